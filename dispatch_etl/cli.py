@@ -1,0 +1,98 @@
+"""`dispatch-etl`: run the pipeline, and score a warehouse against gold annotations."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+@app.command()
+def run(
+    inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
+    warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
+    batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 200,
+) -> None:
+    """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
+        raise typer.Exit(2)
+    from dispatch_etl.runtime import apply_prefect_defaults
+
+    apply_prefect_defaults()
+    from dispatch_etl.warehouse import WarehouseBusy
+    from flows.etl import dispatch_etl
+
+    try:
+        summary = dispatch_etl(
+            inbox=str(inbox) if inbox else None, warehouse=str(warehouse), batch_size=batch_size
+        )
+    except WarehouseBusy as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3) from None
+    rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
+    typer.echo(
+        f"{summary['inputs']} inputs -> {summary['dispatches']} dispatches "
+        f"({summary['dispatches_new']} new), {summary['rejects']} rejects"
+        + (f" ({rejects})" if rejects else "")
+        + f", {summary['meetings']} meetings, {summary['participants']} participants"
+        f" in {summary['seconds']:.1f}s"
+    )
+    typer.echo(
+        f"warehouse {warehouse}: {summary['warehouse_meetings']} meetings, "
+        f"{summary['warehouse_participants']} participants in all"
+    )
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
+    warehouse: Annotated[Path, typer.Option(help="Warehouse folder to score.")] = Path("warehouse"),
+    only: Annotated[Optional[str], typer.Option(help="Score only the gold documents whose name starts with this.")] = None,
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the warehouse's meetings and participants against a gold file.
+
+    Gold documents are matched to dispatches by file name without extension
+    (`fr-001` ↔ `fr-001.txt`). Meetings are matched by shared participants;
+    participants by name.
+    """
+    from dispatch_etl.evaluation import predictions, read_gold
+    from transforms.evaluate import score
+
+    if not gold.is_file():
+        typer.echo(f"error: gold file {gold} not found", err=True)
+        raise typer.Exit(2)
+    try:
+        gold_docs = read_gold(gold)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if only:
+        gold_docs = [g for g in gold_docs if g["doc"].startswith(only)]
+    result = score(gold_docs, predictions(warehouse))
+    summary = result.summary()
+    if as_json:
+        typer.echo(json.dumps({"scores": summary, "errors": result.errors}, indent=2))
+        return
+    if errors:
+        for line in result.errors:
+            typer.echo(line)
+        typer.echo("")
+    typer.echo(f"{len(gold_docs)} gold documents")
+    for key, value in summary.items():
+        typer.echo(f"{key:36s} {'n/a' if value is None else f'{value:.3f}'}")
+
+
+def main() -> None:
+    app(prog_name="dispatch-etl")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Reading gold files and warehouse tables into the shapes `transforms.evaluate` scores."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from dispatch_etl.warehouse import Warehouse
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold records, one JSON object per line, each with at least `doc` and `meetings`."""
+    docs = []
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{lineno}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or "doc" not in record or "meetings" not in record:
+            raise ValueError(f"{path}:{lineno}: a gold record needs 'doc' and 'meetings'")
+        docs.append(record)
+    return docs
+
+
+def doc_name(source_uri: str) -> str:
+    """`inbox/fr-001.txt.gz` -> `fr-001`."""
+    base = source_uri.split("#")[0].rstrip("/").split("/")[-1]
+    return re.sub(r"(\.(txt|text|json|jsonl|ndjson))?(\.gz)?$", "", base)
+
+
+def predictions(warehouse: Path) -> dict[str, dict]:
+    """The warehouse's meetings per document, in the gold file's shape."""
+    store = Warehouse(warehouse)
+    dispatches = store.read("dispatches", ["dispatch_id", "source_uri", "published_date"]).to_pylist()
+    meetings = {m["meeting_id"]: m for m in store.read("meetings").to_pylist()}
+    people = defaultdict(list)
+    for p in store.read("participants").to_pylist():
+        people[p["meeting_id"]].append({
+            "name": p["name"], "honorific": p["honorific"], "position": p["position"],
+            "organization": p["organization"], "country": p["country_code"], "role": p["role"],
+        })
+    by_dispatch = defaultdict(list)
+    for r in sorted(store.read("meeting_reports").to_pylist(), key=lambda r: r["char_start"] or 0):
+        m = meetings.get(r["meeting_id"])
+        if m is None:
+            continue
+        by_dispatch[r["dispatch_id"]].append({
+            "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
+            "kind": m["kind"], "city": m["city"], "country": m["country_code"], "venue": m["venue"],
+            "evidence": r["evidence"], "participants": people[r["meeting_id"]],
+        })
+    out = {}
+    for d in dispatches:
+        out[doc_name(d["source_uri"])] = {
+            "published": d["published_date"].isoformat() if d["published_date"] else None,
+            "meetings": by_dispatch[d["dispatch_id"]],
+        }
+    return out

@@ -1,0 +1,191 @@
+"""The warehouse contract (shared/TABLES.md) as Arrow schemas: the single source of truth.
+
+Column lists, keys, pandas dtypes and validation are all derived from `SCHEMAS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+def _f(name: str, type_: pa.DataType, required: bool = False) -> pa.Field:
+    return pa.field(name, type_, nullable=not required)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]
+    # Column used to split the table into partition folders (None: one file).
+    partition_by: str | None = None
+
+    @property
+    def columns(self) -> list[str]:
+        return self.schema.names
+
+    @property
+    def required(self) -> list[str]:
+        return [f.name for f in self.schema if not f.nullable]
+
+
+_STR = pa.string()
+_STRS = pa.list_(pa.string())
+
+DISPATCHES = Table(
+    "dispatches",
+    pa.schema(
+        [
+            _f("dispatch_id", _STR, True),
+            _f("source_uri", _STR, True),
+            _f("agency", _STR),
+            _f("language", _STR, True),
+            _f("published_date", pa.date32()),
+            _f("dateline_city", _STR),
+            _f("title", _STR),
+            _f("text", _STR, True),
+            _f("ingested_at", pa.timestamp("us", tz="UTC"), True),
+            # Added columns (allowed by the contract).
+            _f("content_sha256", _STR),
+        ]
+    ),
+    key=("dispatch_id",),
+)
+
+MEETINGS = Table(
+    "meetings",
+    pa.schema(
+        [
+            _f("meeting_id", _STR, True),
+            _f("meeting_date", pa.date32()),
+            _f("date_basis", _STR),
+            _f("kind", _STR, True),
+            _f("city", _STR),
+            _f("country_code", _STR),
+            _f("venue", _STR),
+            _f("topics", _STRS),
+            _f("evidence", _STR, True),
+        ]
+    ),
+    key=("meeting_id",),
+)
+
+MEETING_REPORTS = Table(
+    "meeting_reports",
+    pa.schema(
+        [
+            _f("meeting_id", _STR, True),
+            _f("dispatch_id", _STR, True),
+            _f("evidence", _STR, True),
+            _f("char_start", pa.int32()),
+            _f("char_end", pa.int32()),
+        ]
+    ),
+    key=("meeting_id", "dispatch_id"),
+)
+
+PARTICIPANTS = Table(
+    "participants",
+    pa.schema(
+        [
+            _f("meeting_id", _STR, True),
+            _f("person_id", _STR, True),
+            _f("name", _STR, True),
+            _f("name_as_written", _STR),
+            _f("honorific", _STR),
+            _f("position", _STR),
+            _f("organization_id", _STR),
+            _f("organization", _STR),
+            _f("country_code", _STR),
+            _f("role", _STR, True),
+        ]
+    ),
+    key=("meeting_id", "person_id"),
+)
+
+PERSONS = Table(
+    "persons",
+    pa.schema(
+        [
+            _f("person_id", _STR, True),
+            _f("name", _STR, True),
+            _f("aliases", _STRS),
+        ]
+    ),
+    key=("person_id",),
+)
+
+ORGANIZATIONS = Table(
+    "organizations",
+    pa.schema(
+        [
+            _f("organization_id", _STR, True),
+            _f("name", _STR, True),
+            _f("full_name_en", _STR),
+            _f("full_name_fr", _STR),
+            _f("aliases", _STRS),
+        ]
+    ),
+    key=("organization_id",),
+)
+
+REJECTS = Table(
+    "rejects",
+    pa.schema(
+        [
+            _f("source_uri", _STR, True),
+            _f("reason", _STR, True),
+            _f("detail", _STR),
+            _f("content_sha256", _STR),
+        ]
+    ),
+    key=("source_uri", "reason", "content_sha256"),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        DISPATCHES,
+        MEETINGS,
+        MEETING_REPORTS,
+        PARTICIPANTS,
+        PERSONS,
+        ORGANIZATIONS,
+        REJECTS,
+    )
+}
+
+KINDS = ("meeting", "phone_call", "video_conference", "ceremony")
+ROLES = ("host", "guest", "participant", "attendee")
+DATE_BASES = ("explicit", "weekday", "relative", "publication")
+
+
+class SchemaError(ValueError):
+    """Rows that do not fit a table's contract."""
+
+
+def to_arrow(table: Table, rows: list[dict]) -> pa.Table:
+    """Build an Arrow table from row dicts, checking required columns and types."""
+    missing = [
+        (i, c) for i, r in enumerate(rows) for c in table.required if r.get(c) is None
+    ]
+    if missing:
+        i, c = missing[0]
+        raise SchemaError(f"{table.name}: row {i} has no value for required column {c!r}")
+    columns = {name: [r.get(name) for r in rows] for name in table.columns}
+    try:
+        return pa.Table.from_pydict(columns, schema=table.schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise SchemaError(f"{table.name}: {exc}") from exc
+
+
+def conform(table: Table, data: pa.Table) -> pa.Table:
+    """Cast a table read back from disk to the contract's schema (column order, types)."""
+    present = set(data.column_names)
+    arrays = [
+        data.column(f.name).cast(f.type) if f.name in present else pa.nulls(data.num_rows, f.type)
+        for f in table.schema
+    ]
+    return pa.Table.from_arrays(arrays, schema=table.schema)

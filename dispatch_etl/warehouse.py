@@ -1,0 +1,141 @@
+"""The one module that owns the warehouse: paths, locking, atomic writes, merges.
+
+Layout: `<root>/<table>/part-0.parquet`, one folder per table, so that plain
+`pd.read_parquet("<root>/<table>")` reads the table. Files are written to a hidden
+temporary name in the same folder and renamed into place: a reader or a crash never
+sees half a file, and pyarrow's dataset discovery skips names starting with `.`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from dispatch_etl.schema import TABLES, Table, conform
+
+_PART = "part-0.parquet"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse lock."""
+
+
+class Warehouse:
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root)
+
+    def path(self, table: str) -> Path:
+        return self.root / TABLES[table].name
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the warehouse for one run; a second run fails fast with a clear message."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise WarehouseBusy(
+                        f"another dispatch-etl run is writing to {self.root}; try again when it ends"
+                    ) from None
+                raise
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def read(self, table: str, columns: list[str] | None = None) -> pa.Table:
+        """The whole table as Arrow, in the contract's schema (empty if never written)."""
+        spec = TABLES[table]
+        folder = self.path(table)
+        files = sorted(p for p in folder.glob("*.parquet") if not p.name.startswith((".", "_")))
+        if not files:
+            data = spec.schema.empty_table()
+        else:
+            data = conform(spec, pa.concat_tables([pq.read_table(f) for f in files]))
+        return data.select(columns) if columns else data
+
+    def replace(self, table: str, data: pa.Table) -> None:
+        """Atomically make `data` the table's whole content."""
+        spec = TABLES[table]
+        data = conform(spec, data)
+        folder = self.path(table)
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".tmp-{uuid.uuid4().hex}.parquet"
+        try:
+            pq.write_table(data, tmp, compression="zstd")
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, folder / _PART)
+            _fsync_dir(folder)
+        finally:
+            tmp.unlink(missing_ok=True)
+        for stale in folder.glob("*.parquet"):
+            if stale.name != _PART and not stale.name.startswith("."):
+                stale.unlink()
+
+    def merge(
+        self,
+        table: str,
+        rows: pa.Table,
+        *,
+        drop: Iterable[tuple[str, Iterable[str]]] = (),
+        prefer: str = "new",
+    ) -> pa.Table:
+        """Upsert rows by the table's key and write the result atomically.
+
+        `drop` lists (column, values): existing rows whose column is in values are removed
+        first (a re-extracted dispatch replaces its old results). `prefer="old"` keeps an
+        existing row when a new one has the same key (so `ingested_at` survives re-runs).
+        Rows come out sorted by key, so the same content always gives the same file.
+        """
+        spec = TABLES[table]
+        old = self.read(table)
+        for column, values in drop:
+            values = pa.array(sorted(set(values)), pa.string())
+            if len(values):
+                old = old.filter(pc.invert(pc.is_in(old.column(column), value_set=values)))
+        new = conform(spec, rows)
+        merged = _upsert(spec, old, new, prefer)
+        self.replace(table, merged)
+        return merged
+
+
+def _upsert(spec: Table, old: pa.Table, new: pa.Table, prefer: str) -> pa.Table:
+    first, second = (new, old) if prefer == "new" else (old, new)
+    both = pa.concat_tables([first, second])
+    if both.num_rows == 0:
+        return both
+    keys = _key_strings(spec, both)
+    seen: set[str] = set()
+    keep = []
+    for i, key in enumerate(keys):
+        if key not in seen:
+            seen.add(key)
+            keep.append(i)
+    unique = both.take(pa.array(keep, pa.int64()))
+    order = pc.sort_indices(unique, sort_keys=[(k, "ascending") for k in spec.key])
+    return unique.take(order)
+
+
+def _key_strings(spec: Table, data: pa.Table) -> list[str]:
+    cols = [data.column(k).to_pylist() for k in spec.key]
+    return ["\x1f".join("" if v is None else str(v) for v in vals) for vals in zip(*cols)]
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

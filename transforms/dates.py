@@ -1,0 +1,95 @@
+"""The day a meeting took place, from the words of the sentences that report it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from transforms.lang import Pack
+from transforms.text import fold, words_pattern
+
+
+@dataclass(frozen=True)
+class DateFinding:
+    date: dt.date | None
+    basis: str | None  # explicit, weekday, relative, previous (relative to the meeting before)
+    offset: int | None = None  # days after the previous meeting, for basis `previous`
+
+
+@functools.cache
+def _patterns(pack: Pack) -> dict[str, re.Pattern]:
+    months = words_pattern(list(pack.months))
+    weekdays = words_pattern(list(pack.weekdays))
+    return {
+        "explicit": re.compile(
+            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
+            rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\d)",
+            re.IGNORECASE,
+        ),
+        "weekday": re.compile(rf"(?<![\w-])({weekdays})(?![\w-])", re.IGNORECASE),
+        "relative": re.compile(
+            r"(?<![\w’'-])(" + words_pattern(list(pack.data["dates"]["relative"])) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "previous": re.compile(
+            r"(?<![\w’'-])(" + words_pattern(list(pack.data["dates"]["after_previous"])) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def meeting_date(texts: list[str], published: dt.date | None, pack: Pack) -> DateFinding:
+    """The first date the texts give, most precise kind first; weekdays resolve to the
+    latest such day on or before publication, `hier` to the day before it."""
+    pats = _patterns(pack)
+    for text in texts:
+        for m in pats["explicit"].finditer(text):
+            day = int(m.group(1) or m.group(5))
+            month = pack.months.get(fold(m.group(2) or m.group(4)).rstrip("."))
+            year = m.group(3) or m.group(6)
+            date = _explicit(day, month, int(year) if year else None, published)
+            if date:
+                return DateFinding(date, "explicit")
+    for text in texts:
+        m = pats["weekday"].search(text)
+        if m:
+            if published is None:
+                return DateFinding(None, None)
+            weekday = pack.weekdays[fold(m.group(1))]
+            back = (published.weekday() - weekday) % 7
+            return DateFinding(published - dt.timedelta(days=back), "weekday")
+        m = pats["relative"].search(text)
+        if m:
+            delta = pack.relative_days[fold(m.group(1))]
+            if published is None:
+                return DateFinding(None, None)
+            return DateFinding(published + dt.timedelta(days=delta), "relative")
+        m = pats["previous"].search(text)
+        if m:
+            return DateFinding(None, "previous", pack.after_previous[fold(m.group(1))])
+    return DateFinding(None, None)
+
+
+def _explicit(day: int, month: int | None, year: int | None, published: dt.date | None) -> dt.date | None:
+    if month is None:
+        return None
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        # `le 30 décembre` in a January dispatch is last year's.
+        return candidate if candidate <= published else _safe(year - 1, month, day)
+    return _safe(year, month, day)
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,144 @@
+"""Scoring extracted meetings against gold annotations (the development corpus format).
+
+Pure: gold records and predicted records in, a `Score` out. Predicted records use the
+gold shape: {doc, published, dateline_city, meetings: [{date, kind, city, country, venue,
+participants: [{name, honorific, position, organization, country, role}]}]}.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from transforms.orgs import registry
+from transforms.text import fold
+
+MEETING_FIELDS = ("date", "kind", "city", "country")
+PARTICIPANT_FIELDS = ("role", "organization", "country", "honorific", "position")
+
+
+@dataclass
+class Score:
+    counts: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def prf(self, what: str) -> tuple[float, float, float]:
+        tp, fp, fn = (self.counts[f"{what}_{k}"] for k in ("tp", "fp", "fn"))
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def accuracy(self, what: str) -> float | None:
+        total = self.counts[f"{what}_total"]
+        return self.counts[f"{what}_ok"] / total if total else None
+
+    def summary(self) -> dict[str, float | None]:
+        out: dict[str, float | None] = {}
+        for what in ("meeting", "participant"):
+            p, r, f = self.prf(what)
+            out |= {f"{what}_precision": p, f"{what}_recall": r, f"{what}_f1": f}
+        for name in MEETING_FIELDS:
+            out[f"meeting_{name}_accuracy"] = self.accuracy(f"meeting_{name}")
+        for name in PARTICIPANT_FIELDS:
+            out[f"participant_{name}_accuracy"] = self.accuracy(f"participant_{name}")
+        out["published_accuracy"] = self.accuracy("published")
+        return out
+
+
+def same_name(a: str, b: str) -> bool:
+    fa, fb = fold(a).replace("-", " "), fold(b).replace("-", " ")
+    return fa == fb or fuzz.ratio(fa, fb) >= 90
+
+
+def _same_org(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    ra, rb = registry().resolve(a), registry().resolve(b)
+    return fold(ra.name) == fold(rb.name) or fuzz.token_set_ratio(fold(a), fold(b)) >= 90
+
+
+def _equal(name: str, gold, pred) -> bool:
+    if name == "organization":
+        return _same_org(gold, pred)
+    if name in ("city", "position"):
+        return (gold is None and pred is None) or (
+            gold is not None and pred is not None and fold(gold) == fold(pred)
+        )
+    return (gold or None) == (pred or None)
+
+
+def score(gold: list[dict], predicted: dict[str, dict]) -> Score:
+    """Compare every gold document with its prediction (keyed by doc; absent = nothing found)."""
+    result = Score()
+    for g in gold:
+        doc = g["doc"]
+        p = predicted.get(doc, {"meetings": [], "published": None})
+        if g.get("published") is not None:
+            result.counts["published_total"] += 1
+            if str(p.get("published")) == g["published"]:
+                result.counts["published_ok"] += 1
+            else:
+                result.errors.append(f"{doc}: published {p.get('published')} != gold {g['published']}")
+        _score_doc(doc, g["meetings"], p["meetings"], result)
+    return result
+
+
+def _overlap(gm: dict, pm: dict) -> int:
+    return sum(
+        1 for a in gm["participants"] for b in pm["participants"] if same_name(a["name"], b["name"])
+    )
+
+
+def _score_doc(doc: str, gold: list[dict], pred: list[dict], result: Score) -> None:
+    c = result.counts
+    pairs = []
+    free = list(range(len(pred)))
+    for gi, gm in enumerate(gold):
+        best = max(free, key=lambda pi: (_overlap(gm, pred[pi]), -abs(pi - gi)), default=None)
+        if best is not None and _overlap(gm, pred[best]) >= 1:
+            pairs.append((gm, pred[best]))
+            free.remove(best)
+        else:
+            c["meeting_fn"] += 1
+            c["participant_fn"] += len(gm["participants"])
+            result.errors.append(f"{doc}: missed meeting: {gm['evidence'][:100]}")
+    for pi in free:
+        c["meeting_fp"] += 1
+        c["participant_fp"] += len(pred[pi]["participants"])
+        result.errors.append(f"{doc}: spurious meeting: {pred[pi].get('evidence', '')[:100]}")
+    for gm, pm in pairs:
+        c["meeting_tp"] += 1
+        for name in MEETING_FIELDS:
+            c[f"meeting_{name}_total"] += 1
+            if _equal(name, gm.get(name), pm.get(name)):
+                c[f"meeting_{name}_ok"] += 1
+            else:
+                result.errors.append(f"{doc}: meeting {name} {pm.get(name)!r} != gold {gm.get(name)!r}")
+        _score_participants(doc, gm["participants"], pm["participants"], result)
+
+
+def _score_participants(doc: str, gold: list[dict], pred: list[dict], result: Score) -> None:
+    c = result.counts
+    free = list(pred)
+    for gp in gold:
+        match = next((pp for pp in free if same_name(gp["name"], pp["name"])), None)
+        if match is None:
+            c["participant_fn"] += 1
+            result.errors.append(f"{doc}: missed participant {gp['name']} ({gp['role']})")
+            continue
+        free.remove(match)
+        c["participant_tp"] += 1
+        for name in PARTICIPANT_FIELDS:
+            c[f"participant_{name}_total"] += 1
+            if _equal(name, gp.get(name), match.get(name)):
+                c[f"participant_{name}_ok"] += 1
+            else:
+                result.errors.append(
+                    f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}"
+                )
+    for pp in free:
+        c["participant_fp"] += 1
+        result.errors.append(f"{doc}: spurious participant {pp['name']} ({pp['role']})")

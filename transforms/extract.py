@@ -1,0 +1,457 @@
+"""Meetings and their participants from one parsed dispatch, driven by its language pack.
+
+The engine finds trigger sentences (`a reçu`, `s'est entretenu avec` …), the parties on
+each side of the trigger, the people present, and the meeting's day, place, kind and
+topics. Everything language-specific comes from `transforms/lang/<code>.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from transforms import geo
+from transforms.dates import meeting_date
+from transforms.lang import Pack, Trigger, pack as language_pack
+from transforms.orgs import registry
+from transforms.parse import Dispatch
+from transforms.people import Description, Mention, affiliation, describe, mentions
+from transforms.places import place
+from transforms.text import Span, fold, sentences
+
+
+@dataclass
+class Person:
+    """One real person in a dispatch: every mention of them, and who they are."""
+
+    mentions: list[Mention]
+    description: Description = field(default_factory=lambda: Description(None, None, None))
+
+    @property
+    def full(self) -> Mention:
+        return max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+
+    @property
+    def surname(self) -> str:
+        return fold(self.full.tokens[-1])
+
+
+@dataclass
+class _Meeting:
+    sentence: int
+    trigger: Trigger | None
+    roles: dict[int, str]  # person index -> role
+    evidence: Span
+
+
+def meetings(d: Dispatch) -> list[dict]:
+    """The meetings a dispatch reports, each with its participants, as plain records."""
+    pk = language_pack(d.language)
+    if pk is None or not d.text:
+        return []
+    return _Extractor(d, pk).run()
+
+
+class _Extractor:
+    def __init__(self, d: Dispatch, pk: Pack):
+        self.d = d
+        self.pk = pk
+        self.text = d.text
+        self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
+        self.home = geo.agency_country(d.agency) or (
+            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
+        )
+        self.people: list[Person] = []
+        self.sent_mentions: list[list[tuple[int, Mention]]] = []
+        self.delegates: set[int] = set()  # people leading a delegation (visitors)
+        for s in self.sents:
+            found = mentions(self.text, s.start, s.end, pk)
+            self.sent_mentions.append([(self._person(m), m) for m in found])
+            for p, m in self.sent_mentions[-1]:
+                self._delegation(s, p, m)
+            self._shared_organisation(self.sent_mentions[-1])
+
+    def _main_country(self) -> str | None:
+        """With no agency or dateline, the state the text names most (at least twice)."""
+        counts: Counter = Counter()
+        for d in self.pk.demonym.finditer(self.text):
+            counts[self.pk.demonym_country(d.group())] += 1
+        for w in re.finditer(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+", self.text):
+            code = geo.country_code(w.group(), self.pk.code, self.pk.countries)
+            if code:
+                counts[code] += 1
+        if not counts:
+            return None
+        code, n = counts.most_common(1)[0]
+        return code if n >= 2 else None
+
+    # -------------------------------------------------------------- people
+
+    def _person(self, m: Mention) -> int:
+        """Index of the person a mention names, merging short forms into full ones."""
+        tokens = [fold(t) for t in m.tokens]
+        for i, p in enumerate(self.people):
+            full = [fold(t) for t in p.full.tokens]
+            if tokens == full or (len(tokens) < len(full) and _subsequence(tokens, full)) or (
+                len(full) < len(tokens) and _subsequence(full, tokens)
+            ):
+                p.mentions.append(m)
+                if m.title and p.description.position is None:
+                    p.description = describe(m.title, self.pk)
+                return i
+        self.people.append(Person([m], describe(m.title, self.pk)))
+        return len(self.people) - 1
+
+    def _delegation(self, s: Span, p: int, m: Mention) -> None:
+        """`une délégation de la BAD conduite par M. X`: X leads visitors from the BAD."""
+        lead_end = m.start if m.title_start is None or m.title_start > m.start else m.title_start
+        lead = self.text[s.start:lead_end]
+        cue = None
+        for cue in self.pk.delegation.finditer(lead):
+            pass
+        if cue is None or lead[cue.end():].strip(" ,"):
+            return
+        self.delegates.add(p)
+        group = affiliation(cue.groupdict().get("of") or "", self.pk)
+        d = self.people[p].description
+        self.people[p].description = Description(
+            d.position,
+            d.organization or group.organization,
+            d.country or (None if d.organization else group.country),
+            d.org_country if d.organization else group.org_country,
+        )
+
+    def _shared_organisation(self, ments: list[tuple[int, Mention]]) -> None:
+        """`Mme A, Cheffe du Secteur X de l’ICESCO, et de Mme B, Cheffe du Secteur Y`: the
+        organisation written once serves every title coordinated after it."""
+        for (pa, a), (pb, b) in zip(ments, ments[1:]):
+            link = self.text[a.title_end or a.end:b.start]
+            da, db = self.people[pa].description, self.people[pb].description
+            if (
+                re.fullmatch(r"\s*,?\s*(?:et|and)\s+(?:de\s+|d’|d')?", link)
+                and da.organization
+                and db.position
+                and not db.organization
+                and not db.country
+                and not self.pk.state_title.match(db.position)
+            ):
+                self.people[pb].description = Description(db.position, da.organization, None, da.org_country)
+
+    # -------------------------------------------------------------- meetings
+
+    def run(self) -> list[dict]:
+        found: list[_Meeting] = []
+        for i, s in enumerate(self.sents):
+            trig = self._trigger(s)
+            if trig is None:
+                continue
+            trigger, match = trig
+            roles = self._parties(i, trigger, match)
+            if roles is None:
+                continue
+            principals = {p for p, r in roles.items() if r != "attendee"}
+            if any(set(m.roles) == set(roles) or principals <= set(m.roles) for m in found):
+                continue  # a later sentence about the same meeting
+            found.append(_Meeting(i, trigger, roles, s))
+        records = []
+        previous_date = None
+        for n, m in enumerate(found):
+            end = found[n + 1].sentence if n + 1 < len(found) else len(self.sents)
+            self._attendees(m, end)
+            self._home_ground(m, end)
+            record = self._record(m, end, previous_date)
+            previous_date = record["meeting_date"]
+            records.append(record)
+        return records
+
+    def _trigger(self, s: Span) -> tuple[Trigger, re.Match] | None:
+        best = None
+        for order, t in enumerate(self.pk.triggers):
+            m = t.pattern.search(self.text, s.start, s.end)
+            if m and (best is None or (m.start(), order) < (best[1].start(), best[2])):
+                best = (t, m, order)
+        return (best[0], best[1]) if best else None
+
+    def _parties(self, i: int, trigger: Trigger, match: re.Match) -> dict[int, str] | None:
+        ments = self.sent_mentions[i]
+        att = self.pk.attendance.search(self.text, match.end(), self.sents[i].end)
+        limit = att.start() if att else self.sents[i].end
+        if trigger.kind == "multilateral":
+            return self._multilateral(i)
+        before = [p for p, m in ments if m.end <= match.start()]
+        after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
+        if trigger.kind == "between":
+            parties = list(dict.fromkeys(p for p, _ in after))
+            if len(parties) < 2:
+                return None
+            return {p: "participant" for p in parties}
+        subjects = list(dict.fromkeys(before[-1:])) if before else self._referent(i, match)
+        if not subjects or not after:
+            return None
+        gap = self.text[match.end():after[0][1].start]
+        if len(gap) > 200 or (trigger.kind == "directed" and self.pk.object_blocker.search(gap)):
+            return None
+        objects = [after[0][0]]
+        prev = after[0][1]
+        for p, m in after[1:]:
+            link = self.text[max(prev.end, prev.title_end or prev.end):m.start]
+            if p in objects or not re.fullmatch(r"\s*,?\s*et\s+(?:de\s+|d’|d')?(?:\S+\s+){0,12}", link):
+                break
+            objects.append(p)
+            prev = m
+        objects = [p for p in objects if p not in subjects]
+        if not objects or not all(self._official(p) for p in subjects + objects):
+            return None
+        host, guest = ("host", "guest") if trigger.kind == "directed" else ("guest", "host")
+        if trigger.kind == "symmetric":
+            host = guest = "participant"
+        roles = {p: host for p in subjects}
+        roles.update({p: guest for p in objects})
+        return roles
+
+    def _official(self, p: int) -> bool:
+        person = self.people[p]
+        return bool(person.description.position or person.description.organization or any(
+            m.honorific for m in person.mentions
+        ))
+
+    def _referent(self, i: int, match: re.Match) -> list[int]:
+        """A subject written as a pronoun or a bare title (`il`, `le ministre`): the person
+        it points back to."""
+        lead = self.text[self.sents[i].start:match.start()].strip(" ,")
+        lead = re.sub(r"^(?:\S+\s*,\s*)", "", lead) if "," in lead else lead
+        words = lead.split()
+        if not words or len(words) > 6:
+            return []
+        if self.pk.pronoun.match(words[-1]):
+            for j in range(i - 1, -1, -1):
+                if self.sent_mentions[j]:
+                    return [self.sent_mentions[j][0][0]]
+            return []
+        head = self.pk.title_head.search(lead)
+        if not head:
+            return []
+        word = fold(head.group())
+        for j in range(i - 1, -1, -1):
+            for p, _ in self.sent_mentions[j]:
+                pos = self.people[p].description.position
+                if pos and fold(pos).startswith(word):
+                    return [p]
+        return []
+
+    def _multilateral(self, i: int) -> dict[int, str] | None:
+        parties = [p for p, _ in self.sent_mentions[i]]
+        for j in range(i + 1, min(i + 4, len(self.sents))):
+            new = [p for p, m in self.sent_mentions[j] if m.title and p not in parties]
+            if not new:
+                break
+            parties.extend(new)
+            for p, m in self.sent_mentions[j]:
+                if self.people[p].description.country is None:
+                    ctx = self._context_country(j, m)
+                    if ctx:
+                        d = self.people[p].description
+                        self.people[p].description = Description(d.position, d.organization, ctx, d.org_country)
+        parties = list(dict.fromkeys(p for p in parties if self._official(p)))
+        if len(parties) < 2:
+            return None
+        return {p: "participant" for p in parties}
+
+    def _context_country(self, j: int, m: Mention) -> str | None:
+        """The state a delegate speaks for, from `le Kazakhstan était représenté par …`."""
+        s = self.sents[j]
+        prior = [mm for _, mm in self.sent_mentions[j] if mm.end <= m.start]
+        lo = (prior[-1].end) if prior else s.start
+        clause = self.text[lo:(m.title_start or m.start)]
+        for d in self.pk.demonym.finditer(clause):
+            return self.pk.demonym_country(d.group())
+        words = list(re.finditer(r"[\w’'\-]+", clause))
+        for k, w in enumerate(words):
+            if not w.group()[0].isupper():
+                continue
+            for n in (3, 2, 1):
+                if k + n <= len(words):
+                    code = geo.country_code(clause[w.start():words[k + n - 1].end()], self.pk.code, self.pk.countries)
+                    if code:
+                        return code
+        return None
+
+    # -------------------------------------------------------------- attendees and cues
+
+    def _attendees(self, m: _Meeting, end: int) -> None:
+        for j in range(m.sentence, end):
+            s = self.sents[j]
+            for a in self.pk.attendance.finditer(self.text, s.start, s.end):
+                after = [p for p, mm in self.sent_mentions[j] if mm.start >= a.end()]
+                before = [p for p, mm in self.sent_mentions[j] if mm.end <= a.start()]
+                chosen = after if after else (before[-1:] if j != m.sentence else [])
+                for p in chosen:
+                    if p not in m.roles and self._official(p):
+                        m.roles[p] = "attendee"
+
+    def _home_ground(self, m: _Meeting, end: int) -> None:
+        """Symmetric talks get a host and a guest only when the text states a visit, a
+        visiting delegation, an initiative or the host's own premises."""
+        parties = [p for p, r in m.roles.items() if r == "participant"]
+        if len(parties) != 2 or (m.trigger and m.trigger.kind == "multilateral"):
+            return
+        visitors = set()
+        hosts = set()
+        for j in range(m.sentence, end):
+            s = self.sents[j]
+            ments = self.sent_mentions[j]
+            for k, (p, mm) in enumerate(ments):
+                if p not in parties:
+                    continue
+                stop = ments[k + 1][1].start if k + 1 < len(ments) else s.end
+                clause = self.text[mm.title_end or mm.end:stop]
+                trig = self._trigger(s)
+                if trig and trig[1].start() > mm.end:
+                    clause = self.text[mm.title_end or mm.end:min(stop, trig[1].start())]
+                if self.pk.visit.search(clause):
+                    visitors.add(p)
+                if p in self.delegates and j == m.sentence:
+                    visitors.add(p)
+            ini = self.pk.initiative.search(self.text, s.start, s.end)
+            if ini:
+                tail = self.text[ini.end():ini.end() + 60]
+                for d in self.pk.demonym.finditer(tail):
+                    code = self.pk.demonym_country(d.group())
+                    hosts |= {p for p in parties if self.people[p].description.country == code}
+                    break
+        venue = self._venue(m)
+        if venue:
+            owner = registry().find_in(venue)
+            for p in parties:
+                org = self.people[p].description.organization
+                if org and owner and registry().resolve(org) == owner:
+                    hosts.add(p)
+        if len(visitors) == 1:
+            (v,) = visitors
+            m.roles.update({p: ("guest" if p == v else "host") for p in parties})
+        elif len(hosts) == 1:
+            (h,) = hosts
+            m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+    def _venue(self, m: _Meeting) -> str | None:
+        return place(self._place_texts(m, m.sentence + 1), self.pk).venue
+
+    # -------------------------------------------------------------- records
+
+    def _detail_sentences(self, m: _Meeting, end: int) -> list[int]:
+        out = [m.sentence]
+        for j in range(m.sentence + 1, end):
+            t = self.sents[j].text
+            if self.pk.meeting_noun.search(t) and self.pk.meeting_detail.search(t):
+                out.append(j)
+        return out
+
+    def _place_texts(self, m: _Meeting, end: int) -> list[tuple[str, list[tuple[int, int]]]]:
+        texts = []
+        for j in self._detail_sentences(m, end):
+            s = self.sents[j]
+            masked = [
+                ((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start)
+                for _, mm in self.sent_mentions[j]
+            ]
+            texts.append((s.text, masked))
+        return texts
+
+    def _record(self, m: _Meeting, end: int, previous_date: dt.date | None) -> dict:
+        detail = self._detail_sentences(m, end)
+        texts = [self._unmasked(j) for j in detail]
+        found = meeting_date(texts, self.d.published_date, self.pk)
+        date, basis = found.date, found.basis
+        if basis == "previous":
+            date = previous_date + dt.timedelta(days=found.offset) if previous_date else None
+            basis = "relative" if date else None
+        elif basis == "relative" and date == self.d.published_date:
+            basis = "publication"
+        kind = self._kind(m)
+        where = place(self._place_texts(m, end), self.pk)
+        if kind in ("phone_call", "video_conference"):
+            where = type(where)()
+        participants = [self._participant(p, role) for p, role in sorted(
+            m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0])
+        )]
+        return {
+            "meeting_date": date,
+            "date_basis": basis,
+            "kind": kind,
+            "city": where.city,
+            "country_code": where.country_code,
+            "venue": where.venue,
+            "topics": self._topics(m, end),
+            "evidence": m.evidence.text,
+            "char_start": m.evidence.start,
+            "char_end": m.evidence.end,
+            "participants": participants,
+        }
+
+    def _unmasked(self, j: int) -> str:
+        """A sentence with people's titles blanked out, so their words are not read as dates."""
+        s = self.sents[j]
+        chars = list(s.text)
+        for _, mm in self.sent_mentions[j]:
+            for k in range((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start):
+                if 0 <= k < len(chars):
+                    chars[k] = " "
+        return "".join(chars)
+
+    def _kind(self, m: _Meeting) -> str:
+        text = m.evidence.text
+        for kind in ("video_conference", "phone_call", "ceremony"):
+            for k, pattern in self.pk.kinds:
+                if k == kind and pattern.search(text):
+                    return kind
+        return "meeting"
+
+    def _topics(self, m: _Meeting, end: int) -> list[str]:
+        body = " ".join(self.sents[j].text for j in range(m.sentence, end))
+        counts = Counter()
+        for topic, pattern in self.pk.topics:
+            n = len(pattern.findall(body))
+            if n:
+                counts[topic] = n
+        return [t for t, _ in counts.most_common(5)]
+
+    def _participant(self, p: int, role: str) -> dict:
+        person = self.people[p]
+        full = person.full
+        desc = person.description
+        org = registry().resolve(desc.organization) if desc.organization else None
+        country = desc.country or desc.org_country
+        if country is None and self.home and (org is None or (not org.known and desc.org_country is None)):
+            if desc.position and self.pk.state_title.match(desc.position):
+                country = self.home
+        if org is not None and org.known and org.country is None and desc.country is None:
+            country = None
+        return {
+            "name": full.name,
+            "name_as_written": self.text[full.start:full.end],
+            "forms": sorted({self.text[m.start:m.end] for m in person.mentions}),
+            "honorific": full.honorific,
+            "position": desc.position,
+            "organization": org.name if org else None,
+            "organization_as_written": desc.organization,
+            "country_code": country,
+            "role": role,
+        }
+
+
+_ROLE_ORDER = {"host": 0, "guest": 1, "participant": 2, "attendee": 3}
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """True when the short name's words all appear, in order, in the long one, with the
+    surname last (`Baïramov` in `Djeyhoun Baïramov`)."""
+    if not short or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _skipped(sentence: str, pk: Pack) -> bool:
+    return any(re.match(p, sentence) for p in pk.data.get("skip_sentences", ()))

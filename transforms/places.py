@@ -1,0 +1,72 @@
+"""Where a meeting took place: the venue phrase and the city, as written, with its country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms import geo
+from transforms.lang import Pack
+from transforms.text import UPPER, fold
+
+_CITY = re.compile(rf"[{UPPER}][\w’'\-]+(?:[ \-](?:[{UPPER}][\w’'\-]+|el|al|de|sur|an|am)){{0,3}}")
+_VENUE_END = re.compile(
+    rf"\s+(?:à|in|at)\s+(?=[{UPPER}])|[,.;:]|\s+(?:entre|avec|with|between|le \d|on|lors|où|where|"
+    r"en présence|in the presence|pour|for|afin|qui|who|which|par|by)\b"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None = None
+    country_code: str | None = None
+    venue: str | None = None
+
+
+def place(texts: list[tuple[str, list[tuple[int, int]]]], pack: Pack) -> Place:
+    """The first venue and city the texts state; `texts` pairs each sentence with the spans
+    (relative to it) that belong to people's titles and must not be read as places."""
+    city = country = venue = None
+    for text, masked in texts:
+        if venue is None:
+            venue = _venue(text, masked, pack)
+        if city is None:
+            city, country = _city(text, masked, pack)
+        if venue and city:
+            break
+    return Place(city, country, venue)
+
+
+def _inside(pos: int, masked: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in masked)
+
+
+def _venue(text: str, masked: list[tuple[int, int]], pack: Pack) -> str | None:
+    for prep in pack.place_preposition.finditer(text):
+        head = pack.venue_head.match(text, prep.end())
+        if not head or _inside(prep.start(), masked):
+            continue
+        end = _VENUE_END.search(text, head.end())
+        phrase = text[head.start(): end.start() if end else len(text)].strip()
+        if phrase:
+            return phrase
+    return None
+
+
+def _city(text: str, masked: list[tuple[int, int]], pack: Pack) -> tuple[str | None, str | None]:
+    for prep in pack.place_preposition.finditer(text):
+        if _inside(prep.start(), masked):
+            continue
+        m = _CITY.match(text, prep.end())
+        if not m:
+            continue
+        words = m.group().split()
+        # Longest known place first: `Charm el-Cheikh`, then `Bakou`.
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if fold(name) in pack.not_names:
+                continue
+            code = geo.city_country(name, pack.places)
+            if code:
+                return name, code
+    return None, None

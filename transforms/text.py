@@ -1,0 +1,101 @@
+"""Text helpers shared by the parsers and extractors: normalisation, keys, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Every upper-case letter of the Latin, Greek and Cyrillic blocks: `re` has no \p{Lu}.
+UPPER = "".join(
+    c for c in map(chr, [*range(0x41, 0x250), *range(0x370, 0x530)]) if c.isupper()
+)
+LOWER = "".join(
+    c for c in map(chr, [*range(0x61, 0x250), *range(0x370, 0x530)]) if c.islower()
+)
+APOS = "'’ʼ`"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """A comparison key: no accents, no case, one kind of apostrophe and dash, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(f"[{APOS}]", "'", text)
+    text = re.sub(r"[\u2010-\u2015\-]", "-", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def normalise_layout(text: str) -> str:
+    """Unix newlines, no trailing spaces, paragraphs separated by exactly one blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+# Tokens that end with a period without ending a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:M|Mr|Mrs|Ms|Dr|Pr|Prof|Mme|Mlle|Me|St|Ste|S\.E|H\.E|S\.M|H\.M|H\.H|"
+    r"S\.A|S\.A\.R|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|No|n°|art|av|apr|J\.-C|etc|cf|vol|"
+    r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl)|\b[" + UPPER + r"])\.$"
+)
+_SENT_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+|$)")
+
+
+def sentences(text: str) -> list[Span]:
+    """Split text into sentences, never across paragraphs, keeping offsets into `text`."""
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for m in _SENT_END.finditer(text, para.start(), para.end()):
+            end = m.end()
+            before = text[start:m.start() + 1]
+            if m.group().startswith(".") and _ABBREV.search(before):
+                continue
+            # A period followed by a lower-case word does not end a sentence.
+            nxt = re.match(r"\s+(\S)", text[end:para.end()])
+            if nxt and nxt.group(1).islower():
+                continue
+            _append(spans, text, start, end)
+            start = end
+        _append(spans, text, start, para.end())
+    return spans
+
+
+def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))
+
+
+def words_pattern(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, tolerant of apostrophe kinds."""
+    alts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(_flex(w) for w in alts)
+
+
+def _flex(phrase: str) -> str:
+    out = []
+    for ch in phrase:
+        if ch in APOS:
+            out.append(f"[{APOS}]")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
