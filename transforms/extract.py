@@ -111,7 +111,7 @@ class _Extractor:
         cue = None
         for cue in self.pk.delegation.finditer(lead):
             pass
-        if cue is None or lead[cue.end():].strip(" ,"):
+        if cue is None or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l’|l'|son|sa|ses|leur)\s*)?", lead[cue.end():]):
             return
         self.delegates.add(p)
         group = affiliation(cue.groupdict().get("of") or "", self.pk)
@@ -230,14 +230,17 @@ class _Extractor:
                 if self.sent_mentions[j]:
                     return [self.sent_mentions[j][0][0]]
             return []
+        fits = [positions for ref, positions in self.pk.title_references if ref.search(lead)]
         head = self.pk.title_head.search(lead)
-        if not head:
+        if not head and not fits:
             return []
-        word = fold(head.group())
+        word = fold(head.group()) if head else None
         for j in range(i - 1, -1, -1):
             for p, _ in self.sent_mentions[j]:
                 pos = self.people[p].description.position
-                if pos and fold(pos).startswith(word):
+                if not pos:
+                    continue
+                if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
                     return [p]
         return []
 

@@ -89,9 +89,14 @@ def raw_documents(source_uri: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYT
     if text is None:
         out.rejects.append(Reject(source_uri, problem[0], problem[1], digest))
         return out
+    if not text.strip():
+        out.rejects.append(Reject(source_uri, "empty", "the input decodes to blank text", digest))
+        return out
     suffix = "." + name.rsplit(".", 1)[1] if "." in name.rsplit("/", 1)[-1] else ""
     if suffix in RECORD_SUFFIXES:
         _records(source_uri, text, suffix, out)
+        if not out.docs and not out.rejects:
+            out.rejects.append(Reject(source_uri, "empty", "the file holds no records", digest))
     else:
         out.docs.append(RawDoc(source_uri, text, digest))
     return out

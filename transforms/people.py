@@ -223,10 +223,14 @@ def describe(title: str | None, pack: Pack) -> Description:
                     code, _ = _state(tail[m.end():], pack)
                     country = code
             break
-        if kind == "post":
-            cut = start
+        if kind == "post" and (_state(rest, pack)[0] or _place(rest, pack)):
+            cut = start  # a posting (`en Azerbaïdjan`), not part of the job
             break
     position = title[:cut].strip(" ,")
+    # `ministre de la Défense, le colonel-général`: the rank after the job is not the job.
+    parts = re.split(r",\s+", position)
+    if len(parts) > 1 and pack.rank.match(pack.title_noise.sub("", parts[-1]) or ""):
+        position = ", ".join(parts[:-1])
     # Nationality adjectives name the state, not the job (`le ministre azerbaïdjanais`).
     for d in list(pack.demonym.finditer(position)):
         country = country or pack.demonym_country(d.group())
@@ -314,6 +318,13 @@ def _org_length(rest: str, pack: Pack) -> int:
     if comma > 0 and not paren:
         stop = comma
     return stop
+
+
+def _place(rest: str, pack: Pack) -> str | None:
+    m = re.match(r"[\w’'\-]+(?:\s[A-Z][\w’'\-]+)?", rest)
+    if not m or not m.group()[0].isupper():
+        return None
+    return geo.city_country(m.group(), pack.places) or geo.city_country(m.group().split()[0], pack.places)
 
 
 def _acronym(word: str) -> bool:

@@ -24,9 +24,11 @@ def phrases(words) -> re.Pattern:
     return re.compile(_L + "(?:" + words_pattern(list(words)) + ")" + _R, re.IGNORECASE)
 
 
-def _rule(pattern: str) -> str:
-    pattern = pattern.replace("…", _GAP)
-    return re.sub(f"[{APOS}]", f"[{APOS}]", pattern)
+def _rule(pattern: str, adverbs: str = "") -> str:
+    """A rule pattern from the data: `…` is a short gap, `{adv}` an optional adverb."""
+    pattern = re.sub(f"[{APOS}]", f"[{APOS}]", pattern)
+    pattern = pattern.replace("{adv}", f"(?:\\s+(?:{adverbs}))?" if adverbs else "")
+    return pattern.replace("…", _GAP)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Pack:
     title_head: re.Pattern
     title_noise: re.Pattern
     state_title: re.Pattern
+    rank: re.Pattern
+    title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
     org_head: re.Pattern
     org_head_with_state: re.Pattern
@@ -112,6 +116,11 @@ def pack(code: str) -> Pack | None:
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
         state_title=phrases(data["state_titles"]),
+        rank=phrases(data.get("ranks", [])),
+        title_references=tuple(
+            (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
+            for ref, positions in data.get("title_references", {}).items()
+        ),
         clause_bound=re.compile(
             _L + "(?:" + "|".join(_rule(p) for p in data["clause_bounds"]) + r")\s+|[;:]\s*|\)\s*,\s*", re.IGNORECASE
         ),
@@ -126,7 +135,7 @@ def pack(code: str) -> Pack | None:
         countries={fold(k): v for k, v in data["countries"].items()},
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
-            Trigger(kind, re.compile(_L + _rule(p), re.IGNORECASE))
+            Trigger(kind, re.compile(_L + _rule(p, words_pattern(data.get("adverbs", []))), re.IGNORECASE))
             for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
             for p in data["triggers"].get(kind, ())
         ),

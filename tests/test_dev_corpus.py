@@ -1,0 +1,62 @@
+"""Accuracy on the bundled development corpus, scored by the same code as `dispatch-etl evaluate`."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.evaluate import score
+from transforms.extract import meetings
+from transforms.ingest import raw_documents
+from transforms.parse import dispatch
+
+
+def _predict(examples, gold) -> dict[str, dict]:
+    out = {}
+    for g in gold:
+        d = dispatch(raw_documents(f"{g['doc']}.txt", (examples / f"{g['doc']}.txt").read_bytes()).docs[0])
+        out[g["doc"]] = {
+            "published": d.published_date.isoformat() if d.published_date else None,
+            "meetings": [
+                {
+                    "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
+                    "kind": m["kind"], "city": m["city"], "country": m["country_code"],
+                    "evidence": m["evidence"],
+                    "participants": [
+                        {"name": p["name"], "honorific": p["honorific"], "position": p["position"],
+                         "organization": p["organization"], "country": p["country_code"], "role": p["role"]}
+                        for p in m["participants"]
+                    ],
+                }
+                for m in meetings(d)
+            ],
+        }
+    return out
+
+
+@pytest.fixture(scope="module")
+def french(examples, gold):
+    docs = [g for g in gold if g["doc"].startswith("fr-")]
+    return score(docs, _predict(examples, docs)).summary()
+
+
+@pytest.mark.parametrize(
+    "metric, floor",
+    [
+        ("meeting_f1", 0.95),
+        ("participant_f1", 0.93),
+        ("meeting_date_accuracy", 0.95),
+        ("meeting_kind_accuracy", 0.95),
+        ("participant_role_accuracy", 0.95),
+        ("participant_country_accuracy", 0.93),
+        ("participant_organization_accuracy", 0.90),
+        ("published_accuracy", 1.0),
+    ],
+)
+def test_dev_corpus_french_accuracy(french, metric, floor):
+    assert french[metric] >= floor
+
+
+def test_dev_corpus_negatives_have_no_meetings(examples, gold):
+    negatives = [g for g in gold if g["doc"].startswith("fr-") and not g["meetings"]]
+    predicted = _predict(examples, negatives)
+    assert {doc: p["meetings"] for doc, p in predicted.items() if p["meetings"]} == {}

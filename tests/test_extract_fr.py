@@ -1,0 +1,163 @@
+"""French extraction: the real example, the development corpus, and one dispatch of our own
+per phenomenon (texts written for these tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import meetings
+from transforms.ingest import RawDoc, raw_documents
+from transforms.parse import dispatch
+
+
+def _meetings(text: str) -> list[dict]:
+    d = dispatch(RawDoc("t.txt", text, "0" * 64))
+    return meetings(d)
+
+
+def _people(m: dict) -> dict[str, tuple]:
+    return {
+        p["name"]: (p["honorific"], p["position"], p["organization"], p["country_code"], p["role"])
+        for p in m["participants"]
+    }
+
+
+def test_extract_fr_example_dispatch_exactly(example_text):
+    d = dispatch(raw_documents("example-azertac-fr.txt", example_text).docs[0])
+    assert d.published_date == dt.date(2023, 2, 23)
+    (m,) = meetings(d)
+    assert (m["kind"], m["meeting_date"], m["date_basis"]) == ("meeting", dt.date(2023, 2, 22), "explicit")
+    assert (m["city"], m["country_code"], m["venue"]) == ("Rabat", "MA", "siège de l’ICESCO")
+    assert _people(m) == {
+        "Salim M. AlMalik": ("Dr", "Directeur général", "ICESCO", None, "host"),
+        "Maryam Bigdeli": ("Dr", "représentante", "WHO", None, "guest"),
+        "Amira El Fadil": (
+            "Mme", "Cheffe du Secteur des Partenariats et de la Coopération internationale", "ICESCO", None, "attendee"
+        ),
+        "Ramata Almamy Mbaye": ("Mme", "Cheffe du Secteur des Sciences sociales et humaines", "ICESCO", None, "attendee"),
+    }
+    assert m["evidence"] == d.text[m["char_start"]:m["char_end"]]
+
+
+CASES = [
+    pytest.param(
+        " date 2024-03 Bakou, 15 mars, AZERTAC\n\n"
+        "Le Premier ministre, Ali Assadov, a reçu en audience le 14 mars S.E. Mohamed Ould Cheikh, "
+        "ambassadeur de la République islamique de Mauritanie en Azerbaïdjan.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 14), date_basis="explicit"),
+        {
+            "Ali Assadov": (None, "Premier ministre", None, "AZ", "host"),
+            "Mohamed Ould Cheikh": ("S.E.", "ambassadeur", None, "MR", "guest"),
+        },
+        id="audience-particle-ould",
+    ),
+    pytest.param(
+        " date 2023-06 Bakou, 10 juin, AZERTAC\n\n"
+        "La vice-ministre de la Culture, Sevda Mammadaliyeva, a été reçue ce vendredi par le directeur "
+        "général de l’Organisation internationale de la culture turque (TURKSOY), M. Sultan Raïev, "
+        "au siège de l’organisation à Ankara.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 6, 9), date_basis="weekday", city="Ankara",
+             country_code="TR"),
+        {
+            "Sultan Raïev": ("M.", "directeur général", "TURKSOY", None, "host"),
+            "Sevda Mammadaliyeva": (None, "vice-ministre de la Culture", None, "AZ", "guest"),
+        },
+        id="passive-weekday-org",
+    ),
+    pytest.param(
+        " date 2024-03 Bakou, 1er mars, AZERTAC\n\n"
+        "Le ministre de l’Énergie, Parviz Chahbazov, a reçu hier un appel téléphonique du ministre "
+        "turc de l’Énergie et des Ressources naturelles, Alparslan Bayraktar.",
+        dict(kind="phone_call", meeting_date=dt.date(2024, 2, 29), date_basis="relative", city=None),
+        {
+            "Alparslan Bayraktar": (None, "ministre de l’Énergie et des Ressources naturelles", None, "TR", "host"),
+            "Parviz Chahbazov": (None, "ministre de l’Énergie", None, "AZ", "guest"),
+        },
+        id="call-received-yesterday-across-month",
+    ),
+    pytest.param(
+        " date 2024-05 Bakou, 8 mai, AZERTAC\n\n"
+        "Le ministre de l’Agriculture, Majnoun Mammadov, s’est entretenu mardi par visioconférence avec "
+        "le directeur général de la FAO, Qu Dongyu.",
+        dict(kind="video_conference", meeting_date=dt.date(2024, 5, 7), city=None),
+        {
+            "Majnoun Mammadov": (None, "ministre de l’Agriculture", None, "AZ", "participant"),
+            "Qu Dongyu": (None, "directeur général", "FAO", None, "participant"),
+        },
+        id="video-symmetric",
+    ),
+    pytest.param(
+        " date 2024-04 Bakou, 20 avril, AZERTAC\n\n"
+        "Elmar Mammadyarov, ministre des Affaires étrangères, a rencontré jeudi à Bakou le secrétaire "
+        "d’État aux Affaires étrangères du Portugal, M. João Pedro Costa, qui effectue une visite "
+        "officielle en Azerbaïdjan.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 4, 18), city="Bakou", country_code="AZ"),
+        {
+            "Elmar Mammadyarov": (None, "ministre des Affaires étrangères", None, "AZ", "host"),
+            "João Pedro Costa": ("M.", "secrétaire d’État aux Affaires étrangères", None, "PT", "guest"),
+        },
+        id="apposition-after-name-and-visit",
+    ),
+    pytest.param(
+        " date 2023-09 Bakou, 12 septembre, AZERTAC\n\n"
+        "Le ministre de la Défense, le colonel-général Zakir Hassanov, a accueilli aujourd’hui une "
+        "délégation militaire italienne menée par le général Luca Bianchi.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 9, 12), date_basis="publication"),
+        {
+            "Zakir Hassanov": (None, "ministre de la Défense", None, "AZ", "host"),
+            "Luca Bianchi": (None, "général", None, "IT", "guest"),
+        },
+        id="military-rank-delegation",
+    ),
+    pytest.param(
+        " date 2024-02 Bakou, 22 février, AZERTAC\n\n"
+        "Le président de la République d’Azerbaïdjan, Ilham Aliyev, s’est entretenu le 21 février à "
+        "Munich avec le chancelier fédéral d’Allemagne, Olaf Scholz, en marge de la Conférence sur la "
+        "sécurité.\n\nLe chef de l’État a également rencontré à Munich le Premier ministre de Géorgie, "
+        "Irakli Kobakhidze.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 2, 21), city="Munich", country_code="DE"),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "participant"),
+            "Olaf Scholz": (None, "chancelier fédéral", None, "DE", "participant"),
+        },
+        id="two-meetings-title-reference",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, people", CASES)
+def test_extract_fr_phenomena(text, meeting, people):
+    found = _meetings(text)
+    assert found, "no meeting found"
+    m = found[0]
+    for key, value in meeting.items():
+        assert m[key] == value, key
+    assert _people(m) == people
+
+
+def test_extract_fr_second_meeting_resolves_title_subject():
+    text = CASES[6].values[0]
+    found = _meetings(text)
+    assert len(found) == 2
+    assert set(_people(found[1])) == {"Ilham Aliyev", "Irakli Kobakhidze"}
+    assert _people(found[1])["Irakli Kobakhidze"][3] == "GE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-03 Bakou, 21 mars, AZERTAC\n\nLe président de la République, Ilham Aliyev, a adressé "
+        "une lettre de félicitations au président de la République tunisienne, Kaïs Saïed.",
+        " date 2023-07 Bakou, 24 juillet, AZERTAC\n\nLors de la septième ronde, le grand maître Teimour "
+        "Radjabov a rencontré le grand maître indien Vidit Gujrathi, avec lequel il a fait match nul.",
+        " date 2023-05 Bakou, 3 mai, AZERTAC\n\nLe ministre de la Culture, Adil Karimli, a inauguré mardi "
+        "une exposition en présence de représentants du corps diplomatique.",
+        " date 2023-05 Bakou, 3 mai, AZERTAC\n\nLe ministre des Finances, Samir Charifov, a reçu le prix "
+        "du meilleur ministre des Finances de la région.",
+    ],
+    ids=["letter", "chess", "exhibition", "prize"],
+)
+def test_extract_fr_negatives(text):
+    assert _meetings(text) == []

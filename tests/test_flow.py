@@ -1,0 +1,79 @@
+"""The Prefect flow end to end, on Prefect's test harness (one temporary API per session)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from dispatch_etl.schema import TABLES
+from flows.etl import dispatch_etl
+
+
+@pytest.fixture()
+def inbox(tmp_path, examples):
+    folder = tmp_path / "inbox"
+    shutil.copytree(examples, folder)
+    (folder / "nested").mkdir()
+    (folder / "nested" / "empty.txt").write_bytes(b"")
+    (folder / "nested" / "copy-of-fr-001.txt").write_bytes((examples / "fr-001.txt").read_bytes())
+    return folder
+
+
+def _snapshot(warehouse) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(warehouse / name) for name in TABLES}
+
+
+def test_flow_writes_every_table_with_contract_types(prefect_harness, inbox, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), batch_size=16)
+    assert summary["inputs"] == 58
+    assert summary["dispatches"] == 56
+    assert summary["rejects_by_reason"] == {"duplicate": 1, "empty": 1}
+    for name, table in TABLES.items():
+        schema = pq.read_schema(next((warehouse / name).glob("*.parquet")))
+        for field in table.schema:
+            assert schema.field(field.name).type == field.type, f"{name}.{field.name}"
+    tables = _snapshot(warehouse)
+    assert len(tables["meetings"]) == summary["meetings"] > 30
+    # Referential integrity.
+    assert set(tables["participants"]["person_id"]) <= set(tables["persons"]["person_id"])
+    orgs = set(tables["participants"]["organization_id"].dropna())
+    assert orgs <= set(tables["organizations"]["organization_id"])
+    assert set(tables["meeting_reports"]["meeting_id"]) == set(tables["meetings"]["meeting_id"])
+    assert set(tables["meeting_reports"]["dispatch_id"]) <= set(tables["dispatches"]["dispatch_id"])
+
+
+def test_flow_twice_gives_identical_tables(prefect_harness, inbox, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    first = _snapshot(warehouse)
+    again = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert again["dispatches_new"] == 0
+    second = _snapshot(warehouse)
+    for name, table in TABLES.items():
+        pd.testing.assert_frame_equal(first[name], second[name], obj=name)
+        assert not second[name].duplicated(list(table.key)).any(), name
+
+
+def test_flow_example_dispatch_end_to_end(prefect_harness, example_text, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "example-azertac-fr.txt").write_bytes(example_text)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    meetings = pd.read_parquet(warehouse / "meetings")
+    assert len(meetings) == 1
+    m = meetings.iloc[0]
+    assert (m["kind"], str(m["meeting_date"]), m["date_basis"]) == ("meeting", "2023-02-22", "explicit")
+    assert (m["city"], m["country_code"], m["venue"]) == ("Rabat", "MA", "siège de l’ICESCO")
+    people = pd.read_parquet(warehouse / "participants").set_index("name")
+    assert people.loc["Salim M. AlMalik", ["honorific", "position", "organization", "role"]].tolist() == [
+        "Dr", "Directeur général", "ICESCO", "host"]
+    assert people.loc["Maryam Bigdeli", ["organization", "role"]].tolist() == ["WHO", "guest"]
+    assert pd.isna(people.loc["Maryam Bigdeli", "country_code"])
+    assert sorted(people["role"]) == ["attendee", "attendee", "guest", "host"]
+    dispatches = pd.read_parquet(warehouse / "dispatches")
+    assert dispatches.loc[0, "agency"] == "AZERTAC" and str(dispatches.loc[0, "published_date"]) == "2023-02-23"

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.extract import meetings
+from transforms.ingest import raw_documents
+from transforms.parse import dispatch
+
+FR = " date 2023-03 Bakou, 9 mars, AZERTAC\n\nLe ministre de l’Économie, Mikayil Djabbarov, a reçu M. Paul Durand, ambassadeur de France.\n"
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n \t", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not_text"),
+        ("bad.json", b"{not json", "bad_json"),
+        ("notext.json", json.dumps({"title": "x"}).encode(), "no_body"),
+        ("list.json", b"[1, 2]", "bad_record"),
+        ("broken.txt.gz", b"\x1f\x8b\x08\x00garbage", "bad_gzip"),
+    ],
+)
+def test_ingest_rejects_with_reason(name, data, reason):
+    result = raw_documents(name, data)
+    assert not result.docs
+    assert [r.reason for r in result.rejects][:1] == [reason]
+    assert result.rejects[0].content_sha256
+
+
+def test_ingest_too_large_and_gzip_bomb():
+    assert raw_documents("big.txt", b"a" * 2000, max_bytes=1000).rejects[0].reason == "too_large"
+    bomb = gzip.compress(b"a" * 5000)
+    assert raw_documents("bomb.txt.gz", bomb, max_bytes=1000).rejects[0].reason == "too_large"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
+def test_ingest_decodes_legacy_encodings(encoding):
+    text = "Le ministre a reçu l'ambassadeur à Bakou pour évoquer la coopération économique et culturelle. " * 3
+    doc = raw_documents("a.txt", text.encode(encoding)).docs[0]
+    assert "reçu" in doc.text and "évoquer" in doc.text
+
+
+def test_ingest_repairs_mojibake_and_keeps_curly_quotes():
+    broken = "Le ministre a reÃ§u lâ€™ambassadeur de lâ€™OMS."
+    doc = raw_documents("m.txt", broken.encode("utf-8")).docs[0]
+    assert doc.text == "Le ministre a reçu l’ambassadeur de l’OMS."
+
+
+def test_ingest_gzip_json_and_jsonl():
+    gz = raw_documents("a.txt.gz", gzip.compress(FR.encode()))
+    assert len(gz.docs) == 1 and gz.docs[0].text == FR
+    lines = "\n".join([json.dumps({"text": FR, "url": "http://x/1", "date": "2023-03-09"}), "{oops", ""])
+    out = raw_documents("feed.jsonl", lines.encode())
+    assert [d.source_uri for d in out.docs] == ["http://x/1"]
+    assert out.docs[0].date == "2023-03-09"
+    assert [(r.source_uri, r.reason) for r in out.rejects] == [("feed.jsonl#L2", "bad_json")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["a.txt", "b.json", "c.jsonl", "d.txt.gz", "e"]))
+def test_ingest_never_raises_on_arbitrary_bytes(data, name):
+    result = raw_documents(name, data)
+    for doc in result.docs:
+        d = dispatch(doc)
+        if d is not None:
+            meetings(d)
+    assert result.docs or result.rejects
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_extract_never_raises_on_arbitrary_text(text):
+    for prefix in ("", " date 2023-02 Bakou, 23 février, AZERTAC\n\n"):
+        result = raw_documents("t.txt", (prefix + text).encode("utf-8", "surrogatepass"))
+        for doc in result.docs:
+            d = dispatch(doc)
+            if d is not None:
+                for m in meetings(d):
+                    assert m["participants"]

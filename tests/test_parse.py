@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.ingest import RawDoc
+from transforms.parse import dateline, dispatch, published_date
+
+
+def _doc(text: str, **kw) -> RawDoc:
+    return RawDoc("x.txt", text, "0" * 64, **kw)
+
+
+@pytest.mark.parametrize(
+    "line, city, day, month, agency",
+    [
+        ("Bakou, 23 février, AZERTAC", "Bakou", 23, 2, "AZERTAC"),
+        ("Baku, February 23, AZERTAC", "Baku", 23, 2, "AZERTAC"),
+        ("Baku. 14 June. REPORT.AZ/", "Baku", 14, 6, "REPORT.AZ"),
+        ("Tachkent, 1er mars, AZERTAC", "Tachkent", 1, 3, "AZERTAC"),
+        ("Nakhtchivan, 30 juin, AZERTAC", "Nakhtchivan", 30, 6, "AZERTAC"),
+    ],
+)
+def test_parse_dateline(line, city, day, month, agency):
+    d = dateline(line)
+    assert (d.city, d.day, d.month, d.agency) == (city, day, month, agency)
+
+
+@pytest.mark.parametrize("line", ["Le ministre a reçu hier son homologue.", "Photo : les deux ministres", "2023, 12 mars"])
+def test_parse_dateline_rejects_prose(line):
+    assert dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    "header, day, month, expected",
+    [
+        ((2023, 2, None), 23, 2, dt.date(2023, 2, 23)),
+        ((2023, 1, None), 30, 12, dt.date(2022, 12, 30)),  # December dispatch in January's crawl
+        ((2022, 12, None), 2, 1, dt.date(2023, 1, 2)),  # and the reverse
+        ((2024, 3, None), 29, 2, dt.date(2024, 2, 29)),
+    ],
+)
+def test_parse_published_date_year_boundaries(header, day, month, expected):
+    line = dateline(f"Bakou, {day} {['', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'][month]}, AZERTAC")
+    assert published_date(header, line) == expected
+
+
+def test_parse_header_title_dateline_body():
+    d = dispatch(_doc(" date 2022-10 L’UNESCO et l’Azerbaïdjan examinent un projet\n\nBakou, 14 octobre, AZERTAC\n\nJeudi, la directrice a reçu l’ambassadrice.\n\nSecond paragraphe."))
+    assert d.title == "L’UNESCO et l’Azerbaïdjan examinent un projet"
+    assert d.dateline_city == "Bakou" and d.agency == "AZERTAC"
+    assert d.published_date == dt.date(2022, 10, 14)
+    assert d.text == "Jeudi, la directrice a reçu l’ambassadrice.\n\nSecond paragraphe."
+    assert d.language == "fr"
+
+
+def test_parse_inline_dateline_with_dash():
+    d = dispatch(_doc("Bakou, 23 février, AZERTAC — Dr Salim M. AlMalik a reçu Dr Maryam Bigdeli.", date="2023-02-24"))
+    assert d.text.startswith("Dr Salim M. AlMalik")
+    assert d.published_date == dt.date(2023, 2, 23)
+
+
+def test_parse_plain_text_without_header():
+    d = dispatch(_doc("The minister received the ambassador in Baku yesterday to discuss trade."))
+    assert d.title is None and d.dateline_city is None and d.published_date is None
+    assert d.language == "en"
+
+
+def test_parse_full_header_date_without_dateline():
+    d = dispatch(_doc(" date 2018-05-18 The minister received the ambassador of France."))
+    assert d.published_date == dt.date(2018, 5, 18)
+
+
+def test_parse_impossible_dateline_date_is_salvaged():
+    d = dispatch(_doc(" date 2023-02 Bakou, 31 février, AZERTAC\n\nLe ministre a reçu l’ambassadeur."))
+    assert d is not None and d.published_date is None
+    assert "impossible" in d.dateline_note
+
+
+def test_parse_same_text_same_id():
+    a = dispatch(_doc(" date 2023-02 Bakou, 23 février, AZERTAC\n\nLe ministre a reçu l’ambassadeur."))
+    b = dispatch(_doc(" date 2023-02 Bakou, 23 février, AZERTAC\r\n\r\nLe ministre  a reçu l’ambassadeur.  "))
+    assert a.dispatch_id == b.dispatch_id
+
+
+def test_parse_no_body_gives_none():
+    assert dispatch(_doc(" date 2023-02 Bakou, 23 février, AZERTAC")) is None

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dispatch_etl.schema import DISPATCHES, PERSONS, SchemaError, to_arrow
+from dispatch_etl.warehouse import Warehouse, WarehouseBusy
+
+NOW = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _dispatch(i: int, **kw) -> dict:
+    row = dict(dispatch_id=f"d{i:03d}", source_uri=f"f{i}.txt", agency="AZERTAC", language="fr",
+               published_date=dt.date(2023, 1, 1 + i % 28), dateline_city="Bakou", title=None,
+               text=f"texte {i}", ingested_at=NOW, content_sha256="0" * 64)
+    row.update(kw)
+    return row
+
+
+def test_warehouse_merge_upserts_and_reads_back_with_pandas(tmp_path):
+    store = Warehouse(tmp_path)
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(i) for i in range(3)]))
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(2, text="changed"), _dispatch(3)]))
+    df = pd.read_parquet(tmp_path / "dispatches")
+    assert list(df["dispatch_id"]) == ["d000", "d001", "d002", "d003"]
+    assert df.set_index("dispatch_id").loc["d002", "text"] == "changed"
+
+
+def test_warehouse_prefer_old_keeps_first_ingestion(tmp_path):
+    store = Warehouse(tmp_path)
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(1)]), prefer="old")
+    later = NOW + dt.timedelta(days=1)
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(1, ingested_at=later)]), prefer="old")
+    assert store.read("dispatches").column("ingested_at").to_pylist() == [NOW]
+
+
+def test_warehouse_drop_removes_replaced_rows(tmp_path):
+    store = Warehouse(tmp_path)
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(i) for i in range(3)]))
+    store.merge("dispatches", to_arrow(DISPATCHES, []), drop=[("dispatch_id", ["d001"])])
+    assert store.read("dispatches").column("dispatch_id").to_pylist() == ["d000", "d002"]
+
+
+def test_warehouse_schema_rejects_missing_required_values():
+    with pytest.raises(SchemaError, match="dispatch_id"):
+        to_arrow(DISPATCHES, [_dispatch(1, dispatch_id=None)])
+
+
+def test_warehouse_temporary_files_are_invisible_to_readers(tmp_path):
+    store = Warehouse(tmp_path)
+    store.merge("dispatches", to_arrow(DISPATCHES, [_dispatch(1)]))
+    (tmp_path / "dispatches" / ".tmp-crashed.parquet").write_bytes(b"half a file")
+    assert len(pd.read_parquet(tmp_path / "dispatches")) == 1
+    assert store.read("dispatches").num_rows == 1
+
+
+def _hold_lock(root, ready, release):
+    with Warehouse(root).lock():
+        ready.set()
+        release.wait(10)
+
+
+def test_warehouse_lock_refuses_a_second_writer(tmp_path):
+    ctx = multiprocessing.get_context("fork")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(tmp_path, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(WarehouseBusy, match="another dispatch-etl run"):
+            with Warehouse(tmp_path).lock():
+                pass
+    finally:
+        release.set()
+        holder.join(10)
+    with Warehouse(tmp_path).lock():
+        pass
+
+
+_names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.text("abcdef0123456789", min_size=1, max_size=8), st.tuples(_names, st.lists(_names, max_size=3)), max_size=20))
+def test_warehouse_round_trip_is_lossless(tmp_path_factory, people):
+    root = tmp_path_factory.mktemp("wh")
+    rows = [{"person_id": k, "name": n, "aliases": a} for k, (n, a) in people.items()]
+    store = Warehouse(root)
+    store.merge("persons", to_arrow(PERSONS, rows))
+    back = store.read("persons").to_pylist()
+    assert back == sorted(rows, key=lambda r: r["person_id"])
+    assert pa.Table.from_pandas(pd.read_parquet(root / "persons")).num_rows == len(rows)
