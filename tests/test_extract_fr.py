@@ -161,3 +161,81 @@ def test_extract_fr_second_meeting_resolves_title_subject():
 )
 def test_extract_fr_negatives(text):
     assert _meetings(text) == []
+
+
+MORE_CASES = [
+    pytest.param(
+        " date 2024-01 Bakou, 3 janvier, AZERTAC\n\n"
+        "Le nouvel ambassadeur de la République de Finlande en Azerbaïdjan, M. Mikko Virtanen, a présenté "
+        "le 29 décembre ses lettres de créance au président Ilham Aliyev.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 12, 29), date_basis="explicit", city=None),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "Mikko Virtanen": ("M.", "ambassadeur", None, "FI", "guest"),
+        },
+        id="credentials-across-year",
+    ),
+    pytest.param(
+        " date 2024-06 Bakou, 14 juin, AZERTAC\n\n"
+        "Une rencontre a eu lieu entre le ministre de l’Intérieur, Vilayat Eyvazov, et son homologue "
+        "moldave, Adrian Efros, en marge de son déplacement à Bruxelles.\n\n"
+        "Les ministres ont évoqué la lutte contre la criminalité transfrontalière.",
+        dict(kind="meeting", meeting_date=None, date_basis=None, city="Bruxelles", country_code="BE"),
+        {
+            "Vilayat Eyvazov": (None, "ministre de l’Intérieur", None, "AZ", "participant"),
+            "Adrian Efros": (None, "ministre de l’Intérieur", None, "MD", "participant"),
+        },
+        id="between-margin-no-date",
+    ),
+    pytest.param(
+        " date 2023-11 Bakou, 22 novembre, AZERTAC\n\n"
+        "Le recteur de l’Université ADA, Pr Fariz Ismaïlzade, a reçu lundi une délégation de "
+        "l’Université de Genève conduite par sa rectrice, Mme Audrey Leuba.\n\n"
+        "Ont également pris part à la rencontre M. Anar Valiyev, doyen de l’École des affaires "
+        "publiques de l’Université ADA, et Mme Claire Dupuis, cheffe des relations internationales.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 11, 20), date_basis="weekday"),
+        {
+            "Fariz Ismaïlzade": ("Pr", "recteur", "Université ADA", None, "host"),
+            "Audrey Leuba": ("Mme", "rectrice", "Université de Genève", "CH", "guest"),
+            "Anar Valiyev": ("M.", "doyen", "École des affaires publiques de l’Université ADA", None, "attendee"),
+            # The organisation written once serves the titles coordinated after it.
+            "Claire Dupuis": (
+                "Mme", "cheffe des relations internationales", "École des affaires publiques de l’Université ADA",
+                None, "attendee",
+            ),
+        },
+        id="pr-university-attendees-after",
+    ),
+    pytest.param(
+        " date 2024-10 Bakou, 5 octobre, AZERTAC\n\n"
+        "Une réunion trilatérale des ministres de l’Économie de l’Azerbaïdjan, de l’Iran et de la Russie "
+        "s’est tenue vendredi à Téhéran.\n\n"
+        "Y ont pris part le ministre azerbaïdjanais de l’Économie, Mikayil Djabbarov, le ministre iranien "
+        "de l’Économie, Abdolnaser Hemmati, et le ministre russe du Développement économique, Maxime "
+        "Rechetnikov.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 10, 4), city="Téhéran", country_code="IR"),
+        {
+            "Mikayil Djabbarov": (None, "ministre de l’Économie", None, "AZ", "participant"),
+            "Abdolnaser Hemmati": (None, "ministre de l’Économie", None, "IR", "participant"),
+            "Maxime Rechetnikov": (None, "ministre du Développement économique", None, "RU", "participant"),
+        },
+        id="multilateral",
+    ),
+    pytest.param(
+        " date 2024-05 Bakou, 28 mai, AZERTAC\n\n"
+        "Le ministre des Affaires étrangères, Djeyhoun Baïramov, a remis lundi la médaille « Pour le "
+        "service diplomatique » à l’ambassadeur sortant du Canada, M. Paul Lecomte, lors d’une cérémonie "
+        "organisée au ministère.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 5, 27), venue="ministère"),
+        {
+            "Djeyhoun Baïramov": (None, "ministre des Affaires étrangères", None, "AZ", "host"),
+            "Paul Lecomte": ("M.", "ambassadeur", None, "CA", "guest"),
+        },
+        id="ceremony",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, people", MORE_CASES)
+def test_extract_fr_more_phenomena(text, meeting, people):
+    test_extract_fr_phenomena(text, meeting, people)

@@ -376,6 +376,7 @@ class _Extractor:
         where = place(self._place_texts(m, end), self.pk)
         if kind in ("phone_call", "video_conference"):
             where = type(where)()
+        self._counterparts(m)
         participants = [self._participant(p, role) for p, role in sorted(
             m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0])
         )]
@@ -392,6 +393,16 @@ class _Extractor:
             "char_end": m.evidence.end,
             "participants": participants,
         }
+
+    def _counterparts(self, m: _Meeting) -> None:
+        """`son homologue moldave, X`: X holds the position of the party they meet."""
+        principals = [p for p, r in m.roles.items() if r != "attendee"]
+        for p in principals:
+            d = self.people[p].description
+            if d.position and self.pk.counterpart.match(d.position):
+                others = [self.people[o].description.position for o in principals if o != p]
+                position = next((o for o in others if o and not self.pk.counterpart.match(o)), None)
+                self.people[p].description = Description(position, d.organization, d.country, d.org_country)
 
     def _unmasked(self, j: int) -> str:
         """A sentence with people's titles blanked out, so their words are not read as dates."""

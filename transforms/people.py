@@ -341,8 +341,9 @@ def _org_country(org: str, pack: Pack) -> str | None:
             return code
     for d in pack.demonym.finditer(org):
         return pack.demonym_country(d.group())
-    for word in re.findall(rf"[{UPPER}][\w\-]+", org):
-        code = geo.city_country(word, pack.places)
-        if code and fold(word) not in pack.not_names:
+    # `Université de Strasbourg`, `Université d’État de Bakou`: a city the name is "of".
+    for m in re.finditer(rf"(?:\s(?:de|d[’']))\s*([{UPPER}][\w\-]+)", " " + org):
+        code = geo.city_country(m.group(1), pack.places)
+        if code and fold(m.group(1)) not in pack.not_names:
             return code
     return None

@@ -48,6 +48,7 @@ class Pack:
     title_noise: re.Pattern
     state_title: re.Pattern
     rank: re.Pattern
+    counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
     org_head: re.Pattern
@@ -117,6 +118,7 @@ def pack(code: str) -> Pack | None:
         ),
         state_title=phrases(data["state_titles"]),
         rank=phrases(data.get("ranks", [])),
+        counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
             for ref, positions in data.get("title_references", {}).items()
@@ -153,7 +155,7 @@ def pack(code: str) -> Pack | None:
             _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
         ),
         pronoun=re.compile(r"^(?:" + "|".join(data["pronouns"]) + r")$", re.IGNORECASE),
-        venue_head=re.compile(words_pattern(data["venue_heads"]) + _R),
+        venue_head=re.compile("(?:" + words_pattern(data["venue_heads"]) + ")" + _R),
         place_preposition=re.compile(
             _L + "(?:" + words_pattern(data["place_prepositions"]) + r")(?:\s+|(?<=[’']))"
         ),
