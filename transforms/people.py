@@ -133,14 +133,6 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack) -> tuple[int, int]
     return None
 
 
-_AFTER_CUT = re.compile(
-    r",\s+(?:qui|que|dont|avec|lors|au cours|selon|afin|pour|sur|en visite|en marge|à l[’']|à|au|aux|dans|"
-    r"a\s|ont\s|s[’']|se\s|ce\s|cette\s|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|le \d|hier|"
-    r"aujourd)|\s+(?:a|ont|avait|est|s[’']est|sera|se)\s|\s+(?:qui|avec lequel|avec laquelle)\s|[;:.]\s|[.;:]$"
-    r"|,?\s+(?:et|and)(?:\s+de|\s+d[’'])?\s*$"
-)
-
-
 def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:
     """Span of the job title in apposition after a name (`, Directeur général de …`)."""
     m = re.match(r",\s+", text[name_end:hi])
@@ -152,7 +144,7 @@ def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, in
     head = pack.title_head.match(region, noise.end() if noise else 0)
     if not head:
         return None
-    cut = _AFTER_CUT.search(region, head.end())
+    cut = pack.apposition_end.search(region, head.end())
     e = s + (cut.start() if cut else len(region.rstrip(".")))
     return s, e
 
@@ -181,13 +173,6 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
 # ---------------------------------------------------------------- describing a title
 
 
-_DE = re.compile(r"\s(?:de\s+la\s+|de\s+l[’']|des\s+|du\s+|de\s+|d[’'])")
-_POST = re.compile(
-    r"\s(?:en|au|aux|auprès\s+des|auprès\s+du|auprès\s+de\s+la|auprès\s+de\s+l[’']|auprès\s+de|"
-    r"à\s+la|à\s+l[’']|à)(?:\s+|(?<=[’']))"
-)
-
-
 def describe(title: str | None, pack: Pack) -> Description:
     """Split a title phrase into position, organisation (as written) and the state served."""
     if not title:
@@ -201,8 +186,8 @@ def describe(title: str | None, pack: Pack) -> Description:
     org_country = None
     cut = len(title)
     markers = sorted(
-        [(m.start(), m.end(), "de") for m in _DE.finditer(title)]
-        + [(m.start(), m.end(), "post") for m in _POST.finditer(title)]
+        [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]
+        + [(m.start(), m.end(), "post") for m in pack.posting.finditer(title)]
     )
     for start, end, kind in markers:
         rest = title[end:]
@@ -218,7 +203,7 @@ def describe(title: str | None, pack: Pack) -> Description:
             org_country = _org_country(org, pack)
             tail = rest[org_len:]
             if country is None:
-                m = _DE.match(tail)
+                m = pack.of_word.match(tail)
                 if m:
                     code, _ = _state(tail[m.end():], pack)
                     country = code
@@ -247,7 +232,7 @@ def affiliation(phrase: str, pack: Pack) -> Description:
     """Organisation and state of a group (`de l’Université de Strasbourg`, `néerlandaise`)."""
     phrase = " " + phrase.strip(" ,")
     org = country = org_country = None
-    m = _DE.match(phrase)
+    m = pack.of_word.match(phrase)
     if m:
         rest = phrase[m.end():]
         length = _org_length(rest, pack)
@@ -304,12 +289,12 @@ def _org_length(rest: str, pack: Pack) -> int:
     # Up to its acronym in brackets, a state, a posting or a comma.
     paren = re.search(r"\([^()]{2,15}\)", rest)
     stop = len(rest)
-    for m in _DE.finditer(rest):
+    for m in pack.of_word.finditer(rest):
         code, _ = _state(rest[m.end():], pack)
         if code:
             stop = m.start()
             break
-    post = _POST.search(rest)
+    post = pack.posting.search(rest)
     if post:
         stop = min(stop, post.start())
     if paren and paren.end() <= stop + 1:
@@ -335,15 +320,16 @@ def _org_country(org: str, pack: Pack) -> str | None:
     known = registry().resolve(org)
     if known.known:
         return known.country
-    for m in _DE.finditer(" " + org):
+    for m in pack.of_word.finditer(" " + org):
         code, _ = _state(org[m.end() - 1:], pack)
         if code:
             return code
     for d in pack.demonym.finditer(org):
         return pack.demonym_country(d.group())
     # `Université de Strasbourg`, `Université d’État de Bakou`: a city the name is "of".
-    for m in re.finditer(rf"(?:\s(?:de|d[’']))\s*([{UPPER}][\w\-]+)", " " + org):
-        code = geo.city_country(m.group(1), pack.places)
-        if code and fold(m.group(1)) not in pack.not_names:
+    for m in pack.of_word.finditer(" " + org):
+        word = re.match(rf"[{UPPER}][\w\-]+", org[m.end() - 1:])
+        code = geo.city_country(word.group(), pack.places) if word else None
+        if code and fold(word.group()) not in pack.not_names:
             return code
     return None

@@ -51,6 +51,9 @@ class Pack:
     counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
+    of_word: re.Pattern
+    posting: re.Pattern
+    apposition_end: re.Pattern
     org_head: re.Pattern
     org_head_with_state: re.Pattern
     state_prefix: re.Pattern
@@ -125,6 +128,19 @@ def pack(code: str) -> Pack | None:
         ),
         clause_bound=re.compile(
             _L + "(?:" + "|".join(_rule(p) for p in data["clause_bounds"]) + r")\s+|[;:]\s*|\)\s*,\s*", re.IGNORECASE
+        ),
+        of_word=re.compile(
+            r"\s(?:" + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’']))", re.IGNORECASE
+        ),
+        posting=re.compile(
+            r"\s(?:" + words_pattern(data["posting_words"]) + r")(?:\s+|(?<=[’']))", re.IGNORECASE
+        ),
+        apposition_end=re.compile(
+            r",\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends_after_comma"]) + r")"
+            r"|\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends"]) + r")\s"
+            r"|[;:.]\s|[.;:]$|,?\s+(?:" + words_pattern(data["and_words"]) + r")(?:\s+(?:"
+            + words_pattern(data["of_words"]) + r"))?\s*$",
+            re.IGNORECASE,
         ),
         org_head=re.compile(_L + "(?:" + words_pattern(data["org_heads"]) + ")" + _R),
         org_head_with_state=re.compile(_L + "(?:" + words_pattern(data["org_heads_with_state"]) + ")" + _R),
