@@ -302,7 +302,8 @@ class _Extractor:
             return
         visitors = set()
         hosts = set()
-        for j in range(m.sentence, end):
+        # A visit may be stated anywhere in the dispatch, before or after the meeting.
+        for j in range(len(self.sents)):
             s = self.sents[j]
             ments = self.sent_mentions[j]
             for k, (p, mm) in enumerate(ments):
@@ -317,7 +318,7 @@ class _Extractor:
                     visitors.add(p)
                 if p in self.delegates and j == m.sentence:
                     visitors.add(p)
-            ini = self.pk.initiative.search(self.text, s.start, s.end)
+            ini = self.pk.initiative.search(self.text, s.start, s.end) if m.sentence <= j < end else None
             if ini:
                 tail = self.text[ini.end():ini.end() + 60]
                 for d in self.pk.demonym.finditer(tail):

@@ -75,6 +75,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
     for t in pack.title_head.finditer(text, start, end):
+        if pack.title_runs_into_name:
+            span = _run_in_name(text, t.end(), end, pack)
+            if span and _plausible(text[span[0]:span[1]], pack, single_ok=True, particle_ok=False):
+                add(Mention(span[0], span[0], span[1], text[span[0]:span[1]], None))
+            continue
         m = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
         if m and _plausible(m.group(), pack, single_ok=True, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
@@ -89,7 +94,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if _title_before(text, start, c.start() + start, pack) or _title_after(text, m.end(), end, pack):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     # A name at a clause start followed by its title: `Elmar Mammadyarov, ministre …`.
-    for c in re.finditer(rf"(?:^|(?<=[,;:]\s)|(?<=\bet\s))(?=[{UPPER}])", text[start:end]):
+    clause_start = "|".join(["^", r"(?<=[,;:]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]])
+    for c in re.finditer(rf"(?:{clause_start})(?=[{UPPER}])", text[start:end]):
         pos = start + c.start()
         m = name_re.match(text, pos, end)
         if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _title_after(
@@ -98,6 +104,67 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+_TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")
+
+
+def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] | None:
+    """The name a title runs into (`Minister of Energy Parviz Shahbazov`): the capitalised
+    words after the title's own vocabulary (portfolio words, states, organisations)."""
+    tokens = [m for m in _TOKEN.finditer(text, pos, end)]
+    connectors = pack.run_connectors
+    name: list[re.Match] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        word = tok.group()
+        if text[tokens[k - 1].end() if k else pos:tok.start()].strip():
+            break  # punctuation between tokens ends the run
+        if word == "," or word.casefold() in connectors or word.startswith("("):
+            if name:
+                break
+            k += 1
+            continue
+        if not word[0].isupper():
+            if name and word.casefold() in pack.particles:
+                name.append(tok)
+                k += 1
+                continue
+            break
+        skip = 0 if name else _vocabulary_length(tokens, k, pack)
+        if skip:
+            k += skip
+            continue
+        if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):
+            return None  # `… Friendship Group`: still a title, not a name
+        name.append(tok)
+        k += 1
+    while name and (name[-1].group().casefold() in pack.particles or name[-1].group().endswith(",")):
+        name.pop()
+    if not name:
+        return None
+    return name[0].start(), name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
+
+
+def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
+    """How many tokens from k belong to a title's vocabulary: an organisation or a state
+    (longest first), a demonym, a title word, or a common word of the language."""
+    words = [t.group() for t in tokens[k:k + 8]]
+    for n in range(len(words), 1, -1):
+        phrase = " ".join(words[:n])
+        if registry().lookup(phrase) is not None or geo.country_code(phrase, pack.code, pack.countries):
+            return n
+    word = words[0]
+    if (
+        registry().lookup(word) is not None
+        or geo.country_code(word, pack.code, pack.countries)
+        or pack.demonym_country(word)
+        or pack.is_title_word(word)
+    ):
+        return 1
+    # The next word being common too means we are still inside the title.
+    return 0
 
 
 def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
@@ -129,8 +196,23 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack) -> tuple[int, int]
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            return lo + after[0].start(), comma
+            return lo + _premodifiers_start(region, b, after[0].start()), comma
     return None
+
+
+_PREMODIFIER = re.compile(rf"[{UPPER}][\w\-]*(?:[’']s)?\s+$")
+
+
+def _premodifiers_start(region: str, bound: int, head: int) -> int:
+    """Where a title begins once the capitalised words before its head are counted in
+    (`Azerbaijan’s Foreign Minister`, `ICESCO Director-General`)."""
+    start = head
+    for _ in range(4):
+        m = _PREMODIFIER.search(region, bound, start)
+        if not m:
+            break
+        start = m.start()
+    return start
 
 
 def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:
@@ -141,7 +223,16 @@ def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, in
     s = name_end + m.end()
     region = text[s:hi]
     noise = pack.title_noise.match(region)
-    head = pack.title_head.match(region, noise.end() if noise else 0)
+    pos = noise.end() if noise else 0
+    head = pack.title_head.match(region, pos)
+    for _ in range(3):  # capitalised words before the head: `Azerbaijan’s Ambassador`
+        if head:
+            break
+        word = re.match(rf"[{UPPER}][\w\-]*(?:[’']s)?\s+|[\w\-]+[’']s\s+", region[pos:])
+        if not word:
+            break
+        pos += word.end()
+        head = pack.title_head.match(region, pos)
     if not head:
         return None
     cut = pack.apposition_end.search(region, head.end())
@@ -154,12 +245,18 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
     nxt = min([o.start for o in ordered if o.start >= m.end] or [hi])
     span = None
     before = text[prev_end:m.start].rstrip()
+    last_head = None
+    for last_head in pack.title_head.finditer(before):
+        pass
     if before.endswith(","):
         span = _title_before(text, prev_end, prev_end + len(before) - 1, pack)
+    elif m.honorific and last_head is not None and last_head.end() == len(before):
+        # `ICESCO Director-General Dr Salim M. AlMalik`: the title runs into the honorific.
+        span = _title_before(text, prev_end, prev_end + len(before), pack)
     elif m.honorific is None:
         # `le président Tokaïev`: the title runs straight into the name.
         span = _title_before(text, prev_end, m.start, pack)
-        if span and text[span[0]:span[1]].strip().count(" ") > 6:
+        if span and not pack.title_runs_into_name and text[span[0]:span[1]].strip().count(" ") > 6:
             span = None
     if span is None:
         span = _title_after(text, m.end, nxt, pack)
@@ -184,6 +281,20 @@ def describe(title: str | None, pack: Pack) -> Description:
     country = None
     org = None
     org_country = None
+    # `Azerbaijan’s Ambassador`, `the company’s Vice President`: a state or an organisation.
+    owner = re.match(r"([\w\-]+(?: [\w\-]+){0,3})[’']s\s+", title)
+    if owner:
+        country = geo.country_code(owner.group(1), pack.code, pack.countries)
+        if country is None and (_acronym(owner.group(1)) or registry().lookup(owner.group(1))):
+            org = owner.group(1)
+        title = title[owner.end():]
+    # `ICESCO Director-General`: an organisation's acronym before the title.
+    lead = re.match(r"([A-Z][A-Za-z]{1,9})\s+(?=\S)", title)
+    if lead and _acronym(lead.group(1)) and pack.title_head.match(title, lead.end()):
+        org = org or lead.group(1)
+        title = title[lead.end():]
+    if org:
+        org_country = _org_country(org, pack)
     cut = len(title)
     markers = sorted(
         [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]
@@ -196,7 +307,7 @@ def describe(title: str | None, pack: Pack) -> Description:
             if code:
                 country, cut = code, start
                 break
-        org_len = _org_length(rest, pack)
+        org_len = 0 if org else _org_length(rest, pack)
         if org_len:
             org = rest[:org_len].strip(" ,")
             cut = start
@@ -299,9 +410,11 @@ def _org_length(rest: str, pack: Pack) -> int:
         stop = min(stop, post.start())
     if paren and paren.end() <= stop + 1:
         return paren.end()
-    comma = rest.find(",", 0, stop)
-    if comma > 0 and not paren:
-        stop = comma
+    # A comma ends the name unless a capitalised word follows (`Ministry of Investment,
+    # Industry and Trade`).
+    comma = re.search(r",\s+(?![A-Z])", rest[:stop])
+    if comma and not paren:
+        stop = comma.start()
     return stop
 
 

@@ -59,6 +59,9 @@ class Pack:
     state_prefix: re.Pattern
     demonym: re.Pattern
     demonyms: dict[str, str]
+    title_words: frozenset[str]
+    title_runs_into_name: bool
+    run_connectors: frozenset[str]
     countries: dict[str, str]
     places: dict[str, str]
     triggers: tuple[Trigger, ...]
@@ -80,6 +83,12 @@ class Pack:
     after_previous: dict[str, int]
     topics: tuple[tuple[str, re.Pattern], ...]
 
+    def is_title_word(self, word: str) -> bool:
+        """A word of job titles and portfolios, or so common it cannot start a name."""
+        if fold(word) in self.title_words or self.title_head.fullmatch(word):
+            return True
+        return _common(word.casefold(), self.code)
+
     def demonym_country(self, word: str) -> str | None:
         key = fold(word)
         for stem, code in self.demonyms.items():
@@ -89,6 +98,14 @@ class Pack:
 
 
 _ENDINGS = {"e", "s", "es", "ne", "nes", "ienne", "iennes"}
+COMMON_ZIPF = 4.0  # wordfreq's scale: 4 is once per 10,000 words; given names sit below
+
+
+@functools.lru_cache(maxsize=65536)
+def _common(word: str, code: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, code) >= COMMON_ZIPF
 
 
 def available() -> list[str]:
@@ -136,7 +153,7 @@ def pack(code: str) -> Pack | None:
             r"\s(?:" + words_pattern(data["posting_words"]) + r")(?:\s+|(?<=[’']))", re.IGNORECASE
         ),
         apposition_end=re.compile(
-            r",\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends_after_comma"]) + r")"
+            r",\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends_after_comma"]) + r")\b"
             r"|\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends"]) + r")\s"
             r"|[;:.]\s|[.;:]$|,?\s+(?:" + words_pattern(data["and_words"]) + r")(?:\s+(?:"
             + words_pattern(data["of_words"]) + r"))?\s*$",
@@ -150,6 +167,11 @@ def pack(code: str) -> Pack | None:
         ),
         demonym=phrases(demonym_forms),
         demonyms=demonyms,
+        title_words=frozenset(fold(w) for w in data.get("title_words", [])),
+        title_runs_into_name=bool(data.get("title_runs_into_name")),
+        run_connectors=frozenset(
+            w.casefold() for w in data.get("run_connectors", ["of", "the", "for", "to", "and", "on"])
+        ),
         countries={fold(k): v for k, v in data["countries"].items()},
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
