@@ -71,6 +71,7 @@ class _Extractor:
             self.sent_mentions.append([(self._person(m), m) for m in found])
             for p, m in self.sent_mentions[-1]:
                 self._delegation(s, p, m)
+                self._bracket_country(p, m)
             self._shared_organisation(self.sent_mentions[-1])
 
     def _main_country(self) -> str | None:
@@ -111,7 +112,10 @@ class _Extractor:
         cue = None
         for cue in self.pk.delegation.finditer(lead):
             pass
-        if cue is None or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l’|l'|son|sa|ses|leur)\s*)?", lead[cue.end():]):
+        if cue is None:
+            return
+        rest = lead[cue.end():].strip(" ,")
+        if cue is None or (rest and not self.pk.title_noise.fullmatch(rest + " ")):
             return
         self.delegates.add(p)
         group = affiliation(cue.groupdict().get("of") or "", self.pk)
@@ -122,6 +126,14 @@ class _Extractor:
             d.country or (None if d.organization else group.country),
             d.org_country if d.organization else group.org_country,
         )
+
+    def _bracket_country(self, p: int, m: Mention) -> None:
+        """`Igor Popov (Russian Federation)`: the state a participant represents."""
+        b = re.match(r"\s*\(([^()]{2,40})\)", self.text[m.end:m.end + 45])
+        code = b and geo.country_code(b.group(1), self.pk.code, self.pk.countries)
+        if code:
+            d = self.people[p].description
+            self.people[p].description = Description(d.position, d.organization, code, d.org_country)
 
     def _shared_organisation(self, ments: list[tuple[int, Mention]]) -> None:
         """`Mme A, Cheffe du Secteur X de l’ICESCO, et de Mme B, Cheffe du Secteur Y`: the
@@ -378,6 +390,7 @@ class _Extractor:
         if kind in ("phone_call", "video_conference"):
             where = type(where)()
         self._counterparts(m)
+        self._same_ministry(m)
         participants = [self._participant(p, role) for p, role in sorted(
             m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0])
         )]
@@ -404,6 +417,21 @@ class _Extractor:
                 others = [self.people[o].description.position for o in principals if o != p]
                 position = next((o for o in others if o and not self.pk.counterpart.match(o)), None)
                 self.people[p].description = Description(position, d.organization, d.country, d.org_country)
+
+    def _same_ministry(self, m: _Meeting) -> None:
+        """`Head of … at the Ministry of Trade` beside `Minister of Trade X (UZ)`: one state."""
+        for p in m.roles:
+            d = self.people[p].description
+            if d.country or not d.organization or not self.pk.national_org.match(d.organization):
+                continue
+            portfolio = fold(self.pk.national_org.sub("", d.organization, count=1)).strip(" ,")
+            portfolio = re.sub(r"^(?:of the|of|de la|de l'|des|du|de|d')\s*", "", portfolio)
+            for o in m.roles:
+                od = self.people[o].description
+                country = od.country or od.org_country
+                if o != p and country and portfolio and od.position and fold(od.position).endswith(portfolio):
+                    self.people[p].description = Description(d.position, d.organization, country, d.org_country)
+                    break
 
     def _unmasked(self, j: int) -> str:
         """A sentence with people's titles blanked out, so their words are not read as dates."""
@@ -439,7 +467,10 @@ class _Extractor:
         org = registry().resolve(desc.organization) if desc.organization else None
         country = desc.country or desc.org_country
         if country is None and self.home and (org is None or (not org.known and desc.org_country is None)):
-            if desc.position and self.pk.state_title.match(desc.position):
+            # A state official or body with no state named serves the agency's state.
+            if (desc.position and self.pk.state_title.search(desc.position)) or (
+                desc.organization and self.pk.national_org.search(desc.organization)
+            ):
                 country = self.home
         if org is not None and org.known and org.country is None and desc.country is None:
             country = None

@@ -64,13 +64,14 @@ def country_code(name: str, language: str, extra: dict[str, str] | None = None) 
     return _countries(language).get(key)
 
 
-def city_country(name: str, extra: dict[str, str] | None = None) -> str | None:
-    """ISO code of the country of a city, by any of its names (`Bakou`, `Pékin`)."""
+def city_country(name: str, extra: dict[str, str] | None = None, min_population: int = 0) -> str | None:
+    """ISO code of the country of a city, by any of its names (`Bakou`, `Pékin`); with
+    `min_population`, only a city at least that large counts."""
     key = fold(name)
     if extra and key in extra:
         return extra[key]
     hit = _cities().get(key)
-    return hit[0] if hit else None
+    return hit[0] if hit and hit[1] >= min_population else None
 
 
 @functools.cache

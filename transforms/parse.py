@@ -8,6 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from transforms.clean import without_debris
 from transforms.ingest import RawDoc
 from transforms.text import UPPER, normalise_layout
 
@@ -174,7 +175,7 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
     if m:
         header = (int(m.group("y")), int(m.group("m")), int(m.group("d")) if m.group("d") else None)
         text = text[m.end():].lstrip()
-    paragraphs = text.split("\n\n") if text else []
+    paragraphs = without_debris(text).split("\n\n") if text else []
     title = raw.title
     line = dateline(paragraphs[0].split("\n")[0]) if paragraphs else None
     if line is None and len(paragraphs) >= 2:
@@ -187,7 +188,7 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         first_lines = paragraphs[0].split("\n")
         rest = "\n".join([line.rest, *first_lines[1:]]).strip()
         paragraphs = ([rest] if rest else []) + paragraphs[1:]
-    body = "\n\n".join(p for p in paragraphs if p.strip()).strip()
+    body = without_debris("\n\n".join(p for p in paragraphs if p.strip())).strip()
     if not body:
         return None
     day_ok = line is None or _date(2000, line.month, line.day) is not None

@@ -115,6 +115,7 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
     tokens = [m for m in _TOKEN.finditer(text, pos, end)]
     connectors = pack.run_connectors
     name: list[re.Match] = []
+    common: re.Match | None = None  # the last word skipped only for being a common word
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -134,6 +135,7 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             break
         skip = 0 if name else _vocabulary_length(tokens, k, pack)
         if skip:
+            common = tok if skip == 1 and _only_common(word, pack) else None
             k += skip
             continue
         if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):
@@ -144,7 +146,20 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         name.pop()
     if not name:
         return None
+    if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
+        name.insert(0, common)  # `Prime Minister Ali Asadov`: a given name that is also a word
     return name[0].start(), name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
+
+
+def _only_common(word: str, pack: Pack) -> bool:
+    """A word skipped only because it is common (`Ali`, `Park`), not as title vocabulary."""
+    return not (
+        fold(word) in pack.title_words
+        or pack.title_head.fullmatch(word)
+        or registry().lookup(word) is not None
+        or geo.country_code(word, pack.code, pack.countries)
+        or pack.demonym_country(word)
+    )
 
 
 def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
@@ -279,6 +294,7 @@ def describe(title: str | None, pack: Pack) -> Description:
     if noise:
         title = title[noise.end():]
     country = None
+    city_country = None
     org = None
     org_country = None
     # `Azerbaijan’s Ambassador`, `the company’s Vice President`: a state or an organisation.
@@ -295,32 +311,36 @@ def describe(title: str | None, pack: Pack) -> Description:
         title = title[lead.end():]
     if org:
         org_country = _org_country(org, pack)
+    preset_org = org is not None
+    org_end = 0
     cut = len(title)
     markers = sorted(
         [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]
         + [(m.start(), m.end(), "post") for m in pack.posting.finditer(title)]
     )
     for start, end, kind in markers:
+        if end <= org_end:
+            continue  # inside the organisation's own name
         rest = title[end:]
         if kind == "de":
-            code, length = _state(rest, pack)
+            code, _ = _state(rest, pack)
             if code:
-                country, cut = code, start
+                country, cut = country or code, min(cut, start)
                 break
-        org_len = 0 if org else _org_length(rest, pack)
+            city_code = _place(rest, pack)
+            if city_code and country is None:
+                city_country = city_code  # `Mayor of Berlin`: the state of the city governed
+        org_len = 0 if preset_org else _org_length(rest, pack)
         if org_len:
+            # A later organisation is the larger one: `Head of the X Department at the
+            # Ministry of Y` keeps the department in the position.
             org = rest[:org_len].strip(" ,")
+            org_end = end + org_len
             cut = start
             org_country = _org_country(org, pack)
-            tail = rest[org_len:]
-            if country is None:
-                m = pack.of_word.match(tail)
-                if m:
-                    code, _ = _state(tail[m.end():], pack)
-                    country = code
-            break
+            continue
         if kind == "post" and (_state(rest, pack)[0] or _place(rest, pack)):
-            cut = start  # a posting (`en Azerbaïdjan`), not part of the job
+            cut = min(cut, start)  # a posting (`en Azerbaïdjan`), not part of the job
             break
     position = title[:cut].strip(" ,")
     # `ministre de la Défense, le colonel-général`: the rank after the job is not the job.
@@ -336,7 +356,7 @@ def describe(title: str | None, pack: Pack) -> Description:
     )
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
-    return Description(position or None, org, country, org_country)
+    return Description(position or None, org, country or (None if org else city_country), org_country)
 
 
 def affiliation(phrase: str, pack: Pack) -> Description:
@@ -394,7 +414,14 @@ def _org_length(rest: str, pack: Pack) -> int:
         return len(first.rstrip(",;"))
     head = pack.org_head.match(rest)
     if not head:
-        return 0
+        # `Swedish Civil Contingencies Agency`: a capitalised name ending in its head noun.
+        run = re.match(rf"(?:[{UPPER}][\w’'\-]*\s+){{0,5}}[{UPPER}][\w’'\-]*", rest)
+        if not run or not any(pack.org_head.fullmatch(w) for w in run.group().split()[1:]):
+            return 0
+        last = max(i for i, w in enumerate(run.group().split()) if pack.org_head.fullmatch(w))
+        length = sum(len(w) + 1 for w in run.group().split()[: last + 1]) - 1
+        tail = re.match(r"\s+(?:for|of|on|de|du|des|pour)\s+(?:the\s+|la\s+|l’|l')?[A-Z][\w’'\-]*(?:\s+(?:with|and|et)?\s*[A-Z][\w’'\-]*)*", rest[length:])
+        return length + (tail.end() if tail else 0)
     if pack.org_head_with_state.match(rest):
         return len(rest)
     # Up to its acronym in brackets, a state, a posting or a comma.
@@ -422,7 +449,10 @@ def _place(rest: str, pack: Pack) -> str | None:
     m = re.match(r"[\w’'\-]+(?:\s[A-Z][\w’'\-]+)?", rest)
     if not m or not m.group()[0].isupper():
         return None
-    return geo.city_country(m.group(), pack.places) or geo.city_country(m.group().split()[0], pack.places)
+    # Only a large city: small places share names with common words (`Santé`, `Union`).
+    return geo.city_country(m.group(), pack.places, 100_000) or geo.city_country(
+        m.group().split()[0], pack.places, 100_000
+    )
 
 
 def _acronym(word: str) -> bool:

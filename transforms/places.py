@@ -10,12 +10,6 @@ from transforms.lang import Pack
 from transforms.text import UPPER, fold
 
 _CITY = re.compile(rf"[{UPPER}][\w’'\-]+(?:[ \-](?:[{UPPER}][\w’'\-]+|el|al|de|sur|an|am)){{0,3}}")
-_VENUE_END = re.compile(
-    rf"\s+(?:à|in|at)\s+(?=[{UPPER}])|[,.;:]|\s+(?:entre|avec|with|between|le \d|on|lors|où|where|"
-    r"en présence|in the presence|pour|for|afin|qui|who|which|par|by)\b"
-)
-
-
 @dataclass(frozen=True)
 class Place:
     city: str | None = None
@@ -42,13 +36,15 @@ def _inside(pos: int, masked: list[tuple[int, int]]) -> bool:
 
 
 def _venue(text: str, masked: list[tuple[int, int]], pack: Pack) -> str | None:
+    """`au siège de l’ICESCO`, `at UNESCO Headquarters`: a place phrase whose first words
+    include a venue noun, up to the city, a date or the end of the clause."""
     for prep in pack.place_preposition.finditer(text):
-        head = pack.venue_head.match(text, prep.end())
-        if not head or _inside(prep.start(), masked):
+        if _inside(prep.start(), masked):
             continue
-        end = _VENUE_END.search(text, head.end())
-        phrase = text[head.start(): end.start() if end else len(text)].strip()
-        if phrase:
+        end = pack.venue_end.search(text, prep.end())
+        phrase = text[prep.end(): end.start() if end else len(text)].strip()
+        head = pack.venue_head.search(" ".join(phrase.split()[:3]))
+        if head and (phrase[:1].isupper() or head.start() == 0):
             return phrase
     return None
 

@@ -47,6 +47,7 @@ class Pack:
     title_head: re.Pattern
     title_noise: re.Pattern
     state_title: re.Pattern
+    national_org: re.Pattern
     rank: re.Pattern
     counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
@@ -76,6 +77,7 @@ class Pack:
     meeting_detail: re.Pattern
     pronoun: re.Pattern
     venue_head: re.Pattern
+    venue_end: re.Pattern
     place_preposition: re.Pattern
     weekdays: dict[str, int]
     months: dict[str, int]
@@ -137,6 +139,7 @@ def pack(code: str) -> Pack | None:
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
         state_title=phrases(data["state_titles"]),
+        national_org=phrases(data.get("national_org_heads", [])),
         rank=phrases(data.get("ranks", [])),
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         title_references=tuple(
@@ -193,7 +196,10 @@ def pack(code: str) -> Pack | None:
             _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
         ),
         pronoun=re.compile(r"^(?:" + "|".join(data["pronouns"]) + r")$", re.IGNORECASE),
-        venue_head=re.compile("(?:" + words_pattern(data["venue_heads"]) + ")" + _R),
+        venue_head=re.compile(_L + "(?:" + words_pattern(data["venue_heads"]) + ")" + _R),
+        venue_end=re.compile(
+            r"[,.;:]|\s+(?:" + "|".join(_rule(p) for p in data["venue_ends"]) + r")(?![\w])"
+        ),
         place_preposition=re.compile(
             _L + "(?:" + words_pattern(data["place_prepositions"]) + r")(?:\s+|(?<=[’']))"
         ),

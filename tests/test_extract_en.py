@@ -1,0 +1,133 @@
+"""English extraction: one dispatch of our own per phenomenon (written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.extract import meetings
+from transforms.ingest import RawDoc
+from transforms.parse import dispatch
+
+
+def _meetings(text: str) -> list[dict]:
+    return meetings(dispatch(RawDoc("t.txt", text, "0" * 64)))
+
+
+def _people(m: dict) -> dict[str, tuple]:
+    return {
+        p["name"]: (p["honorific"], p["position"], p["organization"], p["country_code"], p["role"])
+        for p in m["participants"]
+    }
+
+
+CASES = [
+    pytest.param(
+        " date 2024-04 Baku, April 11, AZERTAC\n\n"
+        "Azerbaijan’s Minister of Emergency Situations Kamaladdin Heydarov received Mr Lars Eriksson, "
+        "Director General of the Swedish Civil Contingencies Agency, in Baku yesterday.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 4, 10), date_basis="relative", city="Baku",
+             country_code="AZ"),
+        {
+            "Kamaladdin Heydarov": (None, "Minister of Emergency Situations", None, "AZ", "host"),
+            "Lars Eriksson": ("Mr", "Director General", "Swedish Civil Contingencies Agency", "SE", "guest"),
+        },
+        id="received-run-in-title-yesterday",
+    ),
+    pytest.param(
+        " date 2024-09 Baku, September 20, AZERTAC\n\n"
+        "Deputy Foreign Minister Elnur Mammadov held talks with Brazil’s Ambassador to Azerbaijan, "
+        "H.E. Paulo Souza Lima, on Thursday.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 9, 19), date_basis="weekday", city=None),
+        {
+            "Elnur Mammadov": (None, "Deputy Foreign Minister", None, "AZ", "participant"),
+            "Paulo Souza Lima": ("H.E.", "Ambassador", None, "BR", "participant"),
+        },
+        id="talks-resident-ambassador",
+    ),
+    pytest.param(
+        " date 2024-06 Baku. 14 June. REPORT.AZ/\n\n"
+        "Chairman of the State Committee for Work with Diaspora Fuad Muradov, who is on a working visit "
+        "to Germany, met with Mayor of Berlin Kai Wegner at the Red City Hall in Berlin.",
+        dict(kind="meeting", meeting_date=None, city="Berlin", country_code="DE", venue="Red City Hall"),
+        {
+            "Kai Wegner": (None, "Mayor of Berlin", None, "DE", "host"),
+            "Fuad Muradov": (None, "Chairman", "State Committee for Work with Diaspora", "AZ", "guest"),
+        },
+        id="visit-makes-host-report-dateline",
+    ),
+    pytest.param(
+        " date 2023-01 Baku, January 3, AZERTAC\n\n"
+        "The newly appointed Ambassador of the Republic of Finland, Mr Mikko Virtanen, presented his "
+        "credentials to President Ilham Aliyev on December 29.",
+        dict(kind="meeting", meeting_date=dt.date(2022, 12, 29), date_basis="explicit"),
+        {
+            "Ilham Aliyev": (None, "President", None, "AZ", "host"),
+            "Mikko Virtanen": ("Mr", "Ambassador", None, "FI", "guest"),
+        },
+        id="credentials-previous-year",
+    ),
+    pytest.param(
+        " date 2024-02 Baku, February 9, AZERTAC\n\n"
+        "Prime Minister Ali Asadov had a phone conversation with Georgian Prime Minister Irakli "
+        "Kobakhidze today.",
+        dict(kind="phone_call", meeting_date=dt.date(2024, 2, 9), date_basis="publication", city=None),
+        {
+            "Ali Asadov": (None, "Prime Minister", None, "AZ", "host"),
+            "Irakli Kobakhidze": (None, "Prime Minister", None, "GE", "guest"),
+        },
+        id="phone-call-common-first-name",
+    ),
+    pytest.param(
+        " date 2024-05 Baku, May 8, AZERTAC\n\n"
+        "A meeting was held between Minister of Economy Mikayil Jabbarov and a delegation of the Asian "
+        "Development Bank led by its Vice-President Bhargav Dasgupta on Tuesday.\n\n"
+        "The meeting was held in the presence of Deputy Minister of Economy Elnur Aliyev.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 7)),
+        {
+            "Mikayil Jabbarov": (None, "Minister of Economy", None, "AZ", "host"),
+            "Bhargav Dasgupta": (None, "Vice-President", "ADB", None, "guest"),
+            "Elnur Aliyev": (None, "Deputy Minister of Economy", None, "AZ", "attendee"),
+        },
+        id="between-delegation-attendee",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, people", CASES)
+def test_extract_en_phenomena(text, meeting, people):
+    found = _meetings(text)
+    assert found, "no meeting found"
+    m = found[0]
+    for key, value in meeting.items():
+        assert m[key] == value, key
+    assert _people(m) == people
+
+
+def test_extract_en_participants_listed_with_country_in_brackets():
+    text = (
+        " date 2024-03 Baku, March 5, AZERTAC\n\nA trilateral meeting of deputy foreign ministers was held in "
+        "Baku on March 4.\n\nDeputy Foreign Minister Elnur Mammadov, Deputy Foreign Minister Igor Popov "
+        "(Russian Federation) and Deputy Foreign Minister Ali Bagheri (Iran) took part in the meeting."
+    )
+    (m,) = _meetings(text)
+    people = _people(m)
+    assert {n: p[3] for n, p in people.items()} == {"Elnur Mammadov": "AZ", "Igor Popov": "RU", "Ali Bagheri": "IR"}
+    assert {p[4] for p in people.values()} == {"participant"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2023-06 Baku, June 2, AZERTAC\n\nPresident Ilham Aliyev sent a letter of congratulations to "
+        "King Charles III on his birthday.",
+        " date 2023-06 Baku, June 2, AZERTAC\n\nGrandmaster Shakhriyar Mamedyarov met Magnus Carlsen in the "
+        "final round of the tournament on Sunday.",
+        " date 2023-06 Baku, June 2, AZERTAC\n\nMinister of Culture Adil Karimli received an award for his "
+        "contribution to the arts.",
+    ],
+    ids=["letter", "chess", "award"],
+)
+def test_extract_en_negatives(text):
+    assert _meetings(text) == []
