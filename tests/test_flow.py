@@ -77,3 +77,33 @@ def test_flow_example_dispatch_end_to_end(prefect_harness, example_text, tmp_pat
     assert sorted(people["role"]) == ["attendee", "attendee", "guest", "host"]
     dispatches = pd.read_parquet(warehouse / "dispatches")
     assert dispatches.loc[0, "agency"] == "AZERTAC" and str(dispatches.loc[0, "published_date"]) == "2023-02-23"
+
+
+def test_flow_mixed_inbox_one_set_of_tables(prefect_harness, tmp_path):
+    """French and English, with and without crawl headers, with page debris, as text, JSON
+    Lines, gzip and a legacy encoding (tests/fixtures/mixed, written for this test)."""
+    from conftest import FIXTURES
+
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(FIXTURES / "mixed"), warehouse=str(warehouse))
+    dispatches = pd.read_parquet(warehouse / "dispatches").set_index("source_uri")
+    assert dispatches["language"].to_dict() == {
+        "archive/latin1.txt": "fr",
+        "archive/old.txt.gz": "fr",
+        "en-plain.txt": "en",
+        "fr-debris.txt": "fr",
+        "https://example.org/news/1": "en",
+    }
+    debris = dispatches.loc["fr-debris.txt", "text"]
+    assert "Partager" not in debris and "Photo" not in debris and "Disclaimer" not in debris
+    assert str(dispatches.loc["fr-debris.txt", "published_date"]) == "2024-03-12"
+    assert str(dispatches.loc["https://example.org/news/1", "published_date"]) == "2024-05-15"
+    rejects = pd.read_parquet(warehouse / "rejects")
+    assert sorted(zip(rejects["source_uri"], rejects["reason"])) == [
+        ("feed.jsonl#L2", "no_body"), ("feed.jsonl#L3", "bad_json")]
+    participants = pd.read_parquet(warehouse / "participants")
+    assert summary["meetings"] == 5
+    assert {"Fatih Birol", "Inger Andersen", "Charles Michel", "Takeshi Nakamura", "Jean Dupré"} <= set(
+        participants["name"])
+    orgs = dict(zip(participants["name"], participants["organization"]))
+    assert orgs["Fatih Birol"] == "IEA" and orgs["Inger Andersen"] == "UNEP"

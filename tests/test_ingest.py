@@ -46,6 +46,19 @@ def test_ingest_decodes_legacy_encodings(encoding):
     assert "reçu" in doc.text and "évoquer" in doc.text
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Le ministre de la Culture a reçu mardi M. Jean Dupré, ambassadeur en Azerbaïdjan.", "cp1252"),
+        ("Министр иностранных дел Джейхун Байрамов принял посла Франции в Баку.", "cp1251"),
+        ("Dışişleri Bakanı Ceyhun Bayramov, Fransa Büyükelçisini kabul etti. Görüşmede iş birliği ele alındı.",
+         "cp1254"),
+    ],
+)
+def test_ingest_short_legacy_texts_decode_right(text, encoding):
+    assert raw_documents("a.txt", text.encode(encoding)).docs[0].text == text
+
+
 def test_ingest_repairs_mojibake_and_keeps_curly_quotes():
     broken = "Le ministre a reÃ§u lâ€™ambassadeur de lâ€™OMS."
     doc = raw_documents("m.txt", broken.encode("utf-8")).docs[0]

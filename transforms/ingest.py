@@ -129,14 +129,38 @@ def decode(data: bytes) -> tuple[str | None, tuple[str, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
+        text = _legacy(data)
+        if text is None:
             return None, ("encoding", "neither UTF-8 nor a recognisable legacy encoding")
-        text = str(best)
     if _control_share(text) > 0.05:
         return None, ("not_text", "mostly control characters: not a text file")
     text = _repair(text)
     return text, ("", "")
+
+
+# Legacy encodings agencies publish in: Western and Central European, Turkish, Baltic,
+# Cyrillic, and the UTF-16/32 a BOM announces.
+LEGACY_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "cp1250", "iso8859_2", "cp1254", "iso8859_9",
+                    "cp1257", "cp1251", "koi8_r", "mac_roman", "utf_16", "utf_32"]
+_LATIN_FAMILY = {"cp1252", "iso8859_15", "latin_1", "cp1250", "iso8859_2", "cp1254", "iso8859_9",
+                 "cp1257", "mac_roman"}
+
+
+def _legacy(data: bytes) -> str | None:
+    """Decode non-UTF-8 bytes. On short Latin-script texts the detector cannot tell
+    Windows-1252 from its Central European and Baltic cousins (it read `reçu` as cp775's
+    `reńu`), so Windows-1252, by far the most used, wins unless its reading shows the
+    letters that mark Turkish text decoded as Western (ð ý þ)."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if best is None:
+        return western
+    if western is not None and best.encoding in _LATIN_FAMILY and not set("ðýþÐÝÞ") & set(western):
+        return western
+    return str(best)
 
 
 def _repair(text: str) -> str:
