@@ -17,11 +17,20 @@ def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
     batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 200,
+    aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
     if inbox is not None and not inbox.is_dir():
         typer.echo(f"error: inbox {inbox} is not a folder", err=True)
         raise typer.Exit(2)
+    if aliases is not None:
+        from dispatch_etl.inbox import read_overrides
+
+        try:
+            read_overrides(aliases)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
     from dispatch_etl.runtime import apply_prefect_defaults
 
     apply_prefect_defaults()
@@ -30,7 +39,10 @@ def run(
 
     try:
         summary = dispatch_etl(
-            inbox=str(inbox) if inbox else None, warehouse=str(warehouse), batch_size=batch_size
+            inbox=str(inbox) if inbox else None,
+            warehouse=str(warehouse),
+            batch_size=batch_size,
+            aliases=str(aliases) if aliases else None,
         )
     except WarehouseBusy as exc:
         typer.echo(f"error: {exc}", err=True)

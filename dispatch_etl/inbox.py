@@ -43,3 +43,16 @@ def file_sha256(inbox: str | os.PathLike, relative: str) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def read_overrides(path: str | os.PathLike):
+    """The curated identities file (`same:` / `different:` lists of names) as Overrides."""
+    import yaml
+
+    from transforms.normalise import Overrides
+
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        return Overrides.from_dict(data)
+    except (OSError, yaml.YAMLError, ValueError, AttributeError) as exc:
+        raise ValueError(f"aliases file {path}: {exc}") from None

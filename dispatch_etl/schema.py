@@ -112,6 +112,8 @@ PERSONS = Table(
             _f("person_id", _STR, True),
             _f("name", _STR, True),
             _f("aliases", _STRS),
+            # Added: the identity keys (transforms.identity.person_key) of every name seen.
+            _f("keys", _STRS),
         ]
     ),
     key=("person_id",),

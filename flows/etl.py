@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
 from dispatch_etl import inbox as inbox_io
-from dispatch_etl.schema import DISPATCHES, REJECTS, to_arrow
+from dispatch_etl.schema import DISPATCHES, REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from transforms.extract import meetings
 from transforms.ingest import DEFAULT_MAX_BYTES, Reject, raw_documents
-from transforms.normalise import merge_aliases, tables
+from transforms.normalise import Known, KnownMeeting, Overrides, merge_aliases, tables
 from transforms.parse import dispatch
 
 
@@ -63,7 +63,7 @@ def process_batch(inbox: str, paths: list[str], max_bytes: int, ingested_at: dt.
 
 
 @task(name="write-warehouse")
-def write_warehouse(warehouse: str, results: list[BatchResult]) -> dict:
+def write_warehouse(warehouse: str, results: list[BatchResult], overrides: Overrides | None = None) -> dict:
     """Normalise everything the batches found and merge it into the warehouse."""
     store = Warehouse(warehouse)
     with store.lock():
@@ -88,32 +88,38 @@ def write_warehouse(warehouse: str, results: list[BatchResult]) -> dict:
                 seen[did] = row["source_uri"]
                 dispatch_rows.append(row)
                 extracted[did] = result.extracted[did]
-        rows = tables(extracted)
-        done = list(extracted)
+        done = set(extracted)
+        rows = tables(extracted, _known(store), overrides)
         store.merge("dispatches", to_arrow(DISPATCHES, dispatch_rows), prefer="old")
         store.merge("rejects", to_arrow(REJECTS, rejects))
-        # A dispatch processed again replaces what was extracted from it before.
-        old_reports = store.read("meeting_reports", ["meeting_id", "dispatch_id"]).to_pylist()
-        done_set = set(done)
-        touched = {r["meeting_id"] for r in old_reports if r["dispatch_id"] in done_set}
+        # A dispatch processed again replaces its reports; a meeting no report states any
+        # more goes, with its participants.
         reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
         live = set(reports.column("meeting_id").to_pylist())
-        touched |= set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
-        store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", touched)])
+        orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
+        store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
+        created = {r["meeting_id"] for r in rows["meetings"]}
+        # Rows of meetings this run (re)created replace old ones; a report joining an
+        # existing meeting only adds the people it names that the meeting lacked.
+        store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
+                    drop=[("meeting_id", orphans)])
         participants = store.merge(
-            "participants", _arrow("participants", rows), drop=[("meeting_id", touched)]
+            "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
         )
         for name in ("persons", "organizations"):
             old = {r[_key(name)]: r for r in store.read(name).to_pylist()}
             for r in rows[name]:
-                r["aliases"] = merge_aliases(old.get(r[_key(name)], {}).get("aliases"), r["aliases"])
+                before = old.get(r[_key(name)], {})
+                r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
+                if name == "persons":
+                    r["keys"] = merge_aliases(before.get("keys"), r["keys"])
             store.merge(name, _arrow(name, rows))
         return {
             "dispatches_new": sum(1 for r in dispatch_rows if r["dispatch_id"] not in existing),
             "dispatches": len(dispatch_rows),
             "rejects": len(rejects),
             "rejects_by_reason": dict(Counter(r["reason"] for r in rejects)),
-            "meetings": len(rows["meetings"]),
+            "meetings": len({r["meeting_id"] for r in rows["meeting_reports"]}),
             "participants": len(rows["participants"]),
             "warehouse_meetings": len(live),
             "warehouse_participants": participants.num_rows,
@@ -124,10 +130,21 @@ def _key(table: str) -> str:
     return {"persons": "person_id", "organizations": "organization_id"}[table]
 
 
-def _arrow(table: str, rows: dict[str, list[dict]]):
-    from dispatch_etl.schema import TABLES
+def _arrow(table: str, rows: dict[str, list[dict]], keep=None):
+    return to_arrow(TABLES[table], [r for r in rows[table] if keep is None or keep(r)])
 
-    return to_arrow(TABLES[table], rows[table])
+
+def _known(store: Warehouse) -> Known:
+    """The persons and meetings already in the warehouse that new reports may join."""
+    persons = store.read("persons", ["person_id", "name", "keys"]).to_pylist()
+    people = defaultdict(set)
+    for r in store.read("participants", ["meeting_id", "person_id"]).to_pylist():
+        people[r["meeting_id"]].add(r["person_id"])
+    meetings = [
+        KnownMeeting(m["meeting_id"], m["meeting_date"], m["date_basis"], m["kind"], people[m["meeting_id"]])
+        for m in store.read("meetings", ["meeting_id", "meeting_date", "date_basis", "kind"]).to_pylist()
+    ]
+    return Known(persons=persons, meetings=meetings)
 
 
 @flow(name="dispatch-etl", log_prints=False)
@@ -136,8 +153,12 @@ def dispatch_etl(
     warehouse: str = "warehouse",
     batch_size: int = 200,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    aliases: str | None = None,
 ) -> dict:
-    """Ingest every file under `inbox` into the Parquet warehouse at `warehouse`."""
+    """Ingest every file under `inbox` into the Parquet warehouse at `warehouse`.
+
+    `aliases`: a YAML file of curated identities (`same:` and `different:` lists of names).
+    """
     logger = get_run_logger()
     started = time.monotonic()
     inbox = str(inbox or inbox_io.example_inbox())
@@ -146,7 +167,8 @@ def dispatch_etl(
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     futures = [process_batch.submit(inbox, batch, max_bytes, now) for batch in _batches(paths, batch_size)]
     results = [f.result() for f in futures]
-    summary = write_warehouse(warehouse, results)
+    overrides = inbox_io.read_overrides(aliases) if aliases else None
+    summary = write_warehouse(warehouse, results, overrides)
     summary["inputs"] = len(paths)
     summary["seconds"] = round(time.monotonic() - started, 2)
     logger.info(

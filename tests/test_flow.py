@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -107,3 +108,62 @@ def test_flow_mixed_inbox_one_set_of_tables(prefect_harness, tmp_path):
         participants["name"])
     orgs = dict(zip(participants["name"], participants["organization"]))
     assert orgs["Fatih Birol"] == "IEA" and orgs["Inger Andersen"] == "UNEP"
+
+
+def test_flow_example_and_english_report_are_one_meeting(prefect_harness, example_text, tmp_path):
+    from conftest import FIXTURES
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "example-azertac-fr.txt").write_bytes(example_text)
+    shutil.copy(FIXTURES / "example-en-report.txt", inbox)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    t = _snapshot(warehouse)
+    assert len(t["meetings"]) == 1
+    assert len(t["meeting_reports"]) == 2
+    assert len(t["persons"]) == 4
+    assert sorted(t["participants"]["role"]) == ["attendee", "attendee", "guest", "host"]
+
+
+def test_flow_dev_corpus_people_and_meetings_counted_once(prefect_harness, inbox, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    t = _snapshot(warehouse)
+    # 86 names in the gold files; 6 are another spelling of someone else: 80 people.
+    assert len(t["persons"]) == 80
+    ids = {}
+    for row in t["persons"].itertuples():
+        for form in [row.name, *row.aliases]:
+            bare = re.sub(r"^(Dr|M\.|Mme|Mr|Ms|H\.E\.|S\.E\.|Pr) ", "", form)
+            if len(bare.split()) >= 2:  # `Mr Karimov` may be several people; full names may not
+                assert ids.setdefault(bare, row.person_id) == row.person_id, f"{bare} names two persons"
+    for a, b in [("Djeyhoun Baïramov", "Jeyhun Bayramov"), ("Ilia Darchiachvili", "Ilia Darchiashvili"),
+                 ("Mikayil Djabbarov", "Mikayil Jabbarov"), ("Parviz Chahbazov", "Parviz Shahbazov"),
+                 ("Teymour Moussaïev", "Teymur Musayev"), ("Olimjon Toukhtaïev", "Olimjon Tukhtayev")]:
+        assert ids[a] == ids[b], (a, b)
+    for a, b in [("Rauf Gasimov", "Nizami Gassimov"), ("Elchad Gouliyev", "Anar Guliyev"),
+                 ("Emil Karimov", "Jasur Karimov"), ("Bakhtiyar Mammadov", "Elnour Mammadov")]:
+        assert ids[a] != ids[b], (a, b)
+    # 49 reported meetings, two of them reported twice (fr-018 = en-012, fr-039 = en-002).
+    assert len(t["meetings"]) == 47
+    assert sorted(t["meeting_reports"].groupby("meeting_id").size().tolist())[-3:] == [1, 2, 2]
+
+
+def test_flow_new_dispatches_keep_existing_ids(prefect_harness, examples, tmp_path):
+    first, later = tmp_path / "first", tmp_path / "later"
+    shutil.copytree(examples, later)
+    first.mkdir()
+    for f in sorted(examples.glob("*.txt"))[::2]:
+        shutil.copy(f, first)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(first), warehouse=str(warehouse))
+    before = _snapshot(warehouse)
+    dispatch_etl(inbox=str(later), warehouse=str(warehouse))
+    after = _snapshot(warehouse)
+    for name, key in [("persons", "person_id"), ("meetings", "meeting_id"), ("dispatches", "dispatch_id"),
+                      ("organizations", "organization_id")]:
+        assert set(before[name][key]) <= set(after[name][key]), name
+    assert set(map(tuple, before["participants"][["meeting_id", "person_id"]].values)) <= set(
+        map(tuple, after["participants"][["meeting_id", "person_id"]].values))
+    assert len(after["meetings"]) == 47 and len(after["persons"]) == 80

@@ -1,13 +1,20 @@
-"""Extracted records to warehouse rows: stable ids, persons, organisations, reports.
+"""Extracted records to warehouse rows: one person, one organisation, one meeting.
 
-Pure: the flow passes in what it parsed and extracted, and gets table rows back.
+Pure: the flow passes in what it extracted and what the warehouse already knows
+(`Known`), and gets rows back. Ids are stable: a person's id is derived from the first
+name key it was seen under, a meeting's from the first report that stated it; later
+spellings and later reports join the existing ids.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 
+from transforms.identity import compatible, name_parts, person_key
 from transforms.orgs import Organization, registry
 from transforms.text import fold
 
@@ -16,13 +23,8 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def person_key(name: str) -> str:
-    """What two spellings of one name share: no accents, case, hyphens or dots."""
-    return re.sub(r"[\s\-.’']+", " ", fold(name)).strip()
-
-
-def person_id(name: str) -> str:
-    return "per-" + _digest(person_key(name))[:16]
+def person_id(key: str) -> str:
+    return "per-" + _digest(key)[:16]
 
 
 def meeting_id(dispatch_id: str, char_start: int) -> str:
@@ -30,28 +32,135 @@ def meeting_id(dispatch_id: str, char_start: int) -> str:
     return "mtg-" + _digest(dispatch_id, str(char_start))[:16]
 
 
-def tables(extracted: dict[str, list[dict]]) -> dict[str, list[dict]]:
+@dataclass
+class Overrides:
+    """A user's curated identities: names that are one person, and names that are not."""
+
+    same: list[list[str]] = field(default_factory=list)
+    different: list[list[str]] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Overrides:
+        data = data or {}
+        for key in ("same", "different"):
+            groups = data.get(key, [])
+            if not isinstance(groups, list) or not all(
+                isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g) for g in groups
+            ):
+                raise ValueError(f"'{key}' must be a list of lists of two or more names")
+        return cls(same=data.get("same", []), different=data.get("different", []))
+
+
+@dataclass
+class KnownMeeting:
+    meeting_id: str
+    meeting_date: dt.date | None
+    date_basis: str | None
+    kind: str
+    person_ids: set[str]
+
+
+@dataclass
+class Known:
+    """What the warehouse holds already, as far as identity needs it."""
+
+    persons: list[dict] = field(default_factory=list)  # person_id, name, keys
+    meetings: list[KnownMeeting] = field(default_factory=list)
+
+
+class _People:
+    """Resolves names to person ids: exact keys first, then close spellings."""
+
+    def __init__(self, known: list[dict], overrides: Overrides):
+        self.by_key: dict[str, str] = {}
+        self.by_given: dict[str, list[tuple[str, str]]] = defaultdict(list)  # given -> (name, id)
+        self.apart: set[frozenset[str]] = {
+            frozenset((person_key(a), person_key(b)))
+            for group in overrides.different for a in group for b in group if a != b
+        }
+        # Names declared different that spell to one key are told apart by exact spelling.
+        self.exact: set[str] = {
+            person_key(a) for group in overrides.different for a in group for b in group
+            if a != b and person_key(a) == person_key(b)
+        }
+        for p in known:
+            for key in p.get("keys") or [person_key(p["name"])]:
+                self._index(key, p["name"], p["person_id"])
+        for group in overrides.same:
+            first = self.resolve(group[0])
+            for other in group[1:]:
+                self._index(person_key(other), other, first)
+
+    def _index(self, key: str, name: str, pid: str) -> None:
+        self.by_key.setdefault(key, pid)
+        given = name_parts(name)[0]
+        self.by_given[given].append((name, pid))
+
+    def key(self, name: str) -> str:
+        key = person_key(name)
+        return "=" + fold(name) if key in self.exact else key
+
+    def resolve(self, name: str) -> str:
+        key = self.key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        given = name_parts(name)[0]
+        for other, pid in self.by_given.get(given, ()):
+            if key.startswith("="):
+                break
+            if compatible(name, other) and frozenset((key, person_key(other))) not in self.apart:
+                self._index(key, name, pid)
+                return pid
+        pid = person_id(key)
+        self._index(key, name, pid)
+        return pid
+
+
+def _same_meeting(a: KnownMeeting, b: KnownMeeting) -> bool:
+    """Two reports of one meeting: the same day (a day apart when a date is inferred), a
+    compatible kind, and at least two people in common (all of them for smaller meetings)."""
+    if a.meeting_date != b.meeting_date:
+        if a.meeting_date is None or b.meeting_date is None:
+            return False
+        inferred = "explicit" not in (a.date_basis, b.date_basis) or a.date_basis != b.date_basis
+        if not inferred or abs((a.meeting_date - b.meeting_date).days) > 1:
+            return False
+    kinds = {a.kind, b.kind}
+    if len(kinds) > 1 and kinds != {"meeting", "ceremony"}:
+        return False
+    shared = len(a.person_ids & b.person_ids)
+    return shared >= min(2, len(a.person_ids), len(b.person_ids))
+
+
+def tables(
+    extracted: dict[str, list[dict]],
+    known: Known | None = None,
+    overrides: Overrides | None = None,
+) -> dict[str, list[dict]]:
     """Rows for meetings, meeting_reports, participants, persons and organizations from the
-    meetings extracted per dispatch id."""
+    meetings extracted per dispatch id, joined to what the warehouse already knows."""
+    known = known or Known()
+    people = _People(known.persons, overrides or Overrides())
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
     }
+    meetings = list(known.meetings)
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
+    participants: dict[tuple[str, str], dict] = {}
     for dispatch_id in sorted(extracted):
         for record in extracted[dispatch_id]:
-            mid = meeting_id(dispatch_id, record["char_start"])
-            out["meetings"].append({
-                "meeting_id": mid,
-                "meeting_date": record["meeting_date"],
-                "date_basis": record["date_basis"],
-                "kind": record["kind"],
-                "city": record["city"],
-                "country_code": record["country_code"],
-                "venue": record["venue"],
-                "topics": record["topics"],
-                "evidence": record["evidence"],
-            })
+            ids = [people.resolve(p["name"]) for p in record["participants"]]
+            own = meeting_id(dispatch_id, record["char_start"])
+            this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
+            match = next((m for m in meetings if m.meeting_id != own and _same_meeting(m, this)), None)
+            if match is None:
+                meetings.append(this)
+                mid = own
+                out["meetings"].append(_meeting_row(own, record))
+            else:
+                mid = match.meeting_id
+                match.person_ids |= this.person_ids
             out["meeting_reports"].append({
                 "meeting_id": mid,
                 "dispatch_id": dispatch_id,
@@ -59,17 +168,19 @@ def tables(extracted: dict[str, list[dict]]) -> dict[str, list[dict]]:
                 "char_start": record["char_start"],
                 "char_end": record["char_end"],
             })
-            seen: set[str] = set()
-            for p in record["participants"]:
-                pid = person_id(p["name"])
-                if pid in seen:
-                    continue
-                seen.add(pid)
+            for pid, p in zip(ids, record["participants"]):
                 org = _organization(p, orgs)
-                out["participants"].append({
+                entry = persons.setdefault(
+                    pid, {"person_id": pid, "name": None, "aliases": set(), "keys": set(), "names": set()}
+                )
+                entry["names"].add(p["name"])
+                entry["aliases"].update(p.get("forms", ()))
+                entry["aliases"].update((p["name_as_written"], p["name"]))
+                entry["keys"].add(people.key(p["name"]))
+                row = {
                     "meeting_id": mid,
                     "person_id": pid,
-                    "name": p["name"],
+                    "name": None,  # the canonical name, filled in below
                     "name_as_written": p["name_as_written"],
                     "honorific": p["honorific"],
                     "position": p["position"],
@@ -77,17 +188,54 @@ def tables(extracted: dict[str, list[dict]]) -> dict[str, list[dict]]:
                     "organization": org.name if org else None,
                     "country_code": p["country_code"],
                     "role": p["role"],
-                })
-                entry = persons.setdefault(pid, {"person_id": pid, "name": p["name"], "aliases": set()})
-                entry["aliases"].update(p.get("forms", ()))
-                entry["aliases"].add(p["name_as_written"])
-    for entry in persons.values():
+                }
+                previous = participants.get((mid, pid))
+                participants[(mid, pid)] = _richer(previous, row) if previous else row
+    known_names = {p["person_id"]: p["name"] for p in known.persons}
+    for pid, entry in persons.items():
+        entry["name"] = known_names.get(pid) or _fullest(entry.pop("names"))
+        entry.pop("names", None)
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
+        entry["keys"] = sorted(entry["keys"])
+    for row in participants.values():
+        row["name"] = persons[row["person_id"]]["name"]
+    out["participants"] = sorted(participants.values(), key=lambda r: (r["meeting_id"], r["person_id"]))
     out["persons"] = sorted(persons.values(), key=lambda r: r["person_id"])
     for entry in orgs.values():
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
     out["organizations"] = sorted(orgs.values(), key=lambda r: r["organization_id"])
     return out
+
+
+def _meeting_row(mid: str, record: dict) -> dict:
+    return {
+        "meeting_id": mid,
+        "meeting_date": record["meeting_date"],
+        "date_basis": record["date_basis"],
+        "kind": record["kind"],
+        "city": record["city"],
+        "country_code": record["country_code"],
+        "venue": record["venue"],
+        "topics": record["topics"],
+        "evidence": record["evidence"],
+    }
+
+
+def _richer(old: dict, new: dict) -> dict:
+    """One person reported twice in a meeting: keep every field either report fills, the
+    fuller written name, and the first report's role."""
+    merged = dict(old)
+    for key, value in new.items():
+        if merged.get(key) is None and value is not None:
+            merged[key] = value
+    if len(new["name_as_written"] or "") > len(old["name_as_written"] or ""):
+        merged["name_as_written"] = new["name_as_written"]
+    return merged
+
+
+def _fullest(forms: set[str]) -> str:
+    """The fullest written form: most words, then longest, then alphabetical."""
+    return sorted(forms, key=lambda f: (-len(f.split()), -len(f), f))[0]
 
 
 def _organization(p: dict, orgs: dict[str, dict]) -> Organization | None:

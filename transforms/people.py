@@ -148,6 +148,12 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         return None
     if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
         name.insert(0, common)  # `Prime Minister Ali Asadov`: a given name that is also a word
+    if len(name) == 1:
+        # `Head of the Partnerships and International Cooperation Sector`: a lone word that
+        # the title goes on after is part of the title.
+        after = tokens[tokens.index(name[0]) + 1:tokens.index(name[0]) + 3]
+        if len(after) == 2 and after[0].group().casefold() in connectors and after[1].group()[0].isupper():
+            return None
     return name[0].start(), name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
 
 

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.identity import compatible, person_key
+from transforms.normalise import Known, KnownMeeting, Overrides, tables
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Djeyhoun Baïramov", "Jeyhun Bayramov"),
+        ("Elmar Mammadyarov", "Elmar Mammadiarov"),
+        ("Salim M. AlMalik", "Salim bin Mohammed Al-Malik"),
+        ("Salim bin Mohammed AlMalik", "Salim bin Mohammed Al Malik"),
+        ("Ilia Darchiachvili", "Ilia Darchiashvili"),
+        ("Teymour Moussaïev", "Teymur Musayev"),
+        ("Sergueï Lebedev", "Sergei Lebedev"),
+        ("Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"),
+    ],
+)
+def test_identity_spelling_variants_are_one_person(a, b):
+    assert person_key(a) == person_key(b) or compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Ilham Aliyev", "Mehriban Aliyeva"),
+        ("Leyla Aliyeva", "Arzu Aliyeva"),
+        ("Mehriban Aliyeva", "Leyla Aliyeva"),
+        ("Rauf Gasimov", "Nizami Gassimov"),
+        ("Elchad Gouliyev", "Anar Guliyev"),
+        ("Emil Karimov", "Jasur Karimov"),
+        ("Ali Hasanov", "Ali Hasanli"),
+    ],
+)
+def test_identity_shared_surnames_stay_apart(a, b):
+    assert person_key(a) != person_key(b) and not compatible(a, b)
+
+
+def _record(start, names, date=dt.date(2023, 2, 22), basis="explicit", kind="meeting"):
+    return {
+        "meeting_date": date, "date_basis": basis, "kind": kind, "city": None, "country_code": None,
+        "venue": None, "topics": [], "evidence": "x", "char_start": start, "char_end": start + 1,
+        "participants": [
+            {"name": n, "name_as_written": n, "honorific": None, "position": None, "organization_as_written": None,
+             "country_code": None, "role": "participant"} for n in names
+        ],
+    }
+
+
+def test_normalise_two_reports_one_meeting_and_ids_are_stable():
+    rows = tables({"d1": [_record(0, ["Djeyhoun Baïramov", "Ilia Darchiachvili"])],
+                   "d2": [_record(5, ["Jeyhun Bayramov", "Ilia Darchiashvili"], basis="weekday")]})
+    assert len(rows["meetings"]) == 1 and len(rows["meeting_reports"]) == 2
+    assert len(rows["persons"]) == 2
+    # Later: a third report arrives; it joins the existing meeting and persons.
+    known = Known(
+        persons=rows["persons"],
+        meetings=[KnownMeeting(rows["meetings"][0]["meeting_id"], dt.date(2023, 2, 22), "explicit", "meeting",
+                               {p["person_id"] for p in rows["persons"]})],
+    )
+    later = tables({"d3": [_record(9, ["Jeyhun Bayramov", "Ilia Darchiashvili"])]}, known)
+    assert later["meetings"] == []
+    assert later["meeting_reports"][0]["meeting_id"] == rows["meetings"][0]["meeting_id"]
+    assert {p["person_id"] for p in later["persons"]} == {p["person_id"] for p in rows["persons"]}
+
+
+def test_normalise_same_people_other_day_is_another_meeting():
+    rows = tables({"d1": [_record(0, ["Djeyhoun Baïramov", "Ilia Darchiachvili"])],
+                   "d2": [_record(0, ["Jeyhun Bayramov", "Ilia Darchiashvili"], date=dt.date(2023, 3, 15))]})
+    assert len(rows["meetings"]) == 2
+
+
+def test_normalise_overrides_merge_and_separate():
+    rows = tables(
+        {"d1": [_record(0, ["Ilham Aliyev", "Xavier Bettel"])], "d2": [_record(0, ["Ilkham Aliev", "Luc Frieden"])]},
+        overrides=Overrides(same=[["Ilham Aliyev", "Ilkham Aliev"]]),
+    )
+    ids = {r["name"]: r["person_id"] for r in rows["participants"]}
+    assert ids["Ilham Aliyev"] == ids.get("Ilkham Aliev", ids["Ilham Aliyev"])
+    assert len(rows["persons"]) == 3
+    apart = tables(
+        {"d1": [_record(0, ["Elmar Mammadyarov", "Xavier Bettel"])], "d2": [_record(0, ["Elmar Mammadiarov", "Luc Frieden"], date=dt.date(2024, 1, 1))]},
+        overrides=Overrides(different=[["Elmar Mammadyarov", "Elmar Mammadiarov"]]),
+    )
+    assert len(apart["persons"]) == 4
+
+
+def test_normalise_overrides_file_is_validated():
+    with pytest.raises(ValueError, match="same"):
+        Overrides.from_dict({"same": ["just one name"]})

@@ -1,0 +1,82 @@
+"""Who is who across dispatches: name keys that survive transliteration and honorifics."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz
+
+from transforms.text import fold
+
+# Lower-case words inside names that are not given names or surnames.
+PARTICLES = frozenset(
+    "bin ben ibn bint binti ould ag abu abou de du des la le van der den von zu da das dos do di ter y e".split()
+)
+# Article prefixes that belong to the surname (`Al-Ghamdi`, `Al Nahyan`, `AlMalik`).
+ARTICLES = ("al", "el", "ul", "ad", "as", "ash", "at", "az")
+
+
+@functools.cache
+def _rules() -> list[tuple[re.Pattern, str]]:
+    data = yaml.safe_load(resources.files("transforms").joinpath("data/transliteration.yaml").read_text("utf-8"))
+    return [(re.compile(a), b) for a, b in data["rules"]]
+
+
+@functools.lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """A word's spelling-variant skeleton: `Baïramov` and `Bayramov` give `bairamov`."""
+    out = fold(word)
+    for pattern, repl in _rules():
+        out = pattern.sub(repl, out)
+    return out
+
+
+def name_parts(name: str) -> tuple[str, list[str], str]:
+    """(given name, middle names, surname), as skeletons; initials keep their letter."""
+    raw = [t for t in re.split(r"\s+", name.strip()) if t]
+    tokens: list[str] = []
+    joined = False
+    for i, tok in enumerate(raw):
+        low = fold(tok).rstrip(".")
+        if low in PARTICLES and 0 < i < len(raw) - 1:
+            continue
+        if low in ARTICLES and i < len(raw) - 1:
+            tokens.append(low)
+            joined = True
+            continue
+        if joined:
+            tokens[-1] = tokens[-1] + low
+            joined = False
+        else:
+            tokens.append(low)
+    words = [skeleton(t) for t in tokens if t]
+    if not words:
+        return "", [], ""
+    if len(words) == 1:
+        return "", [], words[0]
+    return words[0], words[1:-1], words[-1]
+
+
+def person_key(name: str) -> str:
+    """The identity key of a name: given name and surname skeletons (middle names and
+    initials aside, so `Salim M. AlMalik` = `Salim bin Mohammed Al-Malik`)."""
+    given, _, surname = name_parts(name)
+    return f"{given} {surname}".strip()
+
+
+def compatible(a: str, b: str) -> bool:
+    """Could two full names be one person? Same key, or the same given name and surnames
+    a letter or two apart (`Mammadyarov` / `Mammadiarov`), with middle names that agree."""
+    ga, ma, sa = name_parts(a)
+    gb, mb, sb = name_parts(b)
+    if not sa or not sb or ga != gb:
+        return False
+    if sa != sb and (len(sa) < 6 or fuzz.ratio(sa, sb) < 88):
+        return False
+    for x, y in zip(ma, mb):
+        if not (x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))):
+            return False
+    return True
