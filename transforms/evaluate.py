@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from transforms.geo import same_city
+from transforms.identity import compatible, person_key
 from transforms.orgs import registry
 from transforms.text import fold
 
@@ -49,8 +51,9 @@ class Score:
 
 
 def same_name(a: str, b: str) -> bool:
+    """One person's name, allowing for spelling (`Baïramov` / `Bayramov`) and middle names."""
     fa, fb = fold(a).replace("-", " "), fold(b).replace("-", " ")
-    return fa == fb or fuzz.ratio(fa, fb) >= 90
+    return fa == fb or fuzz.ratio(fa, fb) >= 90 or person_key(a) == person_key(b) or compatible(a, b)
 
 
 def _same_org(a: str | None, b: str | None) -> bool:
@@ -63,6 +66,8 @@ def _same_org(a: str | None, b: str | None) -> bool:
 def _equal(name: str, gold, pred) -> bool:
     if name == "organization":
         return _same_org(gold, pred)
+    if name == "city" and gold and pred:
+        return same_city(gold, pred)
     if name in ("city", "position"):
         return (gold is None and pred is None) or (
             gold is not None and pred is not None and fold(gold) == fold(pred)

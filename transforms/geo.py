@@ -64,6 +64,14 @@ def country_code(name: str, language: str, extra: dict[str, str] | None = None) 
     return _countries(language).get(key)
 
 
+def same_city(a: str, b: str, extra: dict[str, str] | None = None) -> bool:
+    """Two names of one city (`Tbilissi` and `Tbilisi`), by the gazetteer's alternate names."""
+    if fold(a) == fold(b):
+        return True
+    ha, hb = _cities().get(fold(a)), _cities().get(fold(b))
+    return ha is not None and ha == hb
+
+
 def city_country(name: str, extra: dict[str, str] | None = None, min_population: int = 0) -> str | None:
     """ISO code of the country of a city, by any of its names (`Bakou`, `Pékin`); with
     `min_population`, only a city at least that large counts."""
