@@ -60,6 +60,8 @@ class _Extractor:
         self.pk = pk
         self.text = d.text
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
+        self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
+        self._index = {s.start: i for i, s in enumerate(self.sents)}
         self.home = geo.agency_country(d.agency) or (
             geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
         )
@@ -179,12 +181,20 @@ class _Extractor:
         return records
 
     def _trigger(self, s: Span) -> tuple[Trigger, re.Match] | None:
-        best = None
-        for order, t in enumerate(self.pk.triggers):
-            m = t.pattern.search(self.text, s.start, s.end)
-            if m and (best is None or (m.start(), order) < (best[1].start(), best[2])):
-                best = (t, m, order)
-        return (best[0], best[1]) if best else None
+        """The first trigger in the sentence; at one position, the pack's first rule wins."""
+        if s.start in self._triggers:
+            return self._triggers[s.start]
+        # Only multilateral meetings are stated in a sentence that names nobody.
+        named = bool(self.sent_mentions[self._index[s.start]])
+        pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
+        m = pattern.search(self.text, s.start, s.end)
+        found = None
+        if m:
+            t = self.pk.triggers[int(m.lastgroup[1:])]
+            # Re-match the winning rule alone so that the match object is the rule's own.
+            found = (t, t.pattern.match(self.text, m.start(), s.end))
+        self._triggers[s.start] = found
+        return found
 
     def _parties(self, i: int, trigger: Trigger, match: re.Match) -> dict[int, str] | None:
         ments = self.sent_mentions[i]
@@ -453,11 +463,8 @@ class _Extractor:
 
     def _topics(self, m: _Meeting, end: int) -> list[str]:
         body = " ".join(self.sents[j].text for j in range(m.sentence, end))
-        counts = Counter()
-        for topic, pattern in self.pk.topics:
-            n = len(pattern.findall(body))
-            if n:
-                counts[topic] = n
+        counts = Counter(self.pk.topic_of.get(fold(w)) for w in self.pk.topic_words.findall(body))
+        counts.pop(None, None)
         return [t for t, _ in counts.most_common(5)]
 
     def _participant(self, p: int, role: str) -> dict:

@@ -34,6 +34,7 @@ class Registry:
     orgs: list[Organization]
     _by_key: dict[str, Organization] = field(default_factory=dict)
     _acronyms: dict[str, Organization] = field(default_factory=dict)
+    _cache: dict[str, Organization | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for org in self.orgs:
@@ -46,6 +47,16 @@ class Registry:
 
     def lookup(self, text: str) -> Organization | None:
         """The registry entry a phrase or acronym names, allowing for small typos."""
+        try:
+            return self._cache[text]
+        except KeyError:
+            pass
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        found = self._cache[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> Organization | None:
         key = _key(text)
         if not key:
             return None

@@ -83,7 +83,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         m = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
         if m and _plausible(m.group(), pack, single_ok=True, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
-    for c in re.finditer(r",\s+", text[start:end]):
+    for c in re.finditer(rf",\s+(?=[{UPPER}])", text[start:end]):
         pos = start + c.end()
         m = name_re.match(text, pos, end)
         if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
@@ -291,6 +291,7 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
 # ---------------------------------------------------------------- describing a title
 
 
+@functools.lru_cache(maxsize=65_536)
 def describe(title: str | None, pack: Pack) -> Description:
     """Split a title phrase into position, organisation (as written) and the state served."""
     if not title:

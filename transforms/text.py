@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """A comparison key: no accents, no case, one kind of apostrophe and dash, single spaces."""
     text = unicodedata.normalize("NFKD", text)

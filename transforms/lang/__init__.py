@@ -66,6 +66,8 @@ class Pack:
     countries: dict[str, str]
     places: dict[str, str]
     triggers: tuple[Trigger, ...]
+    any_trigger: re.Pattern
+    multilateral_trigger: re.Pattern
     object_blocker: re.Pattern
     attendance: re.Pattern
     multilateral_attendance: re.Pattern
@@ -84,6 +86,8 @@ class Pack:
     relative_days: dict[str, int]
     after_previous: dict[str, int]
     topics: tuple[tuple[str, re.Pattern], ...]
+    topic_words: re.Pattern
+    topic_of: dict[str, str]
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -182,6 +186,8 @@ def pack(code: str) -> Pack | None:
             for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
             for p in data["triggers"].get(kind, ())
         ),
+        any_trigger=_any(data, ("reverse", "directed", "between", "multilateral", "symmetric")),
+        multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
         multilateral_attendance=re.compile(
@@ -208,6 +214,22 @@ def pack(code: str) -> Pack | None:
         relative_days={fold(k): v for k, v in dates["relative"].items()},
         after_previous={fold(k): v for k, v in dates["after_previous"].items()},
         topics=tuple((topic, phrases(words)) for topic, words in data["topics"].items()),
+        topic_words=phrases([w for words in data["topics"].values() for w in words]),
+        topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
+    )
+
+
+def _any(data: dict, kinds: tuple[str, ...]) -> re.Pattern:
+    """One pattern for all the trigger rules of these kinds; group `t<i>` is rule i in the
+    pack's order (reverse, directed, between, multilateral, symmetric)."""
+    order = [
+        (kind, p) for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
+        for p in data["triggers"].get(kind, ())
+    ]
+    adverbs = words_pattern(data.get("adverbs", []))
+    return re.compile(
+        "|".join(f"(?P<t{i}>{_L}{_rule(p, adverbs)})" for i, (kind, p) in enumerate(order) if kind in kinds),
+        re.IGNORECASE,
     )
 
 
