@@ -16,7 +16,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 200,
+    batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 500,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
@@ -42,6 +44,8 @@ def run(
             inbox=str(inbox) if inbox else None,
             warehouse=str(warehouse),
             batch_size=batch_size,
+            workers=workers,
+            reprocess=reprocess,
             aliases=str(aliases) if aliases else None,
         )
     except WarehouseBusy as exc:
@@ -49,7 +53,7 @@ def run(
         raise typer.Exit(3) from None
     rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
     typer.echo(
-        f"{summary['inputs']} inputs -> {summary['dispatches']} dispatches "
+        f"{summary['inputs']} inputs ({summary['inputs_read']} new or changed) -> {summary['dispatches']} dispatches "
         f"({summary['dispatches_new']} new), {summary['rejects']} rejects"
         + (f" ({rejects})" if rejects else "")
         + f", {summary['meetings']} meetings, {summary['participants']} participants"

@@ -28,6 +28,14 @@ def input_files(inbox: str | os.PathLike) -> Iterator[str]:
             yield relative.as_posix()
 
 
+def scan(inbox: str | os.PathLike) -> Iterator[tuple[str, int, int]]:
+    """(relative path, size, mtime in ns) of every input under the inbox, in a stable order."""
+    root = Path(inbox)
+    for relative in input_files(root):
+        st = (root / relative).stat()
+        yield relative, st.st_size, st.st_mtime_ns
+
+
 def read_bytes(inbox: str | os.PathLike, relative: str, limit: int) -> tuple[bytes, int]:
     """At most `limit + 1` bytes of a file and its full size, so huge files cost no memory."""
     path = Path(inbox) / relative

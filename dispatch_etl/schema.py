@@ -49,6 +49,7 @@ DISPATCHES = Table(
             _f("ingested_at", pa.timestamp("us", tz="UTC"), True),
             # Added columns (allowed by the contract).
             _f("content_sha256", _STR),
+            _f("input_path", _STR),  # the inbox file it came from (a JSON Lines file holds many)
         ]
     ),
     key=("dispatch_id",),

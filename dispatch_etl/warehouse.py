@@ -54,6 +54,79 @@ class Warehouse:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    # -------------------------------------------------------------- staging and appends
+
+    def _staging(self, table: str) -> Path:
+        return self.root / "_staging" / table
+
+    def stage(self, table: str, name: str, data: pa.Table) -> None:
+        """Write a batch's rows aside (invisible to readers) until the run commits them."""
+        _atomic_write(conform(TABLES[table], data), self._staging(table) / f"{name}.parquet")
+
+    def append_staged(
+        self, table: str, name: str, keep: set[tuple] | None = None, by: tuple[str, ...] | None = None
+    ) -> int:
+        """Move a staged batch into the table as a new part; with `keep`, only the rows whose
+        values in the `by` columns (default: the key) are in it. Returns the number of rows
+        added. Appending never rewrites the parts already there."""
+        spec = TABLES[table]
+        staged = self._staging(table) / f"{name}.parquet"
+        target = self.path(table) / f"part-{name}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = pq.read_table(staged)
+        if keep is not None:
+            columns = [data.column(c).to_pylist() for c in (by or spec.key)]
+            seen: set[tuple] = set()
+            mask = []
+            for values in zip(*columns):
+                mask.append(values in keep and values not in seen)
+                seen.add(values)
+            data = data.filter(pa.array(mask, pa.bool_()))
+        if data.num_rows:
+            if keep is None:
+                os.replace(staged, target)
+                _fsync_dir(target.parent)
+            else:
+                _atomic_write(conform(spec, data), target)
+        staged.unlink(missing_ok=True)
+        return data.num_rows
+
+    def delete(self, table: str, keep_row) -> int:
+        """Remove rows from an appended table, rewriting only the parts that hold them.
+        `keep_row(row)` gets a dict of the row's values and says whether it stays."""
+        removed = 0
+        folder = self.path(table)
+        for part in sorted(folder.glob("*.parquet")) if folder.exists() else []:
+            if part.name.startswith("."):
+                continue
+            data = pq.read_table(part)
+            mask = [bool(keep_row(r)) for r in data.to_pylist()]
+            if all(mask):
+                continue
+            removed += mask.count(False)
+            kept = data.filter(pa.array(mask, pa.bool_()))
+            if kept.num_rows:
+                _atomic_write(kept, part)
+            else:
+                part.unlink()
+                _fsync_dir(folder)
+        return removed
+
+    def clear_staging(self) -> None:
+        """Drop what an interrupted run staged but never committed."""
+        for path in sorted((self.root / "_staging").rglob("*.parquet")) if (self.root / "_staging").exists() else []:
+            path.unlink()
+
+    # -------------------------------------------------------------- run state
+
+    def read_state(self, name: str) -> pa.Table | None:
+        """A state table of the pipeline itself (`_state/<name>.parquet`), if written."""
+        path = self.root / "_state" / f"{name}.parquet"
+        return pq.read_table(path) if path.exists() else None
+
+    def write_state(self, name: str, data: pa.Table) -> None:
+        _atomic_write(data, self.root / "_state" / f"{name}.parquet")
+
     def read(self, table: str, columns: list[str] | None = None) -> pa.Table:
         """The whole table as Arrow, in the contract's schema (empty if never written)."""
         spec = TABLES[table]
@@ -70,16 +143,7 @@ class Warehouse:
         spec = TABLES[table]
         data = conform(spec, data)
         folder = self.path(table)
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".tmp-{uuid.uuid4().hex}.parquet"
-        try:
-            pq.write_table(data, tmp, compression="zstd")
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, folder / _PART)
-            _fsync_dir(folder)
-        finally:
-            tmp.unlink(missing_ok=True)
+        _atomic_write(data, folder / _PART)
         for stale in folder.glob("*.parquet"):
             if stale.name != _PART and not stale.name.startswith("."):
                 stale.unlink()
@@ -131,6 +195,20 @@ def _upsert(spec: Table, old: pa.Table, new: pa.Table, prefer: str) -> pa.Table:
 def _key_strings(spec: Table, data: pa.Table) -> list[str]:
     cols = [data.column(k).to_pylist() for k in spec.key]
     return ["\x1f".join("" if v is None else str(v) for v in vals) for vals in zip(*cols)]
+
+
+def _atomic_write(data: pa.Table, target: Path) -> None:
+    """Write a Parquet file under a hidden name, flush it to disk, rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".tmp-{uuid.uuid4().hex}.parquet"
+    try:
+        pq.write_table(data, tmp, compression="zstd")
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:

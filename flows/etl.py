@@ -1,136 +1,147 @@
 """The Prefect flow: inbox → read → parse → extract → normalise → warehouse.
 
-Each task works on a batch of input files (never one task per dispatch: orchestration
-costs about 15 ms a task run). The transforms it calls are pure; all Parquet I/O goes
-through `dispatch_etl.warehouse`.
+- Only inputs not seen before are read (a manifest of path, size, mtime and content hash),
+  so a scheduled run costs what is new, not what the warehouse holds.
+- Each task takes a batch of files (never one task per dispatch: a task run costs about
+  15 ms of orchestration) and hands the CPU-bound work to a process pool.
+- Results are committed in chunks, so memory stays flat on a long backfill. A commit is
+  idempotent and marks its inputs done last: a run killed at any point is completed by
+  the next one, with nothing lost and nothing doubled.
+All Parquet I/O goes through `dispatch_etl.warehouse`; the transforms are pure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import time
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+import uuid
+from collections import Counter, defaultdict, deque
+from concurrent.futures import Executor, ProcessPoolExecutor
 
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 
 from dispatch_etl import inbox as inbox_io
-from dispatch_etl.schema import DISPATCHES, REJECTS, TABLES, to_arrow
+from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
-from transforms.extract import meetings
-from transforms.ingest import DEFAULT_MAX_BYTES, Reject, raw_documents
+from flows.work import BatchResult, InputFile, process_files, warm
+from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, merge_aliases, tables
-from transforms.parse import dispatch
+
+_MANIFEST = "inputs"
+_MANIFEST_SCHEMA = pa.schema(
+    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string())]
+)
 
 
-@dataclass
-class BatchResult:
-    """What one batch of input files became."""
-
-    dispatches: list[dict] = field(default_factory=list)
-    rejects: list[dict] = field(default_factory=list)
-    extracted: dict[str, list[dict]] = field(default_factory=dict)
-
-
-def _batches(items: list[str], size: int) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+@task(name="read-parse-extract", cache_policy=NO_CACHE)
+def process_batch(
+    pool: Executor, inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime,
+    warehouse: str, stage: str,
+) -> BatchResult:
+    """Read, decode, parse and extract one batch of input files in a worker process."""
+    return pool.submit(process_files, inbox, files, max_bytes, ingested_at, warehouse, stage).result()
 
 
-@task(name="read-parse-extract")
-def process_batch(inbox: str, paths: list[str], max_bytes: int, ingested_at: dt.datetime) -> BatchResult:
-    """Read, decode, parse and extract one batch of input files."""
-    out = BatchResult()
-    for relative in paths:
-        data, size = inbox_io.read_bytes(inbox, relative, max_bytes)
-        if size > max_bytes and not relative.lower().endswith(".gz"):
-            out.rejects.append(
-                Reject(relative, "too_large", f"{size} bytes, over the limit of {max_bytes}",
-                       inbox_io.file_sha256(inbox, relative)).row()
-            )
-            continue
-        ingested = raw_documents(relative, data, max_bytes)
-        out.rejects.extend(r.row() for r in ingested.rejects)
-        for raw in ingested.docs:
-            d = dispatch(raw)
-            if d is None:
-                out.rejects.append(Reject(raw.source_uri, "no_body", "no body text after the header and dateline",
-                                          raw.content_sha256).row())
-                continue
-            out.dispatches.append(d.row(ingested_at))
-            out.extracted[d.dispatch_id] = meetings(d)
-    return out
-
-
-@task(name="write-warehouse")
-def write_warehouse(warehouse: str, results: list[BatchResult], overrides: Overrides | None = None) -> dict:
-    """Normalise everything the batches found and merge it into the warehouse."""
+@task(name="commit", cache_policy=NO_CACHE)
+def commit(warehouse: str, results: list[BatchResult], present: set[str], overrides: Overrides | None) -> dict:
+    """Normalise a chunk of batches and merge it into the warehouse; mark its inputs done."""
     store = Warehouse(warehouse)
-    with store.lock():
-        existing = {
-            (r["dispatch_id"]): r["source_uri"]
-            for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
-        }
-        dispatch_rows, rejects, extracted, seen = [], [], {}, {}
-        for result in results:
-            rejects.extend(result.rejects)
-            for row in result.dispatches:
-                did = row["dispatch_id"]
-                first = seen.get(did) or existing.get(did)
-                if first is not None and first != row["source_uri"]:
-                    rejects.append({
-                        "source_uri": row["source_uri"],
-                        "reason": "duplicate",
-                        "detail": f"same text as {first} (dispatch {did})",
-                        "content_sha256": row["content_sha256"],
-                    })
-                    continue
-                seen[did] = row["source_uri"]
-                dispatch_rows.append(row)
-                extracted[did] = result.extracted[did]
-        done = set(extracted)
-        rows = tables(extracted, _known(store), overrides)
-        store.merge("dispatches", to_arrow(DISPATCHES, dispatch_rows), prefer="old")
-        store.merge("rejects", to_arrow(REJECTS, rejects))
-        # A dispatch processed again replaces its reports; a meeting no report states any
-        # more goes, with its participants.
-        reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
-        live = set(reports.column("meeting_id").to_pylist())
-        orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
-        store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
-        created = {r["meeting_id"] for r in rows["meetings"]}
-        # Rows of meetings this run (re)created replace old ones; a report joining an
-        # existing meeting only adds the people it names that the meeting lacked.
-        store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
-                    drop=[("meeting_id", orphans)])
-        participants = store.merge(
-            "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
-        )
-        for name in ("persons", "organizations"):
-            old = {r[_key(name)]: r for r in store.read(name).to_pylist()}
-            for r in rows[name]:
-                before = old.get(r[_key(name)], {})
-                r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
-                if name == "persons":
-                    r["keys"] = merge_aliases(before.get("keys"), r["keys"])
-            store.merge(name, _arrow(name, rows))
-        return {
-            "dispatches_new": sum(1 for r in dispatch_rows if r["dispatch_id"] not in existing),
-            "dispatches": len(dispatch_rows),
-            "rejects": len(rejects),
-            "rejects_by_reason": dict(Counter(r["reason"] for r in rejects)),
-            "meetings": len({r["meeting_id"] for r in rows["meeting_reports"]}),
-            "participants": len(rows["participants"]),
-            "warehouse_meetings": len(live),
-            "warehouse_participants": participants.num_rows,
-        }
+    manifest = _read_manifest(store)
+    by_sha = {row["sha256"]: path for path, row in manifest.items() if row["sha256"]}
+    existing = {
+        r["dispatch_id"]: r["source_uri"]
+        for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
+    }
+    rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
+    for result in results:
+        rejects.extend(result.rejects)
+        inputs = {f.path: f for f in result.inputs}
+        for row in result.dispatches:
+            did, source = row["dispatch_id"], row["source_uri"]
+            earlier = by_sha.get(row["content_sha256"])
+            if earlier and earlier != row["input"] and earlier not in present:
+                continue  # a renamed file: its content is in already
+            first = seen.get(did) or existing.get(did)
+            if did in seen or (first is not None and first != source):
+                rejects.append({
+                    "source_uri": source, "reason": "duplicate",
+                    "detail": f"same text as {first} (dispatch {did})",
+                    "content_sha256": inputs[row["input"]].sha256 if row["input"] in inputs else None,
+                })
+                continue
+            seen[did] = source
+            extracted[did] = result.extracted[did]
+            if did not in existing:
+                fresh[result.staged].add((did, source))
+    # An edited input supersedes what it held before: those dispatches leave the warehouse.
+    edited = {
+        f.path for r in results for f in r.inputs
+        if f.path in manifest and manifest[f.path]["sha256"] not in (None, f.sha256)
+    }
+    retracted = set()
+    if edited:
+        store.delete("dispatches", lambda row: not (
+            row["input_path"] in edited and row["dispatch_id"] not in extracted
+            and not retracted.add(row["dispatch_id"])
+        ))
+    added = sum(
+        store.append_staged("dispatches", r.staged, fresh[r.staged], by=("dispatch_id", "source_uri"))
+        for r in results if r.staged
+    )
+    store.merge("rejects", to_arrow(REJECTS, rejects))
+    rows = tables(extracted, _known(store), overrides)
+    done = set(extracted) | retracted
+    # A dispatch processed again replaces its reports; a meeting no report states any
+    # more goes, with its participants.
+    reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
+    live = set(reports.column("meeting_id").to_pylist())
+    orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
+    meetings = store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
+    created = {r["meeting_id"] for r in rows["meetings"]}
+    # Rows of meetings this chunk (re)created replace old ones; a report joining an existing
+    # meeting only adds the people it names that the meeting lacked.
+    store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
+                drop=[("meeting_id", orphans)])
+    participants = store.merge(
+        "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
+    )
+    for name, key in (("persons", "person_id"), ("organizations", "organization_id")):
+        old = {r[key]: r for r in store.read(name).to_pylist()}
+        for r in rows[name]:
+            before = old.get(r[key], {})
+            r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
+            if name == "persons":
+                r["keys"] = merge_aliases(before.get("keys"), r["keys"])
+        store.merge(name, _arrow(name, rows))
+    # Last: the inputs are done. A run killed before this line is redone by the next run.
+    for result in results:
+        for f in result.inputs:
+            manifest[f.path] = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256}
+    _write_manifest(store, manifest)
+    new_meetings = [m for m in rows["meetings"]]
+    return {
+        "dispatches": len(extracted),
+        "dispatches_new": added,
+        "rejects": len(rejects),
+        "rejects_by_reason": dict(Counter(r["reason"] for r in rejects)),
+        "meetings": len({r["meeting_id"] for r in rows["meeting_reports"]}),
+        "participants": len(rows["participants"]),
+        "warehouse_meetings": meetings.num_rows,
+        "warehouse_participants": participants.num_rows,
+        "new_meetings": [
+            {"date": str(m["meeting_date"] or ""), "kind": m["kind"], "city": m["city"] or "",
+             "evidence": m["evidence"][:160]}
+            for m in new_meetings[:200]
+        ],
+    }
 
 
-def _key(table: str) -> str:
-    return {"persons": "person_id", "organizations": "organization_id"}[table]
-
-
-def _arrow(table: str, rows: dict[str, list[dict]], keep=None):
+def _arrow(table: str, rows: dict[str, list[dict]], keep=None) -> pa.Table:
     return to_arrow(TABLES[table], [r for r in rows[table] if keep is None or keep(r)])
 
 
@@ -147,47 +158,131 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
+def _read_manifest(store: Warehouse) -> dict[str, dict]:
+    data = store.read_state(_MANIFEST)
+    return {} if data is None else {r.pop("path"): r for r in data.to_pylist()}
+
+
+def _write_manifest(store: Warehouse, manifest: dict[str, dict]) -> None:
+    rows = [{"path": p, **v} for p, v in sorted(manifest.items())]
+    store.write_state(_MANIFEST, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
+
+
+def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFile]:
+    """Inputs new or changed since they were last committed (path, size and mtime)."""
+    return [
+        f for f in files
+        if (m := manifest.get(f.path)) is None or (m["size"], m["mtime_ns"]) != (f.size, f.mtime_ns)
+    ]
+
+
+def _add(total: dict, part: dict) -> None:
+    for key, value in part.items():
+        if isinstance(value, int):
+            total[key] = total.get(key, 0) + value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                total.setdefault(key, {})[k] = total.setdefault(key, {}).get(k, 0) + v
+        elif isinstance(value, list):
+            total.setdefault(key, []).extend(value)
+    for key in ("warehouse_meetings", "warehouse_participants"):
+        total[key] = part[key]
+
+
 @flow(name="dispatch-etl", log_prints=False)
 def dispatch_etl(
     inbox: str | None = None,
     warehouse: str = "warehouse",
-    batch_size: int = 200,
+    batch_size: int = 500,
+    workers: int | None = None,
+    commit_every: int = 20_000,
     max_bytes: int = DEFAULT_MAX_BYTES,
     aliases: str | None = None,
+    reprocess: bool = False,
 ) -> dict:
-    """Ingest every file under `inbox` into the Parquet warehouse at `warehouse`.
+    """Ingest every new file under `inbox` into the Parquet warehouse at `warehouse`.
 
-    `aliases`: a YAML file of curated identities (`same:` and `different:` lists of names).
+    `workers`: processes for extraction (default: one per core). `commit_every`: inputs
+    per commit on long runs. `aliases`: a YAML file of curated identities (`same:` and
+    `different:` lists of names). `reprocess`: read every input again, not only new ones.
     """
     logger = get_run_logger()
     started = time.monotonic()
     inbox = str(inbox or inbox_io.example_inbox())
-    paths = list(inbox_io.input_files(inbox))
-    logger.info("Found %d input files in %s", len(paths), inbox)
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    futures = [process_batch.submit(inbox, batch, max_bytes, now) for batch in _batches(paths, batch_size)]
-    results = [f.result() for f in futures]
     overrides = inbox_io.read_overrides(aliases) if aliases else None
-    summary = write_warehouse(warehouse, results, overrides)
-    summary["inputs"] = len(paths)
+    store = Warehouse(warehouse)
+    summary: dict = {"inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
+                     "meetings": 0, "participants": 0, "warehouse_meetings": 0, "warehouse_participants": 0,
+                     "new_meetings": []}
+    with store.lock():
+        store.clear_staging()
+        files = [InputFile(*f) for f in inbox_io.scan(inbox)]
+        todo = files if reprocess else _pending(files, _read_manifest(store))
+        summary["inputs"] = len(files)
+        summary["inputs_read"] = len(todo)
+        logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
+        present = {f.path for f in files}
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        run = uuid.uuid4().hex[:12]
+        batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+        per_commit = max(1, commit_every // batch_size)
+        workers = workers or os.cpu_count() or 1
+        # Spawned workers: forking a process that runs Prefect's threads is unsafe.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else _NoPool() as pool:
+            in_flight: deque = deque()
+            chunk: list[BatchResult] = []
+
+            def collect_one() -> None:
+                chunk.append(in_flight.popleft().result())
+                if len(chunk) >= per_commit or not in_flight:
+                    _add(summary, commit(warehouse, chunk, present, overrides))
+                    logger.info("committed %d of %d new or changed inputs",
+                                sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))
+                    summary["_done"] = summary.get("_done", 0) + sum(len(r.inputs) for r in chunk)
+                    chunk.clear()
+
+            for n, batch in enumerate(batches):
+                in_flight.append(process_batch.submit(pool, inbox, batch, max_bytes, now, warehouse, f"{run}-{n:06d}"))
+                # A bounded number of batches in flight keeps memory flat on long backfills.
+                if len(in_flight) > 2 * workers:
+                    collect_one()
+            while in_flight:
+                collect_one()
+            summary.pop("_done", None)
+        if not batches:
+            summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
+            summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
     summary["seconds"] = round(time.monotonic() - started, 2)
     logger.info(
-        "%d inputs: %d dispatches (%d new), %d rejects, %d meetings, %d participants in %.1fs",
-        summary["inputs"], summary["dispatches"], summary["dispatches_new"], summary["rejects"],
-        summary["meetings"], summary["participants"], summary["seconds"],
+        "%d inputs (%d read): %d dispatches (%d new), %d rejects, %d meetings, %d participants in %.1fs",
+        summary["inputs"], summary["inputs_read"], summary["dispatches"], summary["dispatches_new"],
+        summary["rejects"], summary["meetings"], summary["participants"], summary["seconds"],
     )
-    create_markdown_artifact(
-        key="dispatch-etl-summary",
-        markdown=_summary_markdown(summary),
-        description="Counts of this dispatch-etl run",
-    )
+    create_markdown_artifact(key="dispatch-etl-summary", markdown=_summary_markdown(summary),
+                             description="Counts of this dispatch-etl run")
+    if summary["new_meetings"]:
+        create_table_artifact(key="dispatch-etl-new-meetings", table=summary["new_meetings"][:200],
+                              description="Meetings this run added (the first 200)")
+    summary.pop("new_meetings")
     return summary
+
+
+class _NoPool:
+    """Stands in for the process pool when there is nothing to process."""
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None
 
 
 def _summary_markdown(summary: dict) -> str:
     lines = ["# dispatch-etl run", "", "| what | count |", "|---|---|"]
-    for key in ("inputs", "dispatches", "dispatches_new", "rejects", "meetings", "participants", "seconds"):
-        lines.append(f"| {key} | {summary[key]} |")
+    for key in ("inputs", "inputs_read", "dispatches", "dispatches_new", "rejects", "meetings", "participants",
+                "seconds"):
+        lines.append(f"| {key} | {summary.get(key, 0)} |")
     for reason, n in sorted(summary["rejects_by_reason"].items()):
         lines.append(f"| rejects: {reason} | {n} |")
     return "\n".join(lines)

@@ -39,7 +39,7 @@ def quick_start_run(tmp_path_factory):
 def test_docs_quick_start_run_succeeds_quietly(quick_start_run):
     cwd, done = quick_start_run
     assert done.returncode == 0, done.stderr
-    assert re.search(r"56 inputs -> 56 dispatches \(56 new\), 0 rejects, \d+ meetings, \d+ participants", done.stdout)
+    assert re.search(r"56 inputs \(56 new or changed\) -> 56 dispatches \(56 new\), 0 rejects, \d+ meetings, \d+ participants", done.stdout)
     for noise in ("Traceback", "ERROR", "Exception"):
         assert noise not in done.stderr and noise not in done.stdout
     assert (cwd / "warehouse" / "meetings").is_dir()

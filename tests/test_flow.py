@@ -167,3 +167,26 @@ def test_flow_new_dispatches_keep_existing_ids(prefect_harness, examples, tmp_pa
     assert set(map(tuple, before["participants"][["meeting_id", "person_id"]].values)) <= set(
         map(tuple, after["participants"][["meeting_id", "person_id"]].values))
     assert len(after["meetings"]) == 47 and len(after["persons"]) == 80
+
+
+def test_flow_incremental_runs_read_only_what_is_new(prefect_harness, examples, tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(examples, inbox)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    before = _snapshot(warehouse)
+    # A renamed file is not new; an edited one is; a copy under a second name is a duplicate.
+    (inbox / "fr-001.txt").rename(inbox / "fr-001-renamed.txt")
+    (inbox / "fr-002.txt").write_text((inbox / "fr-002.txt").read_text("utf-8") + "\nUn paragraphe ajouté.\n", "utf-8")
+    shutil.copy(inbox / "fr-003.txt", inbox / "fr-003-copy.txt")
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert summary["inputs_read"] == 3
+    assert summary["dispatches_new"] == 1
+    assert summary["rejects_by_reason"] == {"duplicate": 1}
+    after = _snapshot(warehouse)
+    # The edited file's old version is gone, with what was extracted from it.
+    assert len(after["dispatches"]) == len(before["dispatches"])
+    assert not after["dispatches"].duplicated("dispatch_id").any()
+    assert (after["dispatches"]["input_path"] == "fr-002.txt").sum() == 1
+    assert set(after["meeting_reports"]["dispatch_id"]) <= set(after["dispatches"]["dispatch_id"])
+    assert set(after["participants"]["meeting_id"]) <= set(after["meetings"]["meeting_id"])

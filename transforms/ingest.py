@@ -54,6 +54,7 @@ class Reject:
 class Ingested:
     docs: list[RawDoc] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    sha256: str | None = None  # of the input's raw bytes
 
 
 def sha256(data: bytes) -> str:
@@ -62,8 +63,8 @@ def sha256(data: bytes) -> str:
 
 def raw_documents(source_uri: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Ingested:
     """Everything one input file holds: its documents, or the reasons it was refused."""
-    out = Ingested()
     digest = sha256(data)
+    out = Ingested(sha256=digest)
     name = source_uri.lower()
     if name.endswith(".gz"):
         name = name[:-3]
