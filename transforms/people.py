@@ -206,14 +206,17 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     return not re.fullmatch(r"[A-Z]{2,}", tokens[0])
 
 
-def _title_before(text: str, lo: int, comma: int, pack: Pack) -> tuple[int, int] | None:
-    """Span of the job title that ends at `comma` (the comma before a name), if any."""
+def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = False) -> tuple[int, int] | None:
+    """Span of the job title that ends at `comma` (the comma before a name), if any.
+    `strict`: the title must follow the last clause boundary or comma (a run-in title)."""
     region = text[lo:comma]
     heads = list(pack.title_head.finditer(region))
     if not heads:
         return None
     # Latest clause boundary that still leaves a title head after it.
     bounds = [0] + [b.end() for b in pack.clause_bound.finditer(region)]
+    if strict:
+        bounds = [max(bounds + [c.end() for c in re.finditer(r",\s*", region)])]
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
@@ -271,9 +274,10 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
         pass
     if before.endswith(","):
         span = _title_before(text, prev_end, prev_end + len(before) - 1, pack)
-    elif m.honorific and last_head is not None and last_head.end() == len(before):
-        # `ICESCO Director-General Dr Salim M. AlMalik`: the title runs into the honorific.
-        span = _title_before(text, prev_end, prev_end + len(before), pack)
+    elif m.honorific and last_head is not None and (last_head.end() == len(before) or pack.title_runs_into_name):
+        # `ICESCO Director-General Dr Salim M. AlMalik`, `Ambassador of Italy to Azerbaijan
+        # Mr Luca Rossi`: the title runs into the honorific.
+        span = _title_before(text, prev_end, prev_end + len(before), pack, strict=True)
     elif m.honorific is None:
         # `le président Tokaïev`: the title runs straight into the name.
         span = _title_before(text, prev_end, m.start, pack)

@@ -161,7 +161,7 @@ def pack(code: str) -> Pack | None:
         ),
         apposition_end=re.compile(
             r",\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends_after_comma"]) + r")\b"
-            r"|\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends"]) + r")\s"
+            r"|\s+(?:" + "|".join(_rule(p) for p in data["apposition_ends"]) + r")(?=[\s.,;:])"
             r"|[;:.]\s|[.;:]$|,?\s+(?:" + words_pattern(data["and_words"]) + r")(?:\s+(?:"
             + words_pattern(data["of_words"]) + r"))?\s*$",
             re.IGNORECASE,
