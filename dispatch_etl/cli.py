@@ -20,6 +20,7 @@ def run(
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run's summary as JSON.")] = False,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
     if inbox is not None and not inbox.is_dir():
@@ -51,6 +52,9 @@ def run(
     except WarehouseBusy as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(3) from None
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2, default=str))
+        return
     rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
     typer.echo(
         f"{summary['inputs']} inputs ({summary['inputs_read']} new or changed) -> {summary['dispatches']} dispatches "

@@ -28,7 +28,7 @@ from prefect.cache_policies import NO_CACHE
 from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
-from flows.work import BatchResult, InputFile, process_files, warm
+from flows.work import BatchResult, InputFile, StageClock, process_files, warm
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, merge_aliases, tables
 
@@ -50,6 +50,7 @@ def process_batch(
 @task(name="commit", cache_policy=NO_CACHE)
 def commit(warehouse: str, results: list[BatchResult], present: set[str], overrides: Overrides | None) -> dict:
     """Normalise a chunk of batches and merge it into the warehouse; mark its inputs done."""
+    clock = StageClock()
     store = Warehouse(warehouse)
     manifest = _read_manifest(store)
     by_sha = {row["sha256"]: path for path, row in manifest.items() if row["sha256"]}
@@ -89,42 +90,51 @@ def commit(warehouse: str, results: list[BatchResult], present: set[str], overri
             row["input_path"] in edited and row["dispatch_id"] not in extracted
             and not retracted.add(row["dispatch_id"])
         ))
-    added = sum(
-        store.append_staged("dispatches", r.staged, fresh[r.staged], by=("dispatch_id", "source_uri"))
-        for r in results if r.staged
-    )
-    store.merge("rejects", to_arrow(REJECTS, rejects))
-    rows = tables(extracted, _known(store), overrides)
-    done = set(extracted) | retracted
-    # A dispatch processed again replaces its reports; a meeting no report states any
-    # more goes, with its participants.
-    reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
-    live = set(reports.column("meeting_id").to_pylist())
-    orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
-    meetings = store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
-    created = {r["meeting_id"] for r in rows["meetings"]}
-    # Rows of meetings this chunk (re)created replace old ones; a report joining an existing
-    # meeting only adds the people it names that the meeting lacked.
-    store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
-                drop=[("meeting_id", orphans)])
-    participants = store.merge(
-        "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
-    )
-    for name, key in (("persons", "person_id"), ("organizations", "organization_id")):
-        old = {r[key]: r for r in store.read(name).to_pylist()}
-        for r in rows[name]:
-            before = old.get(r[key], {})
-            r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
-            if name == "persons":
-                r["keys"] = merge_aliases(before.get("keys"), r["keys"])
-        store.merge(name, _arrow(name, rows))
-    # Last: the inputs are done. A run killed before this line is redone by the next run.
-    for result in results:
-        for f in result.inputs:
-            manifest[f.path] = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256}
-    _write_manifest(store, manifest)
+    with clock("write"):
+        added = sum(
+            store.append_staged("dispatches", r.staged, fresh[r.staged], by=("dispatch_id", "source_uri"))
+            for r in results if r.staged
+        )
+        store.merge("rejects", to_arrow(REJECTS, rejects))
+    with clock("normalise"):
+        rows = tables(extracted, _known(store), overrides)
+    with clock("write"):
+        done = set(extracted) | retracted
+        # A dispatch processed again replaces its reports; a meeting no report states any
+        # more goes, with its participants.
+        reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
+        live = set(reports.column("meeting_id").to_pylist())
+        orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
+        meetings = store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
+        created = {r["meeting_id"] for r in rows["meetings"]}
+        # Rows of meetings this chunk (re)created replace old ones; a report joining an existing
+        # meeting only adds the people it names that the meeting lacked.
+        store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
+                    drop=[("meeting_id", orphans)])
+        participants = store.merge(
+            "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
+        )
+        for name, key in (("persons", "person_id"), ("organizations", "organization_id")):
+            old = {r[key]: r for r in store.read(name).to_pylist()}
+            for r in rows[name]:
+                before = old.get(r[key], {})
+                r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
+                if name == "persons":
+                    r["keys"] = merge_aliases(before.get("keys"), r["keys"])
+            store.merge(name, _arrow(name, rows))
+        # Last: the inputs are done. A run killed before this line is redone by the next run.
+        for result in results:
+            for f in result.inputs:
+                manifest[f.path] = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256}
+        _write_manifest(store, manifest)
     new_meetings = [m for m in rows["meetings"]]
+    timings = {}
+    for r in results:
+        for k, v in r.timings.items():
+            timings[f"worker_{k}"] = timings.get(f"worker_{k}", 0.0) + v
+    timings |= {f"commit_{k}": v for k, v in clock.seconds.items()}
     return {
+        "timings": timings,
         "dispatches": len(extracted),
         "dispatches_new": added,
         "rejects": len(rejects),
@@ -178,7 +188,7 @@ def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFil
 
 def _add(total: dict, part: dict) -> None:
     for key, value in part.items():
-        if isinstance(value, int):
+        if isinstance(value, (int, float)):
             total[key] = total.get(key, 0) + value
         elif isinstance(value, dict):
             for k, v in value.items():
@@ -211,7 +221,7 @@ def dispatch_etl(
     inbox = str(inbox or inbox_io.example_inbox())
     overrides = inbox_io.read_overrides(aliases) if aliases else None
     store = Warehouse(warehouse)
-    summary: dict = {"inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
+    summary: dict = {"timings": {}, "inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
                      "meetings": 0, "participants": 0, "warehouse_meetings": 0, "warehouse_participants": 0,
                      "new_meetings": []}
     with store.lock():

@@ -9,6 +9,7 @@ worker; only small records travel back to the flow.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from dispatch_etl import inbox as inbox_io
@@ -36,7 +37,7 @@ class BatchResult:
     rejects: list[dict] = field(default_factory=list)
     extracted: dict[str, list[dict]] = field(default_factory=dict)
     staged: str | None = None  # name of the staged dispatches file
-    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the worker
 
 
 def warm() -> None:
@@ -56,13 +57,12 @@ def process_files(
     inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime, warehouse: str, stage: str
 ) -> BatchResult:
     """Read, decode, parse and extract one batch of input files; stage their dispatches."""
-    import time
-
-    started = time.perf_counter()
-    out = BatchResult()
+    clock = StageClock()
+    out = BatchResult(timings=clock.seconds)
     rows = []
     for f in files:
-        data, size = inbox_io.read_bytes(inbox, f.path, max_bytes)
+        with clock("read"):
+            data, size = inbox_io.read_bytes(inbox, f.path, max_bytes)
         if size > max_bytes and not f.path.lower().endswith(".gz"):
             f.sha256 = inbox_io.file_sha256(inbox, f.path)
             out.inputs.append(f)
@@ -70,12 +70,14 @@ def process_files(
                 Reject(f.path, "too_large", f"{size} bytes, over the limit of {max_bytes}", f.sha256).row()
             )
             continue
-        ingested = raw_documents(f.path, data, max_bytes)
+        with clock("decode"):
+            ingested = raw_documents(f.path, data, max_bytes)
         f.sha256 = ingested.sha256
         out.inputs.append(f)
         out.rejects.extend(r.row() for r in ingested.rejects)
         for raw in ingested.docs:
-            d = dispatch(raw)
+            with clock("parse"):
+                d = dispatch(raw)
             if d is None:
                 out.rejects.append(
                     Reject(raw.source_uri, "no_body", "no body text after the header and dateline",
@@ -87,9 +89,28 @@ def process_files(
                 "dispatch_id": d.dispatch_id, "source_uri": d.source_uri,
                 "content_sha256": d.content_sha256, "input": f.path,
             })
-            out.extracted[d.dispatch_id] = meetings(d)
+            with clock("extract"):
+                out.extracted[d.dispatch_id] = meetings(d)
     if rows:
-        Warehouse(warehouse).stage("dispatches", stage, to_arrow(DISPATCHES, rows))
+        with clock("write"):
+            Warehouse(warehouse).stage("dispatches", stage, to_arrow(DISPATCHES, rows))
         out.staged = stage
-    out.seconds = time.perf_counter() - started
     return out
+
+
+class StageClock:
+    """Adds up the seconds spent in each named stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._stage = ""
+
+    def __call__(self, stage: str) -> StageClock:
+        self._stage = stage
+        return self
+
+    def __enter__(self) -> None:
+        self._started = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + time.perf_counter() - self._started

@@ -1,0 +1,122 @@
+"""Time a backfill through the real Prefect flow and warehouse writer.
+
+    python benchmarks/backfill.py --dispatches 100000 --workdir /tmp/bench
+
+Generates the corpus (benchmarks/generate.py) unless it is there, runs `dispatch-etl run`
+in a child process on a fresh warehouse while sampling the resident memory of its whole
+process tree, then reports dispatches/s, MB/s of text, the share of time in each stage,
+peak memory, and extraction accuracy against the generated expected records. With
+`--incremental N`, it then adds N new dispatches and times the incremental run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CLI = Path(sys.executable).with_name("dispatch-etl")
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run(args: list[str]) -> tuple[dict, float, int]:
+    """Run the CLI; return its JSON summary, wall seconds and peak tree RSS."""
+    started = time.perf_counter()
+    child = subprocess.Popen([str(CLI), *args, "--json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(child.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = child.communicate()
+    done.set()
+    sampler.join()
+    if child.returncode:
+        raise SystemExit(f"dispatch-etl failed with exit code {child.returncode}")
+    return json.loads(out), time.perf_counter() - started, peak
+
+
+def report(label: str, summary: dict, wall: float, peak: int, text_bytes: int, workers: int) -> None:
+    t = summary["timings"]
+    flow = summary["seconds"]
+    parallel = {k: v / workers for k, v in t.items() if k.startswith("worker_")}
+    serial = {k: v for k, v in t.items() if k.startswith("commit_")}
+    other = max(0.0, flow - sum(parallel.values()) - sum(serial.values()))
+    n = summary["dispatches"]
+    print(f"## {label}")
+    print(f"dispatches: {n}, flow time {flow:.1f}s (process wall {wall:.1f}s, Prefect start-up included)")
+    print(f"throughput: {n / flow:.0f} dispatches/s, {text_bytes / flow / 1e6:.2f} MB/s of text")
+    print(f"peak resident memory of the process tree: {peak / 2**20:.0f} MiB")
+    print("share of flow time (worker stages divided by the number of workers):")
+    for k, v in [*parallel.items(), *serial.items(), ("orchestration and waiting", other)]:
+        print(f"  {k:28s} {v:7.2f}s  {100 * v / flow:5.1f}%")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dispatches", type=int, default=20_000)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/dispatch-etl-bench"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--incremental", type=int, default=0, help="then add this many dispatches and time that run")
+    args = parser.parse_args()
+    inbox = args.workdir / f"inbox-{args.dispatches}"
+    gold = Path(f"{inbox}.gold.jsonl")
+    if not inbox.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--dispatches", str(args.dispatches), "--out",
+                        str(inbox)], check=True)
+    text_bytes = sum(p.stat().st_size for p in inbox.rglob("*.txt"))
+    warehouse = args.workdir / f"warehouse-{args.dispatches}"
+    shutil.rmtree(warehouse, ignore_errors=True)
+    common = ["--warehouse", str(warehouse), "--workers", str(args.workers), "--batch-size", str(args.batch_size)]
+    summary, wall, peak = run(["run", "--inbox", str(inbox), *common])
+    report(f"backfill of {args.dispatches} dispatches", summary, wall, peak, text_bytes, args.workers)
+    scores = json.loads(subprocess.run([str(CLI), "evaluate", "--gold", str(gold), "--warehouse", str(warehouse),
+                                        "--json"], check=True, capture_output=True, text=True).stdout)["scores"]
+    print("accuracy on the generated corpus: " + ", ".join(
+        f"{k} {v:.3f}" for k, v in scores.items() if v is not None and (k.endswith("_f1") or k.endswith("accuracy"))))
+    if args.incremental:
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--dispatches", str(args.incremental), "--out",
+                        str(inbox), "--start", str(args.dispatches)], check=True)
+        added = sum(p.stat().st_size for p in inbox.rglob("bench-*.txt")) - text_bytes
+        summary, wall, peak = run(["run", "--inbox", str(inbox), *common])
+        report(f"incremental run adding {args.incremental} dispatches", summary, wall, peak, added, args.workers)
+        # Put the corpus back as it was generated.
+        for n in range(args.dispatches, args.dispatches + args.incremental):
+            (inbox / f"{n // 1000:04d}" / f"bench-{n:07d}.txt").unlink(missing_ok=True)
+        lines = gold.read_text("utf-8").splitlines()[: args.dispatches]
+        gold.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
