@@ -24,6 +24,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
@@ -246,7 +247,8 @@ def dispatch_etl(
             def collect_one() -> None:
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
-                    _add(summary, commit(warehouse, chunk, present, overrides))
+                    # quote(): Prefect would otherwise walk every record looking for futures.
+                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), overrides))
                     logger.info("committed %d of %d new or changed inputs",
                                 sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))
                     summary["_done"] = summary.get("_done", 0) + sum(len(r.inputs) for r in chunk)
@@ -254,8 +256,9 @@ def dispatch_etl(
 
             for n, batch in enumerate(batches):
                 in_flight.append(process_batch.submit(pool, inbox, batch, max_bytes, now, warehouse, f"{run}-{n:06d}"))
-                # A bounded number of batches in flight keeps memory flat on long backfills.
-                if len(in_flight) > 2 * workers:
+                # A bounded number of batches in flight keeps memory flat on long backfills,
+                # yet enough for the workers to go on while a chunk commits.
+                if len(in_flight) > per_commit + 2 * workers:
                     collect_one()
             while in_flight:
                 collect_one()

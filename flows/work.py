@@ -46,11 +46,19 @@ def warm() -> None:
     from transforms.lang import available, pack
     from transforms.orgs import registry
 
+    from transforms.extract import meetings
+    from transforms.ingest import RawDoc
+    from transforms.parse import dispatch as parse
+
     for code in available():
         pack(code)
+        geo.country_code("France", code)
     registry()
     geo.city_country("Baku")
-    geo.country_code("France", "fr")
+    # One dispatch through every stage loads what the libraries load lazily.
+    for text in (" date 2023-02 Bakou, 23 février, AZERTAC\n\nLe ministre a reçu hier M. Jean Dupont.",
+                 " date 2023-02 Baku, February 23, AZERTAC\n\nThe Minister received Mr John Smith yesterday."):
+        meetings(parse(RawDoc("warm.txt", text, "0" * 64)))
 
 
 def process_files(

@@ -144,7 +144,7 @@ class _Extractor:
             link = self.text[a.title_end or a.end:b.start]
             da, db = self.people[pa].description, self.people[pb].description
             if (
-                re.fullmatch(r"\s*,?\s*(?:et|and)\s+(?:de\s+|d’|d')?", link)
+                self.pk.coordination.fullmatch(link)
                 and da.organization
                 and db.position
                 and not db.organization
@@ -219,7 +219,7 @@ class _Extractor:
         prev = after[0][1]
         for p, m in after[1:]:
             link = self.text[max(prev.end, prev.title_end or prev.end):m.start]
-            if p in objects or not re.fullmatch(r"\s*,?\s*et\s+(?:de\s+|d’|d')?(?:\S+\s+){0,12}", link):
+            if p in objects or not self.pk.coordination_lead.fullmatch(link):
                 break
             objects.append(p)
             prev = m
@@ -434,8 +434,9 @@ class _Extractor:
             d = self.people[p].description
             if d.country or not d.organization or not self.pk.national_org.match(d.organization):
                 continue
-            portfolio = fold(self.pk.national_org.sub("", d.organization, count=1)).strip(" ,")
-            portfolio = re.sub(r"^(?:of the|of|de la|de l'|des|du|de|d')\s*", "", portfolio)
+            portfolio = " " + self.pk.national_org.sub("", d.organization, count=1).strip(" ,")
+            of = self.pk.of_word.match(portfolio)
+            portfolio = fold(portfolio[of.end():] if of else portfolio)
             for o in m.roles:
                 od = self.people[o].description
                 country = od.country or od.org_country
@@ -462,9 +463,13 @@ class _Extractor:
         return "meeting"
 
     def _topics(self, m: _Meeting, end: int) -> list[str]:
-        body = " ".join(self.sents[j].text for j in range(m.sentence, end))
-        counts = Counter(self.pk.topic_of.get(fold(w)) for w in self.pk.topic_words.findall(body))
-        counts.pop(None, None)
+        words = _WORD.findall(fold(" ".join(self.sents[j].text for j in range(m.sentence, end))))
+        counts: Counter = Counter()
+        for n in range(1, self.pk.topic_span + 1):
+            for k in range(len(words) - n + 1):
+                topic = self.pk.topic_of.get(" ".join(words[k:k + n]))
+                if topic:
+                    counts[topic] += 1
         return [t for t, _ in counts.most_common(5)]
 
     def _participant(self, p: int, role: str) -> dict:
@@ -494,6 +499,7 @@ class _Extractor:
         }
 
 
+_WORD = re.compile(r"[\w'-]+")
 _ROLE_ORDER = {"host": 0, "guest": 1, "participant": 2, "attendee": 3}
 
 

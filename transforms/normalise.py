@@ -93,8 +93,7 @@ class _People:
 
     def _index(self, key: str, name: str, pid: str) -> None:
         self.by_key.setdefault(key, pid)
-        given = name_parts(name)[0]
-        self.by_given[given].append((name, pid))
+        self.by_given[_block(name)].append((name, pid))
 
     def key(self, name: str) -> str:
         key = person_key(name)
@@ -104,8 +103,7 @@ class _People:
         key = self.key(name)
         if key in self.by_key:
             return self.by_key[key]
-        given = name_parts(name)[0]
-        for other, pid in self.by_given.get(given, ()):
+        for other, pid in self.by_given.get(_block(name), ()):
             if key.startswith("="):
                 break
             if compatible(name, other) and frozenset((key, person_key(other))) not in self.apart:
@@ -114,6 +112,35 @@ class _People:
         pid = person_id(key)
         self._index(key, name, pid)
         return pid
+
+
+def _block(name: str) -> tuple[str, str]:
+    """Names that may be spellings of each other share a given name and the start of a
+    surname skeleton: the only candidates worth comparing."""
+    given, _, surname = name_parts(name)
+    return given, surname[:2]
+
+
+class _Meetings:
+    """Meetings by day, so that a new report is compared only with its neighbours in time."""
+
+    def __init__(self, known: list[KnownMeeting]):
+        self.by_day: dict[dt.date | None, list[KnownMeeting]] = defaultdict(list)
+        for m in known:
+            self.add(m)
+
+    def add(self, m: KnownMeeting) -> None:
+        self.by_day[m.meeting_date].append(m)
+
+    def match(self, m: KnownMeeting) -> KnownMeeting | None:
+        days = [None] if m.meeting_date is None else [
+            m.meeting_date + dt.timedelta(days=d) for d in (0, -1, 1)
+        ]
+        for day in days:
+            for other in self.by_day.get(day, ()):
+                if other.meeting_id != m.meeting_id and _same_meeting(other, m):
+                    return other
+        return None
 
 
 def _same_meeting(a: KnownMeeting, b: KnownMeeting) -> bool:
@@ -144,7 +171,7 @@ def tables(
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
     }
-    meetings = list(known.meetings)
+    meetings = _Meetings(known.meetings)
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
     participants: dict[tuple[str, str], dict] = {}
@@ -153,9 +180,9 @@ def tables(
             ids = [people.resolve(p["name"]) for p in record["participants"]]
             own = meeting_id(dispatch_id, record["char_start"])
             this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
-            match = next((m for m in meetings if m.meeting_id != own and _same_meeting(m, this)), None)
+            match = meetings.match(this)
             if match is None:
-                meetings.append(this)
+                meetings.add(this)
                 mid = own
                 out["meetings"].append(_meeting_row(own, record))
             else:

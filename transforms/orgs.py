@@ -45,6 +45,10 @@ class Registry:
                         self._acronyms.setdefault(form.upper(), org)
         self._keys = list(self._by_key)
 
+    def exact(self, text: str) -> Organization | None:
+        """The registry entry a phrase or acronym names exactly (up to case and accents)."""
+        return self._by_key.get(_key(text))
+
     def lookup(self, text: str) -> Organization | None:
         """The registry entry a phrase or acronym names, allowing for small typos."""
         try:

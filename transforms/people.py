@@ -16,6 +16,17 @@ from transforms.orgs import registry
 from transforms.text import APOS, UPPER, fold
 
 _SEP = r"(?:\s+|(?<=[’'])|-)"
+_COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
+_SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
+_ALL_CAPS = re.compile(r"[A-Z]{2,}")
+_COMMA_SPACE = re.compile(r",\s+")
+
+
+@functools.cache
+def _clause_start(pack: Pack) -> re.Pattern:
+    """Where a clause may begin: the text's start, after punctuation, after `and`."""
+    starts = ["^", r"(?<=[,;:]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
+    return re.compile(rf"(?:{'|'.join(starts)})(?=[{UPPER}])")
 
 
 @dataclass(frozen=True)
@@ -83,19 +94,18 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         m = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
         if m and _plausible(m.group(), pack, single_ok=True, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
-    for c in re.finditer(rf",\s+(?=[{UPPER}])", text[start:end]):
+    for c in _COMMA_BEFORE_CAPITAL.finditer(text[start:end]):
         pos = start + c.end()
         m = name_re.match(text, pos, end)
         if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
             continue
         after = text[m.end():m.end() + 3]
-        if not (after == "" or after[0] in ",.;)" or re.match(r"\s[a-zà-ÿ]", after)):
+        if not (after == "" or after[0] in ",.;)" or _SPACE_LOWER.match(after)):
             continue
         if _title_before(text, start, c.start() + start, pack) or _title_after(text, m.end(), end, pack):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     # A name at a clause start followed by its title: `Elmar Mammadyarov, ministre …`.
-    clause_start = "|".join(["^", r"(?<=[,;:]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]])
-    for c in re.finditer(rf"(?:{clause_start})(?=[{UPPER}])", text[start:end]):
+    for c in _clause_start(pack).finditer(text[start:end]):
         pos = start + c.start()
         m = name_re.match(text, pos, end)
         if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _title_after(
@@ -162,7 +172,7 @@ def _only_common(word: str, pack: Pack) -> bool:
     return not (
         fold(word) in pack.title_words
         or pack.title_head.fullmatch(word)
-        or registry().lookup(word) is not None
+        or registry().exact(word) is not None
         or geo.country_code(word, pack.code, pack.countries)
         or pack.demonym_country(word)
     )
@@ -171,14 +181,14 @@ def _only_common(word: str, pack: Pack) -> bool:
 def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
     """How many tokens from k belong to a title's vocabulary: an organisation or a state
     (longest first), a demonym, a title word, or a common word of the language."""
-    words = [t.group() for t in tokens[k:k + 8]]
+    words = [t.group() for t in tokens[k:k + 6]]
     for n in range(len(words), 1, -1):
         phrase = " ".join(words[:n])
-        if registry().lookup(phrase) is not None or geo.country_code(phrase, pack.code, pack.countries):
+        if registry().exact(phrase) is not None or geo.country_code(phrase, pack.code, pack.countries):
             return n
     word = words[0]
     if (
-        registry().lookup(word) is not None
+        registry().exact(word) is not None
         or geo.country_code(word, pack.code, pack.countries)
         or pack.demonym_country(word)
         or pack.is_title_word(word)
@@ -201,9 +211,9 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     key = fold(name)
     if geo.country_code(name, pack.code, pack.countries) or key in pack.places:
         return False
-    if registry().lookup(name) is not None:
+    if registry().exact(name) is not None:
         return False
-    return not re.fullmatch(r"[A-Z]{2,}", tokens[0])
+    return not _ALL_CAPS.fullmatch(tokens[0])
 
 
 def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = False) -> tuple[int, int] | None:
@@ -241,10 +251,10 @@ def _premodifiers_start(region: str, bound: int, head: int) -> int:
 
 def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:
     """Span of the job title in apposition after a name (`, Directeur général de …`)."""
-    m = re.match(r",\s+", text[name_end:hi])
+    m = _COMMA_SPACE.match(text, name_end, hi)
     if not m:
         return None
-    s = name_end + m.end()
+    s = m.end()
     region = text[s:hi]
     noise = pack.title_noise.match(region)
     pos = noise.end() if noise else 0

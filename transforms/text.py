@@ -53,6 +53,7 @@ _ABBREV = re.compile(
     r"S\.A|S\.A\.R|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|No|n°|art|av|apr|J\.-C|etc|cf|vol|"
     r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl)|\b[" + UPPER + r"])\.$"
 )
+_NEXT_WORD = re.compile(r"\s+(\S)")
 _SENT_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+|$)")
 
 
@@ -67,7 +68,7 @@ def sentences(text: str) -> list[Span]:
             if m.group().startswith(".") and _ABBREV.search(before):
                 continue
             # A period followed by a lower-case word does not end a sentence.
-            nxt = re.match(r"\s+(\S)", text[end:para.end()])
+            nxt = _NEXT_WORD.match(text, end, para.end())
             if nxt and nxt.group(1).islower():
                 continue
             _append(spans, text, start, end)

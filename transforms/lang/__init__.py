@@ -53,6 +53,8 @@ class Pack:
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
     of_word: re.Pattern
+    coordination: re.Pattern
+    coordination_lead: re.Pattern
     posting: re.Pattern
     apposition_end: re.Pattern
     org_head: re.Pattern
@@ -60,6 +62,7 @@ class Pack:
     state_prefix: re.Pattern
     demonym: re.Pattern
     demonyms: dict[str, str]
+    demonym_forms: dict[str, str]
     title_words: frozenset[str]
     title_runs_into_name: bool
     run_connectors: frozenset[str]
@@ -86,8 +89,8 @@ class Pack:
     relative_days: dict[str, int]
     after_previous: dict[str, int]
     topics: tuple[tuple[str, re.Pattern], ...]
-    topic_words: re.Pattern
     topic_of: dict[str, str]
+    topic_span: int
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -96,11 +99,8 @@ class Pack:
         return _common(word.casefold(), self.code)
 
     def demonym_country(self, word: str) -> str | None:
-        key = fold(word)
-        for stem, code in self.demonyms.items():
-            if key == stem or (key.startswith(stem) and key[len(stem):] in _ENDINGS):
-                return code
-        return None
+        """The state a nationality adjective names, in any of its forms (`néerlandaises`)."""
+        return self.demonym_forms.get(fold(word))
 
 
 _ENDINGS = {"e", "s", "es", "ne", "nes", "ienne", "iennes"}
@@ -156,6 +156,14 @@ def pack(code: str) -> Pack | None:
         of_word=re.compile(
             r"\s(?:" + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’']))", re.IGNORECASE
         ),
+        coordination=re.compile(
+            r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
+            + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’'])))?", re.IGNORECASE
+        ),
+        coordination_lead=re.compile(
+            r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
+            + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’'])))?(?:\S+\s+){0,12}", re.IGNORECASE
+        ),
         posting=re.compile(
             r"\s(?:" + words_pattern(data["posting_words"]) + r")(?:\s+|(?<=[’']))", re.IGNORECASE
         ),
@@ -174,6 +182,7 @@ def pack(code: str) -> Pack | None:
         ),
         demonym=phrases(demonym_forms),
         demonyms=demonyms,
+        demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in ("", *_ENDINGS)},
         title_words=frozenset(fold(w) for w in data.get("title_words", [])),
         title_runs_into_name=bool(data.get("title_runs_into_name")),
         run_connectors=frozenset(
@@ -214,8 +223,8 @@ def pack(code: str) -> Pack | None:
         relative_days={fold(k): v for k, v in dates["relative"].items()},
         after_previous={fold(k): v for k, v in dates["after_previous"].items()},
         topics=tuple((topic, phrases(words)) for topic, words in data["topics"].items()),
-        topic_words=phrases([w for words in data["topics"].values() for w in words]),
         topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
+        topic_span=max(len(w.split()) for words in data["topics"].values() for w in words),
     )
 
 
