@@ -25,35 +25,40 @@ HERE = Path(__file__).resolve().parent
 CLI = Path(sys.executable).with_name("dispatch-etl")
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
-    total, stack = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of a process and all its descendants, from /proc. RSS counts pages
+    that processes share once per process; PSS splits them, so its sum is the true use."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     stack.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
-def run(args: list[str]) -> tuple[dict, float, int]:
-    """Run the CLI; return its JSON summary, wall seconds and peak tree RSS."""
+def run(args: list[str]) -> tuple[dict, float, tuple[int, int]]:
+    """Run the CLI; return its JSON summary, wall seconds and peak tree (RSS, PSS)."""
     started = time.perf_counter()
     child = subprocess.Popen([str(CLI), *args, "--json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    peak = 0
+    peak = (0, 0)
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(child.pid))
+            rss, pss = _tree_memory(child.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -66,7 +71,7 @@ def run(args: list[str]) -> tuple[dict, float, int]:
     return json.loads(out), time.perf_counter() - started, peak
 
 
-def report(label: str, summary: dict, wall: float, peak: int, text_bytes: int, workers: int) -> None:
+def report(label: str, summary: dict, wall: float, peak: tuple[int, int], text_bytes: int, workers: int) -> None:
     t = summary["timings"]
     flow = summary["seconds"]
     parallel = {k: v / workers for k, v in t.items() if k.startswith("worker_")}
@@ -76,7 +81,8 @@ def report(label: str, summary: dict, wall: float, peak: int, text_bytes: int, w
     print(f"## {label}")
     print(f"dispatches: {n}, flow time {flow:.1f}s (process wall {wall:.1f}s, Prefect start-up included)")
     print(f"throughput: {n / flow:.0f} dispatches/s, {text_bytes / flow / 1e6:.2f} MB/s of text")
-    print(f"peak resident memory of the process tree: {peak / 2**20:.0f} MiB")
+    print(f"peak memory of the process tree: {peak[1] / 2**20:.0f} MiB proportional (PSS), "
+          f"{peak[0] / 2**20:.0f} MiB resident (RSS, shared pages counted per process)")
     print("share of flow time (worker stages divided by the number of workers):")
     for k, v in [*parallel.items(), *serial.items(), ("orchestration and waiting", other)]:
         print(f"  {k:28s} {v:7.2f}s  {100 * v / flow:5.1f}%")

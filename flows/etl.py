@@ -206,7 +206,7 @@ def dispatch_etl(
     warehouse: str = "warehouse",
     batch_size: int = 500,
     workers: int | None = None,
-    commit_every: int = 20_000,
+    commit_every: int = 5_000,
     max_bytes: int = DEFAULT_MAX_BYTES,
     aliases: str | None = None,
     reprocess: bool = False,

@@ -464,12 +464,14 @@ class _Extractor:
 
     def _topics(self, m: _Meeting, end: int) -> list[str]:
         words = _WORD.findall(fold(" ".join(self.sents[j].text for j in range(m.sentence, end))))
-        counts: Counter = Counter()
-        for n in range(1, self.pk.topic_span + 1):
-            for k in range(len(words) - n + 1):
-                topic = self.pk.topic_of.get(" ".join(words[k:k + n]))
-                if topic:
-                    counts[topic] += 1
+        topic_of, starts = self.pk.topic_of, self.pk.topic_starts
+        counts: Counter = Counter(topic_of[w] for w in words if w in topic_of)
+        for k, w in enumerate(words):
+            if w in starts:  # the first word of a phrase (`enseignement supérieur`)
+                for n in (2, 3, 4):
+                    topic = topic_of.get(" ".join(words[k:k + n]))
+                    if topic:
+                        counts[topic] += 1
         return [t for t, _ in counts.most_common(5)]
 
     def _participant(self, p: int, role: str) -> dict:
@@ -513,4 +515,4 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def _skipped(sentence: str, pk: Pack) -> bool:
-    return any(re.match(p, sentence) for p in pk.data.get("skip_sentences", ()))
+    return bool(pk.skip and pk.skip.match(sentence))

@@ -25,7 +25,7 @@ def _rules() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(a), b) for a, b in data["rules"]]
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=65_536)
 def skeleton(word: str) -> str:
     """A word's spelling-variant skeleton: `Baïramov` and `Bayramov` give `bairamov`."""
     out = fold(word)

@@ -55,7 +55,7 @@ class Registry:
             return self._cache[text]
         except KeyError:
             pass
-        if len(self._cache) > 100_000:
+        if len(self._cache) > 20_000:
             self._cache.clear()
         found = self._cache[text] = self._lookup(text)
         return found

@@ -7,6 +7,7 @@ title); `describe()` turns a span's title phrase into position, organisation and
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -122,7 +123,7 @@ _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")
 def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] | None:
     """The name a title runs into (`Minister of Energy Parviz Shahbazov`): the capitalised
     words after the title's own vocabulary (portfolio words, states, organisations)."""
-    tokens = [m for m in _TOKEN.finditer(text, pos, end)]
+    tokens = list(itertools.islice(_TOKEN.finditer(text, pos, end), 30))  # a title and a name fit
     connectors = pack.run_connectors
     name: list[re.Match] = []
     common: re.Match | None = None  # the last word skipped only for being a common word
@@ -305,7 +306,7 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
 # ---------------------------------------------------------------- describing a title
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=16_384)
 def describe(title: str | None, pack: Pack) -> Description:
     """Split a title phrase into position, organisation (as written) and the state served."""
     if not title:

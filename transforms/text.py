@@ -21,7 +21,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@functools.lru_cache(maxsize=262_144)
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """A comparison key: no accents, no case, one kind of apostrophe and dash, single spaces."""
     text = unicodedata.normalize("NFKD", text)

@@ -90,7 +90,8 @@ class Pack:
     after_previous: dict[str, int]
     topics: tuple[tuple[str, re.Pattern], ...]
     topic_of: dict[str, str]
-    topic_span: int
+    topic_starts: frozenset[str]
+    skip: re.Pattern | None
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -224,7 +225,8 @@ def pack(code: str) -> Pack | None:
         after_previous={fold(k): v for k, v in dates["after_previous"].items()},
         topics=tuple((topic, phrases(words)) for topic, words in data["topics"].items()),
         topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
-        topic_span=max(len(w.split()) for words in data["topics"].values() for w in words),
+        topic_starts=frozenset(fold(w).split()[0] for words in data["topics"].values() for w in words if " " in w),
+        skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
     )
 
 
