@@ -101,6 +101,8 @@ PARTICIPANTS = Table(
             _f("organization", _STR),
             _f("country_code", _STR),
             _f("role", _STR, True),
+            # Added: the dispatch whose report first named this person in this meeting.
+            _f("reported_in", _STR),
         ]
     ),
     key=("meeting_id", "person_id"),

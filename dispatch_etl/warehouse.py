@@ -91,20 +91,30 @@ class Warehouse:
         staged.unlink(missing_ok=True)
         return data.num_rows
 
-    def delete(self, table: str, keep_row) -> int:
-        """Remove rows from an appended table, rewriting only the parts that hold them.
-        `keep_row(row)` gets a dict of the row's values and says whether it stays."""
-        removed = 0
+    def append(self, table: str, name: str, data: pa.Table) -> int:
+        """Add rows to a table as a new part file `part-<name>.parquet` (atomically);
+        the parts already there are not touched."""
+        if data.num_rows:
+            _atomic_write(conform(TABLES[table], data), self.path(table) / f"part-{name}.parquet")
+        return data.num_rows
+
+    def delete(self, table: str, column: str, values: Iterable[str]) -> int:
+        """Remove the rows whose `column` is in `values`, rewriting only the parts that
+        hold some (each atomically). Returns the number of rows removed."""
+        value_set = pa.array(sorted(set(values)), pa.string())
         folder = self.path(table)
-        for part in sorted(folder.glob("*.parquet")) if folder.exists() else []:
+        if not len(value_set) or not folder.exists():
+            return 0
+        removed = 0
+        for part in sorted(folder.glob("*.parquet")):
             if part.name.startswith("."):
                 continue
-            data = pq.read_table(part)
-            mask = [bool(keep_row(r)) for r in data.to_pylist()]
-            if all(mask):
+            hit = pc.is_in(pq.read_table(part, columns=[column]).column(column), value_set=value_set)
+            n = pc.sum(hit).as_py() or 0
+            if not n:
                 continue
-            removed += mask.count(False)
-            kept = data.filter(pa.array(mask, pa.bool_()))
+            removed += n
+            kept = pq.read_table(part).filter(pc.invert(hit))
             if kept.num_rows:
                 _atomic_write(kept, part)
             else:

@@ -49,7 +49,10 @@ def process_batch(
 
 
 @task(name="commit", cache_policy=NO_CACHE)
-def commit(warehouse: str, results: list[BatchResult], present: set[str], overrides: Overrides | None) -> dict:
+def commit(
+    warehouse: str, results: list[BatchResult], present: set[str], overrides: Overrides | None,
+    reprocess: bool = False,
+) -> dict:
     """Normalise a chunk of batches and merge it into the warehouse; mark its inputs done."""
     clock = StageClock()
     store = Warehouse(warehouse)
@@ -66,8 +69,8 @@ def commit(warehouse: str, results: list[BatchResult], present: set[str], overri
         for row in result.dispatches:
             did, source = row["dispatch_id"], row["source_uri"]
             earlier = by_sha.get(row["content_sha256"])
-            if earlier and earlier != row["input"] and earlier not in present:
-                continue  # a renamed file: its content is in already
+            if earlier and not reprocess and (earlier == row["input"] or earlier not in present):
+                continue  # content already in: a touched, copied back or renamed file
             first = seen.get(did) or existing.get(did)
             if did in seen or (first is not None and first != source):
                 rejects.append({
@@ -87,42 +90,45 @@ def commit(warehouse: str, results: list[BatchResult], present: set[str], overri
     }
     retracted = set()
     if edited:
-        store.delete("dispatches", lambda row: not (
-            row["input_path"] in edited and row["dispatch_id"] not in extracted
-            and not retracted.add(row["dispatch_id"])
-        ))
+        retracted = {
+            r["dispatch_id"] for r in store.read("dispatches", ["dispatch_id", "input_path"]).to_pylist()
+            if r["input_path"] in edited and r["dispatch_id"] not in extracted
+        }
+        store.delete("dispatches", "dispatch_id", retracted)
+    name = results[0].staged or uuid.uuid4().hex[:12]
     with clock("write"):
         added = sum(
             store.append_staged("dispatches", r.staged, fresh[r.staged], by=("dispatch_id", "source_uri"))
             for r in results if r.staged
         )
         store.merge("rejects", to_arrow(REJECTS, rejects))
+        # Dispatches read before (a re-run after a crash, --reprocess, an edit) first lose
+        # what was extracted from them; new dispatches, the usual case, touch no old part.
+        reported = set(store.read("meeting_reports", ["dispatch_id"]).column("dispatch_id").to_pylist())
+        redo = (set(extracted) | retracted) & reported
+        before = set()
+        if redo:
+            before = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist())
+            store.delete("meeting_reports", "dispatch_id", redo)
+            store.delete("participants", "reported_in", redo)
+            live = set(store.read("meeting_reports", ["meeting_id"]).column("meeting_id").to_pylist())
+            orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
+            store.delete("meetings", "meeting_id", orphans)
+            store.delete("participants", "meeting_id", orphans)
     with clock("normalise"):
-        rows = tables(extracted, _known(store), overrides)
+        rows = tables(extracted, _known(store), overrides, first=before)
     with clock("write"):
-        done = set(extracted) | retracted
-        # A dispatch processed again replaces its reports; a meeting no report states any
-        # more goes, with its participants.
-        reports = store.merge("meeting_reports", _arrow("meeting_reports", rows), drop=[("dispatch_id", done)])
-        live = set(reports.column("meeting_id").to_pylist())
-        orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
-        meetings = store.merge("meetings", _arrow("meetings", rows), drop=[("meeting_id", orphans)])
-        created = {r["meeting_id"] for r in rows["meetings"]}
-        # Rows of meetings this chunk (re)created replace old ones; a report joining an existing
-        # meeting only adds the people it names that the meeting lacked.
-        store.merge("participants", _arrow("participants", rows, lambda r: r["meeting_id"] in created),
-                    drop=[("meeting_id", orphans)])
-        participants = store.merge(
-            "participants", _arrow("participants", rows, lambda r: r["meeting_id"] not in created), prefer="old"
-        )
-        for name, key in (("persons", "person_id"), ("organizations", "organization_id")):
-            old = {r[key]: r for r in store.read(name).to_pylist()}
-            for r in rows[name]:
+        store.append("meetings", name, _arrow("meetings", rows))
+        store.append("meeting_reports", name, _arrow("meeting_reports", rows))
+        store.append("participants", name, _arrow("participants", rows))
+        for table, key in (("persons", "person_id"), ("organizations", "organization_id")):
+            old = {r[key]: r for r in store.read(table).to_pylist()}
+            for r in rows[table]:
                 before = old.get(r[key], {})
                 r["aliases"] = merge_aliases(before.get("aliases"), r["aliases"])
-                if name == "persons":
+                if table == "persons":
                     r["keys"] = merge_aliases(before.get("keys"), r["keys"])
-            store.merge(name, _arrow(name, rows))
+            store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
         for result in results:
             for f in result.inputs:
@@ -142,8 +148,8 @@ def commit(warehouse: str, results: list[BatchResult], present: set[str], overri
         "rejects_by_reason": dict(Counter(r["reason"] for r in rejects)),
         "meetings": len({r["meeting_id"] for r in rows["meeting_reports"]}),
         "participants": len(rows["participants"]),
-        "warehouse_meetings": meetings.num_rows,
-        "warehouse_participants": participants.num_rows,
+        "warehouse_meetings": store.read("meetings", ["meeting_id"]).num_rows,
+        "warehouse_participants": store.read("participants", ["meeting_id"]).num_rows,
         "new_meetings": [
             {"date": str(m["meeting_date"] or ""), "kind": m["kind"], "city": m["city"] or "",
              "evidence": m["evidence"][:160]}
@@ -248,7 +254,7 @@ def dispatch_etl(
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
                     # quote(): Prefect would otherwise walk every record looking for futures.
-                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), overrides))
+                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), overrides, reprocess))
                     logger.info("committed %d of %d new or changed inputs",
                                 sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))
                     summary["_done"] = summary.get("_done", 0) + sum(len(r.inputs) for r in chunk)

@@ -163,61 +163,74 @@ def tables(
     extracted: dict[str, list[dict]],
     known: Known | None = None,
     overrides: Overrides | None = None,
+    first: set[str] | None = None,
 ) -> dict[str, list[dict]]:
     """Rows for meetings, meeting_reports, participants, persons and organizations from the
-    meetings extracted per dispatch id, joined to what the warehouse already knows."""
+    meetings extracted per dispatch id, joined to what the warehouse already knows.
+    `first`: ids of meetings that existed before these dispatches were read again; the
+    reports that created them go first, so that their meetings keep their ids."""
     known = known or Known()
     people = _People(known.persons, overrides or Overrides())
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
     }
+    known_people = {m.meeting_id: set(m.person_ids) for m in known.meetings}
     meetings = _Meetings(known.meetings)
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
     participants: dict[tuple[str, str], dict] = {}
-    for dispatch_id in sorted(extracted):
-        for record in extracted[dispatch_id]:
-            ids = [people.resolve(p["name"]) for p in record["participants"]]
-            own = meeting_id(dispatch_id, record["char_start"])
-            this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
-            match = meetings.match(this)
-            if match is None:
-                meetings.add(this)
-                mid = own
-                out["meetings"].append(_meeting_row(own, record))
-            else:
-                mid = match.meeting_id
-                match.person_ids |= this.person_ids
-            out["meeting_reports"].append({
+    first = first or set()
+    order = sorted(
+        ((did, record) for did in extracted for record in extracted[did]),
+        key=lambda dr: (meeting_id(dr[0], dr[1]["char_start"]) not in first, dr[0], dr[1]["char_start"]),
+    )
+    for dispatch_id, record in order:
+        ids = [people.resolve(p["name"]) for p in record["participants"]]
+        own = meeting_id(dispatch_id, record["char_start"])
+        this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
+        match = meetings.match(this)
+        if match is None:
+            meetings.add(this)
+            mid, present = own, set()
+            out["meetings"].append(_meeting_row(own, record))
+        else:
+            mid = match.meeting_id
+            # People the warehouse already lists in this meeting keep their rows.
+            present = known_people.get(mid, set())
+            match.person_ids |= this.person_ids
+        out["meeting_reports"].append({
+            "meeting_id": mid,
+            "dispatch_id": dispatch_id,
+            "evidence": record["evidence"],
+            "char_start": record["char_start"],
+            "char_end": record["char_end"],
+        })
+        for pid, p in zip(ids, record["participants"]):
+            org = _organization(p, orgs)
+            entry = persons.setdefault(
+                pid, {"person_id": pid, "name": None, "aliases": set(), "keys": set(), "names": set()}
+            )
+            entry["names"].add(p["name"])
+            entry["aliases"].update(p.get("forms", ()))
+            entry["aliases"].update((p["name_as_written"], p["name"]))
+            entry["keys"].add(people.key(p["name"]))
+            if pid in present:
+                continue
+            row = {
                 "meeting_id": mid,
-                "dispatch_id": dispatch_id,
-                "evidence": record["evidence"],
-                "char_start": record["char_start"],
-                "char_end": record["char_end"],
-            })
-            for pid, p in zip(ids, record["participants"]):
-                org = _organization(p, orgs)
-                entry = persons.setdefault(
-                    pid, {"person_id": pid, "name": None, "aliases": set(), "keys": set(), "names": set()}
-                )
-                entry["names"].add(p["name"])
-                entry["aliases"].update(p.get("forms", ()))
-                entry["aliases"].update((p["name_as_written"], p["name"]))
-                entry["keys"].add(people.key(p["name"]))
-                row = {
-                    "meeting_id": mid,
-                    "person_id": pid,
-                    "name": None,  # the canonical name, filled in below
-                    "name_as_written": p["name_as_written"],
-                    "honorific": p["honorific"],
-                    "position": p["position"],
-                    "organization_id": org.organization_id if org else None,
-                    "organization": org.name if org else None,
-                    "country_code": p["country_code"],
-                    "role": p["role"],
-                }
-                previous = participants.get((mid, pid))
-                participants[(mid, pid)] = _richer(previous, row) if previous else row
+                "person_id": pid,
+                "name": None,  # the canonical name, filled in below
+                "name_as_written": p["name_as_written"],
+                "honorific": p["honorific"],
+                "position": p["position"],
+                "organization_id": org.organization_id if org else None,
+                "organization": org.name if org else None,
+                "country_code": p["country_code"],
+                "role": p["role"],
+                "reported_in": dispatch_id,
+            }
+            previous = participants.get((mid, pid))
+            participants[(mid, pid)] = _richer(previous, row) if previous else row
     known_names = {p["person_id"]: p["name"] for p in known.persons}
     for pid, entry in persons.items():
         entry["name"] = known_names.get(pid) or _fullest(entry.pop("names"))
