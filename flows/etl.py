@@ -31,7 +31,7 @@ from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from flows.work import BatchResult, InputFile, StageClock, process_files, warm
 from transforms.ingest import DEFAULT_MAX_BYTES
-from transforms.normalise import Known, KnownMeeting, Overrides, merge_aliases, tables
+from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
 _MANIFEST = "inputs"
 _MANIFEST_SCHEMA = pa.schema(
@@ -50,8 +50,8 @@ def process_batch(
 
 @task(name="commit", cache_policy=NO_CACHE)
 def commit(
-    warehouse: str, results: list[BatchResult], present: set[str], overrides: Overrides | None,
-    reprocess: bool = False,
+    warehouse: str, results: list[BatchResult], present: set[str], resolver: list[Resolver | None],
+    overrides: Overrides | None, reprocess: bool = False,
 ) -> dict:
     """Normalise a chunk of batches and merge it into the warehouse; mark its inputs done."""
     clock = StageClock()
@@ -116,7 +116,10 @@ def commit(
             store.delete("meetings", "meeting_id", orphans)
             store.delete("participants", "meeting_id", orphans)
     with clock("normalise"):
-        rows = tables(extracted, _known(store), overrides, first=before)
+        # The run's resolver, built from the warehouse once (again after deletions).
+        if resolver[0] is None or redo:
+            resolver[0] = Resolver(_known(store), overrides)
+        rows = tables(extracted, first=before, resolver=resolver[0])
     with clock("write"):
         store.append("meetings", name, _arrow("meetings", rows))
         store.append("meeting_reports", name, _arrow("meeting_reports", rows))
@@ -134,6 +137,7 @@ def commit(
             for f in result.inputs:
                 manifest[f.path] = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256}
         _write_manifest(store, manifest)
+    resolver[0].written(rows)
     new_meetings = [m for m in rows["meetings"]]
     timings = {}
     for r in results:
@@ -249,12 +253,14 @@ def dispatch_etl(
         with ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else _NoPool() as pool:
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
+            resolver: list[Resolver | None] = [None]  # built by the first commit, then kept
 
             def collect_one() -> None:
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
                     # quote(): Prefect would otherwise walk every record looking for futures.
-                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), overrides, reprocess))
+                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), quote(resolver), overrides,
+                                         reprocess))
                     logger.info("committed %d of %d new or changed inputs",
                                 sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))
                     summary["_done"] = summary.get("_done", 0) + sum(len(r.inputs) for r in chunk)

@@ -159,23 +159,43 @@ def _same_meeting(a: KnownMeeting, b: KnownMeeting) -> bool:
     return shared >= min(2, len(a.person_ids), len(b.person_ids))
 
 
+class Resolver:
+    """Who and which meeting the warehouse already knows, indexed for matching. A run
+    builds one and keeps it across its commits: each commit's people and meetings join it,
+    so no commit re-reads the warehouse."""
+
+    def __init__(self, known: Known | None = None, overrides: Overrides | None = None):
+        known = known or Known()
+        self.people = _People(known.persons, overrides or Overrides())
+        self.meetings = _Meetings(known.meetings)
+        self.present = {m.meeting_id: set(m.person_ids) for m in known.meetings}  # written rows
+        self.names = {p["person_id"]: p["name"] for p in known.persons}
+
+    def written(self, rows: dict[str, list[dict]]) -> None:
+        """Note rows the warehouse now holds: their people are present, their names known."""
+        for r in rows["participants"]:
+            self.present.setdefault(r["meeting_id"], set()).add(r["person_id"])
+        for r in rows["persons"]:
+            self.names.setdefault(r["person_id"], r["name"])
+
+
 def tables(
     extracted: dict[str, list[dict]],
     known: Known | None = None,
     overrides: Overrides | None = None,
     first: set[str] | None = None,
+    resolver: Resolver | None = None,
 ) -> dict[str, list[dict]]:
     """Rows for meetings, meeting_reports, participants, persons and organizations from the
-    meetings extracted per dispatch id, joined to what the warehouse already knows.
+    meetings extracted per dispatch id, joined to what the warehouse already knows (`known`,
+    or a run's `resolver`, which this call updates).
     `first`: ids of meetings that existed before these dispatches were read again; the
     reports that created them go first, so that their meetings keep their ids."""
-    known = known or Known()
-    people = _People(known.persons, overrides or Overrides())
+    resolver = resolver or Resolver(known, overrides)
+    people, meetings, known_people = resolver.people, resolver.meetings, resolver.present
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
     }
-    known_people = {m.meeting_id: set(m.person_ids) for m in known.meetings}
-    meetings = _Meetings(known.meetings)
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
     participants: dict[tuple[str, str], dict] = {}
@@ -231,9 +251,8 @@ def tables(
             }
             previous = participants.get((mid, pid))
             participants[(mid, pid)] = _richer(previous, row) if previous else row
-    known_names = {p["person_id"]: p["name"] for p in known.persons}
     for pid, entry in persons.items():
-        entry["name"] = known_names.get(pid) or _fullest(entry.pop("names"))
+        entry["name"] = resolver.names.get(pid) or _fullest(entry.pop("names"))
         entry.pop("names", None)
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
         entry["keys"] = sorted(entry["keys"])
