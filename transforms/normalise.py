@@ -122,24 +122,31 @@ def _block(name: str) -> tuple[str, str]:
 
 
 class _Meetings:
-    """Meetings by day, so that a new report is compared only with its neighbours in time."""
+    """Meetings by day and person, so that a new report is compared only with meetings of
+    the same people on neighbouring days (never with every undated meeting)."""
 
     def __init__(self, known: list[KnownMeeting]):
-        self.by_day: dict[dt.date | None, list[KnownMeeting]] = defaultdict(list)
+        self.index: dict[tuple[dt.date | None, str], list[KnownMeeting]] = defaultdict(list)
         for m in known:
             self.add(m)
 
-    def add(self, m: KnownMeeting) -> None:
-        self.by_day[m.meeting_date].append(m)
+    def add(self, m: KnownMeeting, people: set[str] | None = None) -> None:
+        for pid in people if people is not None else m.person_ids:
+            self.index[(m.meeting_date, pid)].append(m)
 
     def match(self, m: KnownMeeting) -> KnownMeeting | None:
         days = [None] if m.meeting_date is None else [
             m.meeting_date + dt.timedelta(days=d) for d in (0, -1, 1)
         ]
+        seen: set[str] = set()
         for day in days:
-            for other in self.by_day.get(day, ()):
-                if other.meeting_id != m.meeting_id and _same_meeting(other, m):
-                    return other
+            for pid in sorted(m.person_ids):
+                for other in self.index.get((day, pid), ()):
+                    if other.meeting_id in seen or other.meeting_id == m.meeting_id:
+                        continue
+                    seen.add(other.meeting_id)
+                    if _same_meeting(other, m):
+                        return other
         return None
 
 
@@ -217,6 +224,7 @@ def tables(
             mid = match.meeting_id
             # People the warehouse already lists in this meeting keep their rows.
             present = known_people.get(mid, set())
+            meetings.add(match, this.person_ids - match.person_ids)
             match.person_ids |= this.person_ids
         out["meeting_reports"].append({
             "meeting_id": mid,
