@@ -70,6 +70,33 @@ def run(
 
 
 @app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option(help="Folder of raw dispatches to watch.")],
+    warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
+    cron: Annotated[str, typer.Option(help="When to run, as a cron expression.")] = "*/10 * * * *",
+    name: Annotated[str, typer.Option(help="Name of the Prefect deployment.")] = "dispatch-etl",
+) -> None:
+    """Serve the flow as a Prefect deployment that runs on a schedule until stopped.
+
+    Each scheduled run reads only what is new in INBOX. Point PREFECT_API_URL at a Prefect
+    server (`prefect server start`) to watch the runs in its UI.
+    """
+    if not inbox.is_dir():
+        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
+        raise typer.Exit(2)
+    from dispatch_etl.runtime import apply_prefect_defaults
+
+    apply_prefect_defaults()
+    from flows.etl import dispatch_etl
+
+    dispatch_etl.serve(
+        name=name,
+        cron=cron,
+        parameters={"inbox": str(inbox.resolve()), "warehouse": str(warehouse.resolve())},
+    )
+
+
+@app.command()
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
     warehouse: Annotated[Path, typer.Option(help="Warehouse folder to score.")] = Path("warehouse"),

@@ -130,12 +130,24 @@ class Warehouse:
     # -------------------------------------------------------------- run state
 
     def read_state(self, name: str) -> pa.Table | None:
-        """A state table of the pipeline itself (`_state/<name>.parquet`), if written."""
-        path = self.root / "_state" / f"{name}.parquet"
-        return pq.read_table(path) if path.exists() else None
+        """A state table of the pipeline itself (`_state/<name>/*.parquet`), if any."""
+        folder = self.root / "_state" / name
+        parts = sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(".")) if folder.exists() else []
+        return pa.concat_tables([pq.read_table(p) for p in parts]) if parts else None
 
-    def write_state(self, name: str, data: pa.Table) -> None:
-        _atomic_write(data, self.root / "_state" / f"{name}.parquet")
+    def append_state(self, name: str, part: str, data: pa.Table) -> None:
+        """Add rows to a state table as a new part (atomically)."""
+        _atomic_write(data, self.root / "_state" / name / f"part-{part}.parquet")
+
+    def compact_state(self, name: str, data: pa.Table) -> None:
+        """Replace a state table's parts by one holding `data` (its current content)."""
+        folder = self.root / "_state" / name
+        old = sorted(folder.glob("part-*.parquet"))
+        _atomic_write(data, folder / "compact.parquet.new")
+        os.replace(folder / "compact.parquet.new", folder / "base.parquet")
+        for p in old:
+            p.unlink()
+        _fsync_dir(folder)
 
     def read(self, table: str, columns: list[str] | None = None) -> pa.Table:
         """The whole table as Arrow, in the contract's schema (empty if never written)."""

@@ -39,6 +39,16 @@ _MANIFEST_SCHEMA = pa.schema(
 )
 
 
+class RunState:
+    """What a run's commits learn of the warehouse, kept between them (not a Prefect
+    input: passed `quote()`d)."""
+
+    def __init__(self) -> None:
+        self.resolver: Resolver | None = None
+        self.manifest: dict[str, dict] = {}
+        self.existing: dict[str, str] = {}
+
+
 @task(name="read-parse-extract", cache_policy=NO_CACHE)
 def process_batch(
     pool: Executor, inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime,
@@ -50,18 +60,21 @@ def process_batch(
 
 @task(name="commit", cache_policy=NO_CACHE)
 def commit(
-    warehouse: str, results: list[BatchResult], present: set[str], resolver: list[Resolver | None],
+    warehouse: str, results: list[BatchResult], present: set[str], run: RunState,
     overrides: Overrides | None, reprocess: bool = False,
 ) -> dict:
     """Normalise a chunk of batches and merge it into the warehouse; mark its inputs done."""
     clock = StageClock()
     store = Warehouse(warehouse)
-    manifest = _read_manifest(store)
+    # What the warehouse holds, read once per run and kept up to date by each commit.
+    if run.resolver is None:
+        run.manifest = _read_manifest(store)
+        run.existing = {
+            r["dispatch_id"]: r["source_uri"]
+            for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
+        }
+    manifest, existing = run.manifest, run.existing
     by_sha = {row["sha256"]: path for path, row in manifest.items() if row["sha256"]}
-    existing = {
-        r["dispatch_id"]: r["source_uri"]
-        for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
-    }
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
     for result in results:
         rejects.extend(result.rejects)
@@ -117,9 +130,9 @@ def commit(
             store.delete("participants", "meeting_id", orphans)
     with clock("normalise"):
         # The run's resolver, built from the warehouse once (again after deletions).
-        if resolver[0] is None or redo:
-            resolver[0] = Resolver(_known(store), overrides)
-        rows = tables(extracted, first=before, resolver=resolver[0])
+        if run.resolver is None or redo:
+            run.resolver = Resolver(_known(store), overrides)
+        rows = tables(extracted, first=before, resolver=run.resolver)
     with clock("write"):
         store.append("meetings", name, _arrow("meetings", rows))
         store.append("meeting_reports", name, _arrow("meeting_reports", rows))
@@ -133,11 +146,10 @@ def commit(
                     r["keys"] = merge_aliases(before.get("keys"), r["keys"])
             store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
-        for result in results:
-            for f in result.inputs:
-                manifest[f.path] = {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256}
-        _write_manifest(store, manifest)
-    resolver[0].written(rows)
+        _mark_done(store, name, [f for r in results for f in r.inputs], manifest)
+    run.resolver.written(rows)
+    existing.update((r["dispatch_id"], r["source_uri"]) for r in (
+        row for result in results for row in result.dispatches) if r["dispatch_id"] in extracted)
     new_meetings = [m for m in rows["meetings"]]
     timings = {}
     for r in results:
@@ -180,13 +192,20 @@ def _known(store: Warehouse) -> Known:
 
 
 def _read_manifest(store: Warehouse) -> dict[str, dict]:
+    """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
     data = store.read_state(_MANIFEST)
     return {} if data is None else {r.pop("path"): r for r in data.to_pylist()}
 
 
-def _write_manifest(store: Warehouse, manifest: dict[str, dict]) -> None:
-    rows = [{"path": p, **v} for p, v in sorted(manifest.items())]
-    store.write_state(_MANIFEST, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
+def _mark_done(store: Warehouse, part: str, inputs: list[InputFile], manifest: dict[str, dict]) -> None:
+    """Record inputs as committed: a new part of the manifest, folded into one every 50."""
+    rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in inputs]
+    for r in rows:
+        manifest[r["path"]] = {k: v for k, v in r.items() if k != "path"}
+    store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
+    if len(list((store.root / "_state" / _MANIFEST).glob("part-*.parquet"))) >= 50:
+        everything = [{"path": p, **v} for p, v in sorted(manifest.items())]
+        store.compact_state(_MANIFEST, pa.Table.from_pylist(everything, schema=_MANIFEST_SCHEMA))
 
 
 def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFile]:
@@ -253,13 +272,13 @@ def dispatch_etl(
         with ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else _NoPool() as pool:
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
-            resolver: list[Resolver | None] = [None]  # built by the first commit, then kept
+            state = RunState()  # filled by the first commit, then kept
 
             def collect_one() -> None:
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
                     # quote(): Prefect would otherwise walk every record looking for futures.
-                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), quote(resolver), overrides,
+                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), quote(state), overrides,
                                          reprocess))
                     logger.info("committed %d of %d new or changed inputs",
                                 sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))

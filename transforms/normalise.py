@@ -175,13 +175,10 @@ class Resolver:
         known = known or Known()
         self.people = _People(known.persons, overrides or Overrides())
         self.meetings = _Meetings(known.meetings)
-        self.present = {m.meeting_id: set(m.person_ids) for m in known.meetings}  # written rows
         self.names = {p["person_id"]: p["name"] for p in known.persons}
 
     def written(self, rows: dict[str, list[dict]]) -> None:
-        """Note rows the warehouse now holds: their people are present, their names known."""
-        for r in rows["participants"]:
-            self.present.setdefault(r["meeting_id"], set()).add(r["person_id"])
+        """Note rows the warehouse now holds: their people's names are known."""
         for r in rows["persons"]:
             self.names.setdefault(r["person_id"], r["name"])
 
@@ -199,7 +196,7 @@ def tables(
     `first`: ids of meetings that existed before these dispatches were read again; the
     reports that created them go first, so that their meetings keep their ids."""
     resolver = resolver or Resolver(known, overrides)
-    people, meetings, known_people = resolver.people, resolver.meetings, resolver.present
+    people, meetings = resolver.people, resolver.meetings
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
     }
@@ -207,6 +204,7 @@ def tables(
     orgs: dict[str, dict] = {}
     participants: dict[tuple[str, str], dict] = {}
     first = first or set()
+    created: set[str] = set()
     order = sorted(
         ((did, record) for did in extracted for record in extracted[did]),
         key=lambda dr: (meeting_id(dr[0], dr[1]["char_start"]) not in first, dr[0], dr[1]["char_start"]),
@@ -218,12 +216,14 @@ def tables(
         match = meetings.match(this)
         if match is None:
             meetings.add(this)
+            created.add(own)
             mid, present = own, set()
             out["meetings"].append(_meeting_row(own, record))
         else:
             mid = match.meeting_id
-            # People the warehouse already lists in this meeting keep their rows.
-            present = known_people.get(mid, set())
+            # People already listed in this meeting keep their rows (earlier reports of this
+            # commit add theirs once, by key).
+            present = set(match.person_ids) if match.meeting_id not in created else set()
             meetings.add(match, this.person_ids - match.person_ids)
             match.person_ids |= this.person_ids
         out["meeting_reports"].append({
