@@ -19,6 +19,7 @@ import time
 import uuid
 from collections import Counter, defaultdict, deque
 from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import NamedTuple
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
@@ -74,7 +75,7 @@ def commit(
             for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
         }
     manifest, existing = run.manifest, run.existing
-    by_sha = {row["sha256"]: path for path, row in manifest.items() if row["sha256"]}
+    by_sha = {seen.sha256: path for path, seen in manifest.items() if seen.sha256}
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
     for result in results:
         rejects.extend(result.rejects)
@@ -99,7 +100,7 @@ def commit(
     # An edited input supersedes what it held before: those dispatches leave the warehouse.
     edited = {
         f.path for r in results for f in r.inputs
-        if f.path in manifest and manifest[f.path]["sha256"] not in (None, f.sha256)
+        if f.path in manifest and manifest[f.path].sha256 not in (None, f.sha256)
     }
     retracted = set()
     if edited:
@@ -194,25 +195,34 @@ def _known(store: Warehouse) -> Known:
 def _read_manifest(store: Warehouse) -> dict[str, dict]:
     """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
     data = store.read_state(_MANIFEST)
-    return {} if data is None else {r.pop("path"): r for r in data.to_pylist()}
+    if data is None:
+        return {}
+    columns = [data.column(c).to_pylist() for c in ("path", "size", "mtime_ns", "sha256")]
+    return {path: _Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
 
 
 def _mark_done(store: Warehouse, part: str, inputs: list[InputFile], manifest: dict[str, dict]) -> None:
     """Record inputs as committed: a new part of the manifest, folded into one every 50."""
     rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in inputs]
-    for r in rows:
-        manifest[r["path"]] = {k: v for k, v in r.items() if k != "path"}
+    for f in inputs:
+        manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256)
     store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
     if len(list((store.root / "_state" / _MANIFEST).glob("part-*.parquet"))) >= 50:
-        everything = [{"path": p, **v} for p, v in sorted(manifest.items())]
+        everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
         store.compact_state(_MANIFEST, pa.Table.from_pylist(everything, schema=_MANIFEST_SCHEMA))
+
+
+class _Seen(NamedTuple):
+    size: int
+    mtime_ns: int
+    sha256: str | None
 
 
 def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFile]:
     """Inputs new or changed since they were last committed (path, size and mtime)."""
     return [
         f for f in files
-        if (m := manifest.get(f.path)) is None or (m["size"], m["mtime_ns"]) != (f.size, f.mtime_ns)
+        if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
     ]
 
 

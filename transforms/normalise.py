@@ -51,7 +51,7 @@ class Overrides:
         return cls(same=data.get("same", []), different=data.get("different", []))
 
 
-@dataclass
+@dataclass(slots=True)
 class KnownMeeting:
     meeting_id: str
     meeting_date: dt.date | None
