@@ -46,8 +46,9 @@ class RunState:
 
     def __init__(self) -> None:
         self.resolver: Resolver | None = None
-        self.manifest: dict[str, dict] = {}
-        self.existing: dict[str, str] = {}
+        self.manifest: dict = {}
+        self.by_sha: dict[str, str] = {}
+        self.existing: dict[str, int] = {}
 
 
 @task(name="read-parse-extract", cache_policy=NO_CACHE)
@@ -70,12 +71,11 @@ def commit(
     # What the warehouse holds, read once per run and kept up to date by each commit.
     if run.resolver is None:
         run.manifest = _read_manifest(store)
-        run.existing = {
-            r["dispatch_id"]: r["source_uri"]
-            for r in store.read("dispatches", ["dispatch_id", "source_uri"]).to_pylist()
-        }
-    manifest, existing = run.manifest, run.existing
-    by_sha = {seen.sha256: path for path, seen in manifest.items() if seen.sha256}
+        run.by_sha = {seen.sha256: path for path, seen in run.manifest.items() if seen.sha256}
+        ids = store.read("dispatches", ["dispatch_id", "source_uri"])
+        # The source of each dispatch, as a hash: enough to tell a re-read from a duplicate.
+        run.existing = dict(zip(ids.column("dispatch_id").to_pylist(), map(hash, ids.column("source_uri").to_pylist())))
+    manifest, existing, by_sha = run.manifest, run.existing, run.by_sha
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
     for result in results:
         rejects.extend(result.rejects)
@@ -85,8 +85,8 @@ def commit(
             earlier = by_sha.get(row["content_sha256"])
             if earlier and not reprocess and (earlier == row["input"] or earlier not in present):
                 continue  # content already in: a touched, copied back or renamed file
-            first = seen.get(did) or existing.get(did)
-            if did in seen or (first is not None and first != source):
+            if did in seen or (did in existing and existing[did] != hash(source)):
+                first = seen.get(did, "an earlier input")
                 rejects.append({
                     "source_uri": source, "reason": "duplicate",
                     "detail": f"same text as {first} (dispatch {did})",
@@ -147,9 +147,9 @@ def commit(
                     r["keys"] = merge_aliases(before.get("keys"), r["keys"])
             store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
-        _mark_done(store, name, [f for r in results for f in r.inputs], manifest)
+        _mark_done(store, name, [f for r in results for f in r.inputs], manifest, by_sha)
     run.resolver.written(rows)
-    existing.update((r["dispatch_id"], r["source_uri"]) for r in (
+    existing.update((r["dispatch_id"], hash(r["source_uri"])) for r in (
         row for result in results for row in result.dispatches) if r["dispatch_id"] in extracted)
     new_meetings = [m for m in rows["meetings"]]
     timings = {}
@@ -201,11 +201,15 @@ def _read_manifest(store: Warehouse) -> dict[str, dict]:
     return {path: _Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
 
 
-def _mark_done(store: Warehouse, part: str, inputs: list[InputFile], manifest: dict[str, dict]) -> None:
+def _mark_done(
+    store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
+) -> None:
     """Record inputs as committed: a new part of the manifest, folded into one every 50."""
     rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in inputs]
     for f in inputs:
         manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256)
+        if by_sha is not None and f.sha256:
+            by_sha.setdefault(f.sha256, f.path)
     store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
     if len(list((store.root / "_state" / _MANIFEST).glob("part-*.parquet"))) >= 50:
         everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
