@@ -71,8 +71,7 @@ class Warehouse:
         added. Appending never rewrites the parts already there."""
         spec = TABLES[table]
         staged = self._staging(table) / f"{name}.parquet"
-        target = self.path(table) / f"part-{name}.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = _new_part(self.path(table), name)
         data = pq.read_table(staged)
         if keep is not None:
             columns = [data.column(c).to_pylist() for c in (by or spec.key)]
@@ -95,7 +94,7 @@ class Warehouse:
         """Add rows to a table as a new part file `part-<name>.parquet` (atomically);
         the parts already there are not touched."""
         if data.num_rows:
-            _atomic_write(conform(TABLES[table], data), self.path(table) / f"part-{name}.parquet")
+            _atomic_write(conform(TABLES[table], data), _new_part(self.path(table), name))
         return data.num_rows
 
     def delete(self, table: str, column: str, values: Iterable[str]) -> int:
@@ -137,7 +136,7 @@ class Warehouse:
 
     def append_state(self, name: str, part: str, data: pa.Table) -> None:
         """Add rows to a state table as a new part (atomically)."""
-        _atomic_write(data, self.root / "_state" / name / f"part-{part}.parquet")
+        _atomic_write(data, _new_part(self.root / "_state" / name, part))
 
     def compact_state(self, name: str, data: pa.Table) -> None:
         """Replace a state table's parts by one holding `data` (its current content)."""
@@ -217,6 +216,15 @@ def _upsert(spec: Table, old: pa.Table, new: pa.Table, prefer: str) -> pa.Table:
 def _key_strings(spec: Table, data: pa.Table) -> list[str]:
     cols = [data.column(k).to_pylist() for k in spec.key]
     return ["\x1f".join("" if v is None else str(v) for v in vals) for vals in zip(*cols)]
+
+
+def _new_part(folder: Path, name: str) -> Path:
+    """A part file name not yet taken in the folder: appending never replaces a part."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target, n = folder / f"part-{name}.parquet", 1
+    while target.exists():
+        target, n = folder / f"part-{name}-{n}.parquet", n + 1
+    return target
 
 
 def _atomic_write(data: pa.Table, target: Path) -> None:

@@ -96,3 +96,21 @@ def test_warehouse_round_trip_is_lossless(tmp_path_factory, people):
     back = store.read("persons").to_pylist()
     assert back == sorted(rows, key=lambda r: r["person_id"])
     assert pa.Table.from_pandas(pd.read_parquet(root / "persons")).num_rows == len(rows)
+
+
+def test_warehouse_append_never_replaces_a_part(tmp_path):
+    # Regression: a recovery run re-used a batch name and overwrote an earlier part.
+    store = Warehouse(tmp_path)
+    store.append("dispatches", "batch-1", to_arrow(DISPATCHES, [_dispatch(1)]))
+    store.append("dispatches", "batch-1", to_arrow(DISPATCHES, [_dispatch(2)]))
+    assert sorted(store.read("dispatches").column("dispatch_id").to_pylist()) == ["d001", "d002"]
+
+
+def test_warehouse_delete_rewrites_only_parts_that_hold_rows(tmp_path):
+    store = Warehouse(tmp_path)
+    store.append("dispatches", "a", to_arrow(DISPATCHES, [_dispatch(1), _dispatch(2)]))
+    store.append("dispatches", "b", to_arrow(DISPATCHES, [_dispatch(3)]))
+    untouched = (tmp_path / "dispatches" / "part-b.parquet").stat().st_mtime_ns
+    assert store.delete("dispatches", "dispatch_id", ["d001"]) == 1
+    assert (tmp_path / "dispatches" / "part-b.parquet").stat().st_mtime_ns == untouched
+    assert sorted(store.read("dispatches").column("dispatch_id").to_pylist()) == ["d002", "d003"]
