@@ -6,20 +6,10 @@ import datetime as dt
 
 import pytest
 
-from transforms.extract import meetings
-from transforms.ingest import RawDoc
-from transforms.parse import dispatch
+
+from extraction import check_first_meeting, extract, people
 
 
-def _meetings(text: str) -> list[dict]:
-    return meetings(dispatch(RawDoc("t.txt", text, "0" * 64)))
-
-
-def _people(m: dict) -> dict[str, tuple]:
-    return {
-        p["name"]: (p["honorific"], p["position"], p["organization"], p["country_code"], p["role"])
-        for p in m["participants"]
-    }
 
 
 CASES = [
@@ -95,14 +85,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, meeting, people", CASES)
-def test_extract_en_phenomena(text, meeting, people):
-    found = _meetings(text)
-    assert found, "no meeting found"
-    m = found[0]
-    for key, value in meeting.items():
-        assert m[key] == value, key
-    assert _people(m) == people
+@pytest.mark.parametrize("text, meeting, expected", CASES)
+def test_extract_en_phenomena(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
 
 
 def test_extract_en_participants_listed_with_country_in_brackets():
@@ -111,10 +96,10 @@ def test_extract_en_participants_listed_with_country_in_brackets():
         "Baku on March 4.\n\nDeputy Foreign Minister Elnur Mammadov, Deputy Foreign Minister Igor Popov "
         "(Russian Federation) and Deputy Foreign Minister Ali Bagheri (Iran) took part in the meeting."
     )
-    (m,) = _meetings(text)
-    people = _people(m)
-    assert {n: p[3] for n, p in people.items()} == {"Elnur Mammadov": "AZ", "Igor Popov": "RU", "Ali Bagheri": "IR"}
-    assert {p[4] for p in people.values()} == {"participant"}
+    (m,) = extract(text)
+    found = people(m)
+    assert {n: p[3] for n, p in found.items()} == {"Elnur Mammadov": "AZ", "Igor Popov": "RU", "Ali Bagheri": "IR"}
+    assert {p[4] for p in found.values()} == {"participant"}
 
 
 @pytest.mark.parametrize(
@@ -130,4 +115,4 @@ def test_extract_en_participants_listed_with_country_in_brackets():
     ids=["letter", "chess", "award"],
 )
 def test_extract_en_negatives(text):
-    assert _meetings(text) == []
+    assert extract(text) == []

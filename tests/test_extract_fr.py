@@ -8,20 +8,12 @@ import datetime as dt
 import pytest
 
 from transforms.extract import meetings
-from transforms.ingest import RawDoc, raw_documents
+from transforms.ingest import raw_documents
 from transforms.parse import dispatch
 
-
-def _meetings(text: str) -> list[dict]:
-    d = dispatch(RawDoc("t.txt", text, "0" * 64))
-    return meetings(d)
+from extraction import check_first_meeting, extract, people
 
 
-def _people(m: dict) -> dict[str, tuple]:
-    return {
-        p["name"]: (p["honorific"], p["position"], p["organization"], p["country_code"], p["role"])
-        for p in m["participants"]
-    }
 
 
 def test_extract_fr_example_dispatch_exactly(example_text):
@@ -30,7 +22,7 @@ def test_extract_fr_example_dispatch_exactly(example_text):
     (m,) = meetings(d)
     assert (m["kind"], m["meeting_date"], m["date_basis"]) == ("meeting", dt.date(2023, 2, 22), "explicit")
     assert (m["city"], m["country_code"], m["venue"]) == ("Rabat", "MA", "siège de l’ICESCO")
-    assert _people(m) == {
+    assert people(m) == {
         "Salim M. AlMalik": ("Dr", "Directeur général", "ICESCO", None, "host"),
         "Maryam Bigdeli": ("Dr", "représentante", "WHO", None, "guest"),
         "Amira El Fadil": (
@@ -127,22 +119,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, meeting, people", CASES)
-def test_extract_fr_phenomena(text, meeting, people):
-    found = _meetings(text)
-    assert found, "no meeting found"
-    m = found[0]
-    for key, value in meeting.items():
-        assert m[key] == value, key
-    assert _people(m) == people
+@pytest.mark.parametrize("text, meeting, expected", CASES)
+def test_extract_fr_phenomena(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
 
 
 def test_extract_fr_second_meeting_resolves_title_subject():
     text = CASES[6].values[0]
-    found = _meetings(text)
+    found = extract(text)
     assert len(found) == 2
-    assert set(_people(found[1])) == {"Ilham Aliyev", "Irakli Kobakhidze"}
-    assert _people(found[1])["Irakli Kobakhidze"][3] == "GE"
+    assert set(people(found[1])) == {"Ilham Aliyev", "Irakli Kobakhidze"}
+    assert people(found[1])["Irakli Kobakhidze"][3] == "GE"
 
 
 @pytest.mark.parametrize(
@@ -160,7 +147,7 @@ def test_extract_fr_second_meeting_resolves_title_subject():
     ids=["letter", "chess", "exhibition", "prize"],
 )
 def test_extract_fr_negatives(text):
-    assert _meetings(text) == []
+    assert extract(text) == []
 
 
 MORE_CASES = [
@@ -236,6 +223,6 @@ MORE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, meeting, people", MORE_CASES)
-def test_extract_fr_more_phenomena(text, meeting, people):
-    test_extract_fr_phenomena(text, meeting, people)
+@pytest.mark.parametrize("text, meeting, expected", MORE_CASES)
+def test_extract_fr_more_phenomena(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
