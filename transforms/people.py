@@ -442,7 +442,7 @@ def _org_length(rest: str, pack: Pack) -> int:
             return 0
         last = max(i for i, w in enumerate(run.group().split()) if pack.org_head.fullmatch(w))
         length = sum(len(w) + 1 for w in run.group().split()[: last + 1]) - 1
-        tail = re.match(r"\s+(?:for|of|on|de|du|des|pour)\s+(?:the\s+|la\s+|l’|l')?[A-Z][\w’'\-]*(?:\s+(?:with|and|et)?\s*[A-Z][\w’'\-]*)*", rest[length:])
+        tail = pack.org_tail.match(rest[length:])  # `Committee for Work with Diaspora`
         return length + (tail.end() if tail else 0)
     if pack.org_head_with_state.match(rest):
         return len(rest)

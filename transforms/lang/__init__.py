@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from transforms.text import APOS, fold, words_pattern
+from transforms.text import APOS, UPPER, fold, words_pattern
 
 _GAP = r"[^.;:!?]{0,140}?"
 _L = r"(?<![\w\-])"  # left word boundary; an elided article (`l’ambassadeur`) is a boundary
@@ -58,6 +58,7 @@ class Pack:
     posting: re.Pattern
     apposition_end: re.Pattern
     org_head: re.Pattern
+    org_tail: re.Pattern
     org_head_with_state: re.Pattern
     state_prefix: re.Pattern
     demonym: re.Pattern
@@ -176,6 +177,11 @@ def pack(code: str) -> Pack | None:
             re.IGNORECASE,
         ),
         org_head=re.compile(_L + "(?:" + words_pattern(data["org_heads"]) + ")" + _R),
+        org_tail=re.compile(
+            r"\s+(?:" + words_pattern(data["org_name_links"]) + r")\s+(?:(?:" + words_pattern(data["title_noise"])
+            + rf")(?:\s+|(?<=[’'])))?[{UPPER}][\w’'\-]*(?:\s+(?:(?:" + words_pattern(data["org_name_links"])
+            + rf")\s+)?[{UPPER}][\w’'\-]*)*"
+        ),
         org_head_with_state=re.compile(_L + "(?:" + words_pattern(data["org_heads_with_state"]) + ")" + _R),
         state_prefix=re.compile(
             r"^(?:" + words_pattern(data["state_prefixes"]) + r")\s+(?:de la |de l[’']|des |du |de |d[’'])?",
