@@ -89,7 +89,6 @@ class Pack:
     months: dict[str, int]
     relative_days: dict[str, int]
     after_previous: dict[str, int]
-    topics: tuple[tuple[str, re.Pattern], ...]
     topic_of: dict[str, str]
     topic_starts: frozenset[str]
     skip: re.Pattern | None
@@ -229,7 +228,6 @@ def pack(code: str) -> Pack | None:
         months=calendar["months"],
         relative_days={fold(k): v for k, v in dates["relative"].items()},
         after_previous={fold(k): v for k, v in dates["after_previous"].items()},
-        topics=tuple((topic, phrases(words)) for topic, words in data["topics"].items()),
         topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
         topic_starts=frozenset(fold(w).split()[0] for words in data["topics"].values() for w in words if " " in w),
         skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
