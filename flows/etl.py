@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import time
 import uuid
+from contextlib import nullcontext
 from collections import Counter, defaultdict, deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import NamedTuple
@@ -151,7 +152,7 @@ def commit(
     run.resolver.written(rows)
     existing.update((r["dispatch_id"], hash(r["source_uri"])) for r in (
         row for result in results for row in result.dispatches) if r["dispatch_id"] in extracted)
-    new_meetings = [m for m in rows["meetings"]]
+    new_meetings = rows["meetings"]
     timings = {}
     for r in results:
         for k, v in r.timings.items():
@@ -283,20 +284,22 @@ def dispatch_etl(
         workers = workers or os.cpu_count() or 1
         # Spawned workers: forking a process that runs Prefect's threads is unsafe.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else _NoPool() as pool:
+        pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else nullcontext()
+        with pool_or_none as pool:
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
             state = RunState()  # filled by the first commit, then kept
+            committed = 0
 
             def collect_one() -> None:
+                nonlocal committed
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
                     # quote(): Prefect would otherwise walk every record looking for futures.
                     _add(summary, commit(warehouse, quote(list(chunk)), quote(present), quote(state), overrides,
                                          reprocess))
-                    logger.info("committed %d of %d new or changed inputs",
-                                sum(len(r.inputs) for r in chunk) + summary.get("_done", 0), len(todo))
-                    summary["_done"] = summary.get("_done", 0) + sum(len(r.inputs) for r in chunk)
+                    committed += sum(len(r.inputs) for r in chunk)
+                    logger.info("committed %d of %d new or changed inputs", committed, len(todo))
                     chunk.clear()
 
             for n, batch in enumerate(batches):
@@ -307,7 +310,6 @@ def dispatch_etl(
                     collect_one()
             while in_flight:
                 collect_one()
-            summary.pop("_done", None)
         if not batches:
             summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
             summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
@@ -324,16 +326,6 @@ def dispatch_etl(
                               description="Meetings this run added (the first 200)")
     summary.pop("new_meetings")
     return summary
-
-
-class _NoPool:
-    """Stands in for the process pool when there is nothing to process."""
-
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc) -> None:
-        return None
 
 
 def _summary_markdown(summary: dict) -> str:
