@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 import time
 import uuid
 from contextlib import nullcontext
@@ -50,6 +51,28 @@ class RunState:
         self.manifest: dict = {}
         self.by_sha: dict[str, str] = {}
         self.existing: dict[str, int] = {}
+        self._loading: threading.Thread | None = None
+
+    def load(self, store: Warehouse, overrides: Overrides | None, manifest: dict | None = None) -> None:
+        """Read what the warehouse holds: inputs done, dispatches, identities."""
+        self.manifest = manifest if manifest is not None else _read_manifest(store)
+        self.by_sha = {seen.sha256: path for path, seen in self.manifest.items() if seen.sha256}
+        ids = store.read("dispatches", ["dispatch_id", "source_uri"])
+        # The source of each dispatch, as a hash: enough to tell a re-read from a duplicate.
+        self.existing = dict(zip(ids.column("dispatch_id").to_pylist(), map(hash, ids.column("source_uri").to_pylist())))
+        self.resolver = Resolver(_known(store), overrides)
+
+    def load_in_background(self, store: Warehouse, overrides: Overrides | None, manifest: dict) -> None:
+        """Load while the workers start: the first commit then finds it done."""
+        self._loading = threading.Thread(target=self.load, args=(store, overrides, manifest), daemon=True)
+        self._loading.start()
+
+    def ready(self, store: Warehouse, overrides: Overrides | None) -> None:
+        if self._loading is not None:
+            self._loading.join()
+            self._loading = None
+        if self.resolver is None:
+            self.load(store, overrides)
 
 
 @task(name="read-parse-extract", cache_policy=NO_CACHE)
@@ -70,12 +93,7 @@ def commit(
     clock = StageClock()
     store = Warehouse(warehouse)
     # What the warehouse holds, read once per run and kept up to date by each commit.
-    if run.resolver is None:
-        run.manifest = _read_manifest(store)
-        run.by_sha = {seen.sha256: path for path, seen in run.manifest.items() if seen.sha256}
-        ids = store.read("dispatches", ["dispatch_id", "source_uri"])
-        # The source of each dispatch, as a hash: enough to tell a re-read from a duplicate.
-        run.existing = dict(zip(ids.column("dispatch_id").to_pylist(), map(hash, ids.column("source_uri").to_pylist())))
+    run.ready(store, overrides)
     manifest, existing, by_sha = run.manifest, run.existing, run.by_sha
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
     for result in results:
@@ -131,8 +149,8 @@ def commit(
             store.delete("meetings", "meeting_id", orphans)
             store.delete("participants", "meeting_id", orphans)
     with clock("normalise"):
-        # The run's resolver, built from the warehouse once (again after deletions).
-        if run.resolver is None or redo:
+        # The run's resolver is built from the warehouse once (again after deletions).
+        if redo:
             run.resolver = Resolver(_known(store), overrides)
         rows = tables(extracted, first=before, resolver=run.resolver)
     with clock("write"):
@@ -272,7 +290,8 @@ def dispatch_etl(
     with store.lock():
         store.clear_staging()
         files = [InputFile(*f) for f in inbox_io.scan(inbox)]
-        todo = files if reprocess else _pending(files, _read_manifest(store))
+        manifest = _read_manifest(store)
+        todo = files if reprocess else _pending(files, manifest)
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
@@ -281,14 +300,16 @@ def dispatch_etl(
         run = uuid.uuid4().hex[:12]
         batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
         per_commit = max(1, commit_every // batch_size)
-        workers = workers or os.cpu_count() or 1
+        workers = min(workers or os.cpu_count() or 1, max(1, len(batches)))
         # Spawned workers: forking a process that runs Prefect's threads is unsafe.
         context = multiprocessing.get_context("spawn")
         pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else nullcontext()
         with pool_or_none as pool:
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
-            state = RunState()  # filled by the first commit, then kept
+            state = RunState()
+            if batches:
+                state.load_in_background(store, overrides, manifest)
             committed = 0
 
             def collect_one() -> None:
