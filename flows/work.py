@@ -20,7 +20,7 @@ from transforms.ingest import Reject, raw_documents
 from transforms.parse import dispatch
 
 
-@dataclass
+@dataclass(slots=True)
 class InputFile:
     path: str  # relative to the inbox
     size: int
