@@ -308,6 +308,9 @@ def dispatch_etl(
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
             state = RunState()
+            # Time the flow thread spends in Prefect itself: submitting tasks, running the
+            # commit task beyond its own work. (Batch tasks' runs overlap the workers.)
+            orchestration = [0.0]
             if batches:
                 state.load_in_background(store, overrides, manifest)
             committed = 0
@@ -316,21 +319,28 @@ def dispatch_etl(
                 nonlocal committed
                 chunk.append(in_flight.popleft().result())
                 if len(chunk) >= per_commit or not in_flight:
+                    called = time.perf_counter()
                     # quote(): Prefect would otherwise walk every record looking for futures.
-                    _add(summary, commit(warehouse, quote(list(chunk)), quote(present), quote(state), overrides,
-                                         reprocess))
+                    part = commit(warehouse, quote(list(chunk)), quote(present), quote(state), overrides, reprocess)
+                    own = sum(v for k, v in part["timings"].items() if k.startswith("commit_"))
+                    orchestration[0] += time.perf_counter() - called - own
+                    _add(summary, part)
                     committed += sum(len(r.inputs) for r in chunk)
                     logger.info("committed %d of %d new or changed inputs", committed, len(todo))
                     chunk.clear()
 
             for n, batch in enumerate(batches):
+                called = time.perf_counter()
                 in_flight.append(process_batch.submit(pool, inbox, batch, max_bytes, now, warehouse, f"{run}-{n:06d}"))
+                orchestration[0] += time.perf_counter() - called
                 # A bounded number of batches in flight keeps memory flat on long backfills,
                 # yet enough for the workers to go on while a chunk commits.
                 if len(in_flight) > per_commit + 2 * workers:
                     collect_one()
             while in_flight:
                 collect_one()
+            summary["timings"]["orchestration"] = orchestration[0]
+            summary["task_runs"] = len(batches) + -(-len(batches) // per_commit)
         if not batches:
             summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
             summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
