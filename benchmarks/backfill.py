@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--dispatches", type=int, default=20_000)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dispatch-etl-bench"))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--incremental", type=int, default=0, help="then add this many dispatches and time that run")
     args = parser.parse_args()
     inbox = args.workdir / f"inbox-{args.dispatches}"

@@ -16,7 +16,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 500,
+    batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 1000,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
