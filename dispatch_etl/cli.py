@@ -64,8 +64,8 @@ def run(
         f" in {summary['seconds']:.1f}s"
     )
     typer.echo(
-        f"warehouse {warehouse}: {summary['warehouse_meetings']} meetings, "
-        f"{summary['warehouse_participants']} participants in all"
+        f"{warehouse}/ now holds {summary['warehouse_meetings']} meetings and "
+        f"{summary['warehouse_participants']} participants"
     )
 
 
