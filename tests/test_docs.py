@@ -51,3 +51,12 @@ def test_docs_pandas_example_runs(quick_start_run):
     done = subprocess.run([sys.executable, "-c", python], cwd=cwd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "meeting_date" in done.stdout
+
+
+def test_docs_cli_serve_and_run_refuse_a_missing_inbox(tmp_path):
+    script = Path(sys.executable).with_name("dispatch-etl")
+    for command in (["serve", "--cron", "*/10 * * * *"], ["run"]):
+        done = subprocess.run([str(script), *command, "--inbox", str(tmp_path / "nowhere")],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2
+        assert "is not a folder" in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,34 @@
+"""The worker's batch processing, without Prefect: bad inputs never stop a batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from flows.work import InputFile, process_files
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _files(inbox) -> list[InputFile]:
+    return [InputFile(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(inbox.iterdir())]
+
+
+def test_work_50_mb_file_is_refused_and_the_batch_goes_on(tmp_path, examples):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with open(inbox / "huge.txt", "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # 50 MB, never read whole
+    (inbox / "fr-001.txt").write_bytes((examples / "fr-001.txt").read_bytes())
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "truncated.txt.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00")
+    (inbox / "binary.txt").write_bytes(os.urandom(4096))
+    result = process_files(str(inbox), _files(inbox), 16 * 1024 * 1024, NOW, str(tmp_path / "wh"), "t")
+    reasons = {r["source_uri"]: r["reason"] for r in result.rejects}
+    assert reasons["huge.txt"] == "too_large"
+    assert reasons["empty.txt"] == "empty"
+    assert reasons["truncated.txt.gz"] == "bad_gzip"
+    assert reasons["binary.txt"] in {"not_text", "encoding"}
+    assert [d["source_uri"] for d in result.dispatches] == ["fr-001.txt"]
+    assert result.extracted[result.dispatches[0]["dispatch_id"]]
+    assert all(f.sha256 for f in result.inputs) and len(result.inputs) == 5
