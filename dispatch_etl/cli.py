@@ -20,6 +20,8 @@ def run(
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
+    feed: Annotated[Optional[list[str]], typer.Option(help="An RSS, Atom or JSON feed URL to ingest too (repeatable).")] = None,
+    feed_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds before a feed request gives up.")] = 10.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's summary as JSON.")] = False,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
@@ -48,6 +50,8 @@ def run(
             workers=workers,
             reprocess=reprocess,
             aliases=str(aliases) if aliases else None,
+            feeds=list(feed or []),
+            feed_timeout=feed_timeout,
         )
     except WarehouseBusy as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -32,6 +32,7 @@ from prefect.utilities.annotations import quote
 from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
+from flows.feeds import fetch_feed, spool
 from flows.work import BatchResult, InputFile, StageClock, process_files, warm
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
@@ -270,12 +271,17 @@ def dispatch_etl(
     max_bytes: int = DEFAULT_MAX_BYTES,
     aliases: str | None = None,
     reprocess: bool = False,
+    feeds: list[str] | None = None,
+    feed_timeout: float = 10.0,
+    feed_retries: int = 3,
 ) -> dict:
-    """Ingest every new file under `inbox` into the Parquet warehouse at `warehouse`.
+    """Ingest every new file under `inbox` (and every new item of `feeds`) into the Parquet
+    warehouse at `warehouse`.
 
     `workers`: processes for extraction (default: one per core). `commit_every`: inputs
     per commit on long runs. `aliases`: a YAML file of curated identities (`same:` and
     `different:` lists of names). `reprocess`: read every input again, not only new ones.
+    `feeds`: RSS, Atom or JSON feed URLs, fetched with a timeout and retried with back-off.
     """
     logger = get_run_logger()
     started = time.monotonic()
@@ -287,7 +293,12 @@ def dispatch_etl(
                      "new_meetings": []}
     with store.lock():
         store.clear_staging()
-        files = [InputFile(*f) for f in inbox_io.scan(inbox)]
+        feed_rejects = _fetch_feeds(feeds or [], warehouse, feed_timeout, feed_retries, logger)
+        scans = [(inbox, list(inbox_io.scan(inbox)))]
+        if spool(warehouse).exists():
+            scans.append((str(spool(warehouse)), list(inbox_io.scan(spool(warehouse)))))
+        roots = {path: root for root, found in scans for path, *_ in found}
+        files = [InputFile(*f) for _, found in scans for f in found]
         manifest = _read_manifest(store)
         todo = files if reprocess else _pending(files, manifest)
         summary["inputs"] = len(files)
@@ -296,7 +307,13 @@ def dispatch_etl(
         present = {f.path for f in files}
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         run = uuid.uuid4().hex[:12]
-        batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+        # Batches never mix the inbox with the feed spool: a batch is read from one folder.
+        batches = [
+            group[i:i + batch_size]
+            for root in dict.fromkeys(roots.values())
+            for group in [[f for f in todo if roots[f.path] == root]]
+            for i in range(0, len(group), batch_size)
+        ]
         per_commit = max(1, commit_every // batch_size)
         workers = min(workers or os.cpu_count() or 1, max(1, len(batches)))
         # Spawned workers: forking a process that runs Prefect's threads is unsafe.
@@ -329,7 +346,9 @@ def dispatch_etl(
 
             for n, batch in enumerate(batches):
                 called = time.perf_counter()
-                in_flight.append(process_batch.submit(pool, inbox, batch, max_bytes, now, warehouse, f"{run}-{n:06d}"))
+                in_flight.append(process_batch.submit(
+                    pool, roots[batch[0].path], batch, max_bytes, now, warehouse, f"{run}-{n:06d}"
+                ))
                 orchestration[0] += time.perf_counter() - called
                 # A bounded number of batches in flight keeps memory flat on long backfills,
                 # yet enough for the workers to go on while a chunk commits.
@@ -339,6 +358,10 @@ def dispatch_etl(
                 collect_one()
             summary["timings"]["orchestration"] = orchestration[0]
             summary["task_runs"] = len(batches) + -(-len(batches) // per_commit)
+        if feed_rejects:
+            store.merge("rejects", to_arrow(REJECTS, feed_rejects))
+            summary["rejects"] += len(feed_rejects)
+            summary["rejects_by_reason"]["fetch_failed"] = len(feed_rejects)
         summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
     summary["seconds"] = round(time.monotonic() - started, 2)
@@ -354,6 +377,21 @@ def dispatch_etl(
                               description="Meetings this run added (the first 200)")
     summary.pop("new_meetings")
     return summary
+
+
+def _fetch_feeds(urls: list[str], warehouse: str, timeout: float, retries: int, logger) -> list[dict]:
+    """Fetch every feed (retried with back-off); a feed that still fails is a reject row."""
+    fetcher = fetch_feed.with_options(retries=retries, retry_delay_seconds=[2 ** i for i in range(retries)])
+    futures = [(url, fetcher.submit(url, warehouse, timeout)) for url in urls]
+    rejects = []
+    for url, future in futures:
+        try:
+            logger.info("feed %s: %d new items", url, future.result())
+        except Exception as exc:  # noqa: BLE001 - any failure of one feed must not stop the run
+            logger.warning("feed %s failed after %d retries: %s", url, retries, exc)
+            rejects.append({"source_uri": url, "reason": "fetch_failed", "detail": f"{type(exc).__name__}: {exc}"[:500],
+                            "content_sha256": None})
+    return rejects
 
 
 def _summary_markdown(summary: dict) -> str:
