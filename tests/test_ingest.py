@@ -59,6 +59,12 @@ def test_ingest_short_legacy_texts_decode_right(text, encoding):
     assert raw_documents("a.txt", text.encode(encoding)).docs[0].text == text
 
 
+def test_ingest_mixed_encodings_in_one_file():
+    # Half UTF-8, half Windows-1252 (a file pasted together): both halves come out right.
+    data = "Le ministre a reçu l’ambassadeur. ".encode("utf-8") + "Il a évoqué la coopération.".encode("cp1252")
+    assert raw_documents("m.txt", data).docs[0].text == "Le ministre a reçu l’ambassadeur. Il a évoqué la coopération."
+
+
 def test_ingest_repairs_mojibake_and_keeps_curly_quotes():
     broken = "Le ministre a reÃ§u lâ€™ambassadeur de lâ€™OMS."
     doc = raw_documents("m.txt", broken.encode("utf-8")).docs[0]
