@@ -162,10 +162,6 @@ TABLES: dict[str, Table] = {
     )
 }
 
-KINDS = ("meeting", "phone_call", "video_conference", "ceremony")
-ROLES = ("host", "guest", "participant", "attendee")
-DATE_BASES = ("explicit", "weekday", "relative", "publication")
-
 
 class SchemaError(ValueError):
     """Rows that do not fit a table's contract."""

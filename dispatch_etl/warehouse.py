@@ -142,8 +142,7 @@ class Warehouse:
         """Replace a state table's parts by one holding `data` (its current content)."""
         folder = self.root / "_state" / name
         old = sorted(folder.glob("part-*.parquet"))
-        _atomic_write(data, folder / "compact.parquet.new")
-        os.replace(folder / "compact.parquet.new", folder / "base.parquet")
+        _atomic_write(data, folder / "base.parquet")
         for p in old:
             p.unlink()
         _fsync_dir(folder)

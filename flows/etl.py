@@ -139,8 +139,10 @@ def commit(
         store.merge("rejects", to_arrow(REJECTS, rejects))
         # Dispatches read before (a re-run after a crash, --reprocess, an edit) first lose
         # what was extracted from them; new dispatches, the usual case, touch no old part.
-        reported = set(store.read("meeting_reports", ["dispatch_id"]).column("dispatch_id").to_pylist())
-        redo = (set(extracted) | retracted) & reported
+        # Only a dispatch already in the warehouse can have reports: new ones skip the read.
+        again = {did for did in extracted if did in existing} | retracted
+        reported = set(store.read("meeting_reports", ["dispatch_id"]).column("dispatch_id").to_pylist()) if again else set()
+        redo = again & reported
         before = set()
         if redo:
             before = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist())
@@ -195,8 +197,8 @@ def commit(
     }
 
 
-def _arrow(table: str, rows: dict[str, list[dict]], keep=None) -> pa.Table:
-    return to_arrow(TABLES[table], [r for r in rows[table] if keep is None or keep(r)])
+def _arrow(table: str, rows: dict[str, list[dict]]) -> pa.Table:
+    return to_arrow(TABLES[table], rows[table])
 
 
 def _known(store: Warehouse) -> Known:

@@ -13,7 +13,7 @@ from transforms.lang import available, pack
 REQUIRED = {
     "honorifics", "name_particles", "not_names", "title_heads", "title_noise", "state_titles",
     "org_heads", "org_heads_with_state", "org_name_links", "state_prefixes", "countries", "places",
-    "demonyms", "triggers", "object_blockers", "attendance", "multilateral_attendance", "visit_cues",
+    "demonyms", "triggers", "object_blockers", "attendance", "visit_cues",
     "delegation_cues", "initiative_cues", "kind_cues", "meeting_nouns", "meeting_detail_verbs",
     "pronouns", "venue_heads", "venue_ends", "place_prepositions", "dates", "of_words", "posting_words",
     "and_words", "apposition_ends_after_comma", "apposition_ends", "clause_bounds", "topics",

@@ -19,7 +19,6 @@ from ftfy.badness import is_bad
 from transforms.text import nfc
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
 
 

@@ -16,7 +16,6 @@ from transforms.lang import Pack
 from transforms.orgs import registry
 from transforms.text import APOS, UPPER, fold
 
-_SEP = r"(?:\s+|(?<=[’'])|-)"
 _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
 _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")

@@ -74,7 +74,6 @@ class Pack:
     multilateral_trigger: re.Pattern
     object_blocker: re.Pattern
     attendance: re.Pattern
-    multilateral_attendance: re.Pattern
     visit: re.Pattern
     delegation: re.Pattern
     initiative: re.Pattern
@@ -205,9 +204,6 @@ def pack(code: str) -> Pack | None:
         multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
-        multilateral_attendance=re.compile(
-            _L + "(?:" + "|".join(_rule(p) for p in data["multilateral_attendance"]) + ")" + _R, re.IGNORECASE
-        ),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
         delegation=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["delegation_cues"]) + ")", re.IGNORECASE),
         initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
