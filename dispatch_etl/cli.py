@@ -15,13 +15,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 @app.command()
 def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
-    warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
+    warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
     batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 1000,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
     feed: Annotated[Optional[list[str]], typer.Option(help="An RSS, Atom or JSON feed URL to ingest too (repeatable).")] = None,
     feed_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds before a feed request gives up.")] = 10.0,
+    report: Annotated[Optional[Path], typer.Option(help="Also write the warehouse's HTML report into this folder.")] = None,
+    dask: Annotated[bool, typer.Option("--dask", help="Run the extraction tasks on a local Dask cluster (--workers processes).")] = False,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run the extraction tasks on the Dask scheduler at this address (tcp://host:8786).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's summary as JSON.")] = False,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
@@ -40,10 +43,10 @@ def run(
 
     apply_prefect_defaults()
     from dispatch_etl.warehouse import WarehouseBusy
-    from flows.etl import dispatch_etl
 
+    flow = _flow(dask, dask_address, workers)
     try:
-        summary = dispatch_etl(
+        summary = flow(
             inbox=str(inbox) if inbox else None,
             warehouse=str(warehouse),
             batch_size=batch_size,
@@ -52,6 +55,7 @@ def run(
             aliases=str(aliases) if aliases else None,
             feeds=list(feed or []),
             feed_timeout=feed_timeout,
+            report=str(report) if report else None,
         )
     except WarehouseBusy as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -68,7 +72,7 @@ def run(
         f" in {summary['seconds']:.1f}s"
     )
     typer.echo(
-        f"{warehouse}/ now holds {summary['warehouse_meetings']} meetings and "
+        f"{warehouse.rstrip('/')} now holds {summary['warehouse_meetings']} meetings and "
         f"{summary['warehouse_participants']} participants"
     )
 
@@ -76,9 +80,12 @@ def run(
 @app.command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="Folder of raw dispatches to watch.")],
-    warehouse: Annotated[Path, typer.Option(help="Warehouse folder the tables are written to.")] = Path("warehouse"),
+    warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
     cron: Annotated[str, typer.Option(help="When to run, as a cron expression.")] = "*/10 * * * *",
     name: Annotated[str, typer.Option(help="Name of the Prefect deployment.")] = "dispatch-etl",
+    report: Annotated[Optional[Path], typer.Option(help="Rewrite the warehouse's HTML report in this folder after each run.")] = None,
+    dask: Annotated[bool, typer.Option("--dask", help="Run the extraction tasks on a local Dask cluster.")] = False,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run the extraction tasks on the Dask scheduler at this address.")] = None,
 ) -> None:
     """Serve the flow as a Prefect deployment that runs on a schedule until stopped.
 
@@ -91,19 +98,41 @@ def serve(
     from dispatch_etl.runtime import apply_prefect_defaults
 
     apply_prefect_defaults()
-    from flows.etl import dispatch_etl
-
-    dispatch_etl.serve(
+    _flow(dask, dask_address, None).serve(
         name=name,
         cron=cron,
-        parameters={"inbox": str(inbox.resolve()), "warehouse": str(warehouse.resolve())},
+        parameters={"inbox": str(inbox.resolve()), "warehouse": _location(warehouse),
+                    **({"report": str(report.resolve())} if report else {})},
     )
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Option(help="Folder to write index.html and the PNG charts into.")],
+    warehouse: Annotated[str, typer.Option(help="Warehouse to report on: a folder or an fsspec URL.")] = "warehouse",
+    since: Annotated[Optional[str], typer.Option(help="Only meetings on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only meetings on or before this date (YYYY-MM-DD).")] = None,
+    organization: Annotated[Optional[str], typer.Option(help="Only meetings this organisation took part in.")] = None,
+    person: Annotated[Optional[str], typer.Option(help="Only meetings this person took part in.")] = None,
+) -> None:
+    """Write a self-contained HTML report (and PNGs) of the warehouse: meetings per month,
+    top hosts and guests, and the network of who met whom."""
+    from dispatch_etl.report import write_report
+
+    try:
+        result = write_report(warehouse, out, since=since, until=until, organization=organization, person=person)
+    except (LookupError, ValueError, FileNotFoundError) as exc:
+        typer.echo(f"error: {exc.args[-1] if exc.args else exc}", err=True)
+        raise typer.Exit(2) from None
+    c = result.counts
+    typer.echo(f"{result.files['html']}: {c['meetings']} meetings, {c['participants']} participations, "
+               f"{c['persons']} persons, {c['organizations']} organisations")
 
 
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
-    warehouse: Annotated[Path, typer.Option(help="Warehouse folder to score.")] = Path("warehouse"),
+    warehouse: Annotated[str, typer.Option(help="Warehouse to score: a folder or an fsspec URL.")] = "warehouse",
     only: Annotated[Optional[str], typer.Option(help="Score only the gold documents whose name starts with this.")] = None,
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -139,6 +168,27 @@ def evaluate(
     typer.echo(f"{len(gold_docs)} gold documents")
     for key, value in summary.items():
         typer.echo(f"{key:36s} {'n/a' if value is None else f'{value:.3f}'}")
+
+
+def _flow(dask: bool, address: str | None, workers: int | None):
+    """The flow, on Prefect's default task runner or on Dask."""
+    from flows.etl import dask_runner, dispatch_etl
+
+    if not (dask or address):
+        return dispatch_etl
+    try:
+        runner = dask_runner(address, workers)
+    except ImportError:
+        typer.echo("error: Dask needs prefect-dask: pip install 'dispatch-etl[dask]'", err=True)
+        raise typer.Exit(2) from None
+    return dispatch_etl.with_options(task_runner=runner)
+
+
+def _location(warehouse: str) -> str:
+    """A warehouse location that means the same from any working folder."""
+    from dispatch_etl.warehouse import is_url
+
+    return warehouse if is_url(warehouse) else str(Path(warehouse).resolve())
 
 
 def main() -> None:

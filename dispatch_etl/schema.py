@@ -144,6 +144,7 @@ REJECTS = Table(
             _f("reason", _STR, True),
             _f("detail", _STR),
             _f("content_sha256", _STR),
+            _f("rejected_at", pa.timestamp("us", tz="UTC"), True),
         ]
     ),
     key=("source_uri", "reason", "content_sha256"),

@@ -1,23 +1,35 @@
 """The one module that owns the warehouse: paths, locking, atomic writes, merges.
 
-Layout: `<root>/<table>/part-0.parquet`, one folder per table, so that plain
-`pd.read_parquet("<root>/<table>")` reads the table. Files are written to a hidden
-temporary name in the same folder and renamed into place: a reader or a crash never
-sees half a file, and pyarrow's dataset discovery skips names starting with `.`.
+Layout: `<root>/<table>/part-*.parquet`, one folder per table, so that plain
+`pd.read_parquet("<root>/<table>")` reads the table. The root is a local folder or any
+fsspec URL (`s3://bucket/warehouse`, `gs://…`, `memory://…`).
+
+Every file appears whole or not at all:
+- on a local disk it is written under a hidden temporary name in the same folder, flushed
+  and renamed into place (pyarrow's dataset discovery skips names starting with `.`);
+- on an object store it is one PUT of the whole object (a rename there is a copy and a
+  delete, not atomic), which the store makes visible only once complete.
+Appends add new part files under names never used before; a merge rewrites one part; a
+crash between two writes leaves files a re-run recognises (see flows/etl.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
+import io
+import json
 import os
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from dispatch_etl.schema import TABLES, Table, conform
@@ -29,39 +41,42 @@ class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse lock."""
 
 
+def is_url(location: str | os.PathLike) -> bool:
+    """Whether a warehouse location is an fsspec URL rather than a local folder."""
+    text = str(location)
+    return "://" in text and not text.startswith("file://")
+
+
 class Warehouse:
     def __init__(self, root: str | os.PathLike):
-        self.root = Path(root)
+        self.location = str(root)
+        self.io: _Storage = _ObjectStore(self.location) if is_url(root) else _LocalDisk(root)
+        self.root = self.io.root
 
-    def path(self, table: str) -> Path:
-        return self.root / TABLES[table].name
+    def __repr__(self) -> str:
+        return f"Warehouse({self.location!r})"
+
+    def exists(self) -> bool:
+        """Whether anything was ever written here."""
+        return self.io.isdir(self.root)
+
+    def path(self, table: str) -> str:
+        return self.io.join(self.root, TABLES[table].name)
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the warehouse for one run; a second run fails fast with a clear message."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise WarehouseBusy(
-                        f"another dispatch-etl run is writing to {self.root}; try again when it ends"
-                    ) from None
-                raise
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with self.io.lock(self.io.join(self.root, ".lock"), self.location):
+            yield
 
     # -------------------------------------------------------------- staging and appends
 
-    def _staging(self, table: str) -> Path:
-        return self.root / "_staging" / table
+    def _staging(self, table: str) -> str:
+        return self.io.join(self.root, "_staging", table)
 
     def stage(self, table: str, name: str, data: pa.Table) -> None:
         """Write a batch's rows aside (invisible to readers) until the run commits them."""
-        _atomic_write(conform(TABLES[table], data), self._staging(table) / f"{name}.parquet")
+        self.io.write(conform(TABLES[table], data), self.io.join(self._staging(table), f"{name}.parquet"))
 
     def append_staged(
         self, table: str, name: str, keep: set[tuple] | None = None, by: tuple[str, ...] | None = None
@@ -70,9 +85,9 @@ class Warehouse:
         values in the `by` columns (default: the key) are in it. Returns the number of rows
         added. Appending never rewrites the parts already there."""
         spec = TABLES[table]
-        staged = self._staging(table) / f"{name}.parquet"
-        target = _new_part(self.path(table), name)
-        data = pq.read_table(staged)
+        staged = self.io.join(self._staging(table), f"{name}.parquet")
+        target = self._new_part(self.path(table), name)
+        data = self.io.read(staged)
         if keep is not None:
             columns = [data.column(c).to_pylist() for c in (by or spec.key)]
             seen: set[tuple] = set()
@@ -83,90 +98,108 @@ class Warehouse:
             data = data.filter(pa.array(mask, pa.bool_()))
         if data.num_rows:
             if keep is None:
-                os.replace(staged, target)
-                _fsync_dir(target.parent)
+                self.io.move(staged, target)
             else:
-                _atomic_write(conform(spec, data), target)
-        staged.unlink(missing_ok=True)
+                self.io.write(conform(spec, data), target)
+        self.io.remove(staged)
         return data.num_rows
 
     def append(self, table: str, name: str, data: pa.Table) -> int:
         """Add rows to a table as a new part file `part-<name>.parquet` (atomically);
         the parts already there are not touched."""
         if data.num_rows:
-            _atomic_write(conform(TABLES[table], data), _new_part(self.path(table), name))
+            self.io.write(conform(TABLES[table], data), self._new_part(self.path(table), name))
         return data.num_rows
 
     def delete(self, table: str, column: str, values: Iterable[str]) -> int:
         """Remove the rows whose `column` is in `values`, rewriting only the parts that
         hold some (each atomically). Returns the number of rows removed."""
         value_set = pa.array(sorted(set(values)), pa.string())
-        folder = self.path(table)
-        if not len(value_set) or not folder.exists():
+        if not len(value_set):
             return 0
         removed = 0
-        for part in sorted(folder.glob("*.parquet")):
-            if part.name.startswith("."):
-                continue
-            hit = pc.is_in(pq.read_table(part, columns=[column]).column(column), value_set=value_set)
+        for part in self.parts(table):
+            hit = pc.is_in(self.io.read(part, [column]).column(column), value_set=value_set)
             n = pc.sum(hit).as_py() or 0
             if not n:
                 continue
             removed += n
-            kept = pq.read_table(part).filter(pc.invert(hit))
+            kept = self.io.read(part).filter(pc.invert(hit))
             if kept.num_rows:
-                _atomic_write(kept, part)
+                self.io.write(kept, part)
             else:
-                part.unlink()
-                _fsync_dir(folder)
+                self.io.remove(part)
         return removed
 
     def clear_staging(self) -> None:
         """Drop what an interrupted run staged but never committed."""
-        for path in sorted((self.root / "_staging").rglob("*.parquet")) if (self.root / "_staging").exists() else []:
-            path.unlink()
+        for table in TABLES:
+            for path in self.io.files(self._staging(table)):
+                self.io.remove(path)
+
+    def _new_part(self, folder: str, name: str) -> str:
+        """A part file name not yet taken in the folder: appending never replaces a part."""
+        target, n = self.io.join(folder, f"part-{name}.parquet"), 1
+        while self.io.exists(target):
+            target, n = self.io.join(folder, f"part-{name}-{n}.parquet"), n + 1
+        return target
 
     # -------------------------------------------------------------- run state
 
+    def state_parts(self, name: str) -> list[str]:
+        return self.io.files(self.io.join(self.root, "_state", name))
+
     def read_state(self, name: str) -> pa.Table | None:
         """A state table of the pipeline itself (`_state/<name>/*.parquet`), if any."""
-        folder = self.root / "_state" / name
-        parts = sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(".")) if folder.exists() else []
-        return pa.concat_tables([pq.read_table(p) for p in parts]) if parts else None
+        parts = self.state_parts(name)
+        return pa.concat_tables([self.io.read(p) for p in parts]) if parts else None
 
     def append_state(self, name: str, part: str, data: pa.Table) -> None:
         """Add rows to a state table as a new part (atomically)."""
-        _atomic_write(data, _new_part(self.root / "_state" / name, part))
+        self.io.write(data, self._new_part(self.io.join(self.root, "_state", name), part))
 
     def compact_state(self, name: str, data: pa.Table) -> None:
         """Replace a state table's parts by one holding `data` (its current content)."""
-        folder = self.root / "_state" / name
-        old = sorted(folder.glob("part-*.parquet"))
-        _atomic_write(data, folder / "base.parquet")
+        folder = self.io.join(self.root, "_state", name)
+        old = [p for p in self.state_parts(name) if p.rsplit("/", 1)[-1].startswith("part-")]
+        self.io.write(data, self.io.join(folder, "base.parquet"))
         for p in old:
-            p.unlink()
-        _fsync_dir(folder)
+            self.io.remove(p)
+
+    # -------------------------------------------------------------- reading
+
+    def parts(self, table: str) -> list[str]:
+        """The table's current part files (what a reader of the folder sees)."""
+        return self.io.files(self.path(table))
+
+    def dataset(self, table: str) -> ds.Dataset:
+        """The table as a pyarrow dataset in the contract's schema, for filtered scans
+        (filters on it are pushed down to the Parquet row groups)."""
+        return ds.dataset(self.parts(table), schema=TABLES[table].schema, format="parquet",
+                          filesystem=self.io.arrow_filesystem)
 
     def read(self, table: str, columns: list[str] | None = None) -> pa.Table:
         """The whole table as Arrow, in the contract's schema (empty if never written)."""
         spec = TABLES[table]
-        folder = self.path(table)
-        files = sorted(p for p in folder.glob("*.parquet") if not p.name.startswith((".", "_")))
+        files = self.parts(table)
         if not files:
             data = spec.schema.empty_table()
         else:
-            data = conform(spec, pa.concat_tables([pq.read_table(f) for f in files]))
+            data = conform(spec, pa.concat_tables([self.io.read(f) for f in files]))
         return data.select(columns) if columns else data
+
+    # -------------------------------------------------------------- whole-table writes
 
     def replace(self, table: str, data: pa.Table) -> None:
         """Atomically make `data` the table's whole content."""
         spec = TABLES[table]
         data = conform(spec, data)
         folder = self.path(table)
-        _atomic_write(data, folder / _PART)
-        for stale in folder.glob("*.parquet"):
-            if stale.name != _PART and not stale.name.startswith("."):
-                stale.unlink()
+        target = self.io.join(folder, _PART)
+        stale = [p for p in self.parts(table) if p != target]
+        self.io.write(data, target)
+        for p in stale:
+            self.io.remove(p)
 
     def merge(
         self,
@@ -217,27 +250,194 @@ def _key_strings(spec: Table, data: pa.Table) -> list[str]:
     return ["\x1f".join("" if v is None else str(v) for v in vals) for vals in zip(*cols)]
 
 
-def _new_part(folder: Path, name: str) -> Path:
-    """A part file name not yet taken in the folder: appending never replaces a part."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target, n = folder / f"part-{name}.parquet", 1
-    while target.exists():
-        target, n = folder / f"part-{name}-{n}.parquet", n + 1
-    return target
+def _visible(name: str) -> bool:
+    return name.endswith(".parquet") and not name.startswith((".", "_"))
 
 
-def _atomic_write(data: pa.Table, target: Path) -> None:
-    """Write a Parquet file under a hidden name, flush it to disk, rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".tmp-{uuid.uuid4().hex}.parquet"
-    try:
-        pq.write_table(data, tmp, compression="zstd")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    finally:
-        tmp.unlink(missing_ok=True)
+# ---------------------------------------------------------------------- storage
+
+
+class _Storage:
+    """What the warehouse needs of a place to keep files. Paths are strings."""
+
+    root: str
+    arrow_filesystem = None
+
+    def join(self, *parts: str) -> str:
+        return "/".join(p.rstrip("/") for p in parts)
+
+
+class _LocalDisk(_Storage):
+    """A local folder: temporary file, fsync, rename; an flock for the run lock."""
+
+    def __init__(self, root: str | os.PathLike):
+        self.root = str(root)
+
+    def join(self, *parts: str) -> str:
+        return str(Path(*parts))
+
+    def isdir(self, path: str) -> bool:
+        return Path(path).is_dir()
+
+    def exists(self, path: str) -> bool:
+        return Path(path).exists()
+
+    def files(self, folder: str) -> list[str]:
+        base = Path(folder)
+        if not base.is_dir():
+            return []
+        return sorted(str(p) for p in base.iterdir() if _visible(p.name))
+
+    def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(path, columns=columns)
+
+    def write(self, data: pa.Table, target: str) -> None:
+        """Write under a hidden name, flush it to disk, rename it into place."""
+        folder = Path(target).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".tmp-{uuid.uuid4().hex}.parquet"
+        try:
+            pq.write_table(data, tmp, compression="zstd")
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+            _fsync_dir(folder)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def move(self, source: str, target: str) -> None:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        _fsync_dir(Path(target).parent)
+
+    def remove(self, path: str) -> None:
+        target = Path(path)
+        if target.exists():
+            target.unlink()
+            _fsync_dir(target.parent)
+
+    @contextlib.contextmanager
+    def lock(self, path: str, location: str) -> Iterator[None]:
+        import fcntl
+
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise WarehouseBusy(
+                        f"another dispatch-etl run is writing to {location}; try again when it ends"
+                    ) from None
+                raise
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class _ObjectStore(_Storage):
+    """Any fsspec filesystem (S3, GCS, Azure, memory): whole-object writes, a lease lock.
+
+    Credentials and endpoints come from the usual places of each library (for S3:
+    AWS_* variables, ~/.aws; fsspec's FSSPEC_S3_* variables for options such as
+    FSSPEC_S3_ENDPOINT_URL)."""
+
+    # A lease not renewed for this long belongs to a run that died: the next run takes it.
+    LEASE_SECONDS = 300.0
+    RENEW_SECONDS = 30.0
+
+    def __init__(self, url: str):
+        import fsspec
+        from pyarrow.fs import FSSpecHandler, PyFileSystem
+
+        self.fs, path = fsspec.core.url_to_fs(url)
+        self.root = path.rstrip("/")
+        self.arrow_filesystem = PyFileSystem(FSSpecHandler(self.fs))
+
+    def isdir(self, path: str) -> bool:
+        return bool(self.fs.exists(path)) and bool(self.fs.isdir(path))
+
+    def exists(self, path: str) -> bool:
+        return bool(self.fs.exists(path))
+
+    def files(self, folder: str) -> list[str]:
+        try:
+            names = self.fs.ls(folder, detail=False, refresh=True)
+        except FileNotFoundError:
+            return []
+        return sorted(n for n in names if _visible(n.rsplit("/", 1)[-1]))
+
+    def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
+        with self.fs.open(path, "rb") as handle:
+            return pq.read_table(handle, columns=columns)
+
+    def write(self, data: pa.Table, target: str) -> None:
+        """Serialise in memory, then one PUT of the whole object."""
+        buffer = io.BytesIO()
+        pq.write_table(data, buffer, compression="zstd")
+        self.fs.pipe_file(target, buffer.getvalue())
+        self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def move(self, source: str, target: str) -> None:
+        # A copy is one atomic server-side write of the target; the source goes after.
+        self.fs.copy(source, target)
+        self.fs.rm(source)
+        self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def remove(self, path: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.fs.rm(path)
+        self.fs.invalidate_cache(path.rsplit("/", 1)[0])
+
+    @contextlib.contextmanager
+    def lock(self, path: str, location: str) -> Iterator[None]:
+        """A lease object created only if absent (S3 If-None-Match), renewed while the run
+        lasts, removed at the end; a lease left by a run that died expires."""
+        owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._acquire(path, owner, location)
+        stop = threading.Event()
+
+        def renew() -> None:
+            while not stop.wait(self.RENEW_SECONDS):
+                with contextlib.suppress(Exception):
+                    if self._holder(path).get("owner") == owner:
+                        self.fs.pipe_file(path, self._lease(owner))
+
+        keeper = threading.Thread(target=renew, daemon=True, name="warehouse-lease")
+        keeper.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            keeper.join()
+            if self._holder(path).get("owner") == owner:
+                self.remove(path)
+
+    def _lease(self, owner: str) -> bytes:
+        return json.dumps({"owner": owner, "renewed": time.time()}).encode()
+
+    def _holder(self, path: str) -> dict:
+        try:
+            return json.loads(self.fs.cat_file(path))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _acquire(self, path: str, owner: str, location: str) -> None:
+        for _ in range(2):
+            try:
+                self.fs.pipe_file(path, self._lease(owner), mode="create")
+                return
+            except FileExistsError:
+                pass
+            except OSError as exc:  # S3's answer to a failed If-None-Match
+                if "PreconditionFailed" not in repr(exc) and "412" not in str(exc):
+                    raise
+            holder = self._holder(path)
+            if holder and time.time() - holder.get("renewed", 0) < self.LEASE_SECONDS:
+                break
+            self.remove(path)  # an expired lease: its run died
+        raise WarehouseBusy(f"another dispatch-etl run is writing to {location}; try again when it ends")
 
 
 def _fsync_dir(folder: Path) -> None:

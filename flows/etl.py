@@ -27,6 +27,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.utilities.annotations import quote
 
 from dispatch_etl import inbox as inbox_io
@@ -78,11 +79,37 @@ class RunState:
 
 @task(name="read-parse-extract", cache_policy=NO_CACHE)
 def process_batch(
-    pool: Executor, inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime,
+    pool: Executor | None, inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime,
     warehouse: str, stage: str,
 ) -> BatchResult:
-    """Read, decode, parse and extract one batch of input files in a worker process."""
+    """Read, decode, parse and extract one batch of input files in a worker process: the
+    run's process pool, or with no pool (on Dask) the Dask worker running this task."""
+    if pool is None:
+        return process_files(inbox, files, max_bytes, ingested_at, warehouse, stage)
     return pool.submit(process_files, inbox, files, max_bytes, ingested_at, warehouse, stage).result()
+
+
+def dask_runner(address: str | None = None, workers: int | None = None):
+    """A `DaskTaskRunner` (prefect-dask) for `dispatch_etl.with_options(task_runner=...)`:
+    the scheduler at `address`, or a local cluster of `workers` processes (one per core
+    by default), one thread each since extraction is pure Python."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={"n_workers": workers or os.cpu_count() or 1, "threads_per_worker": 1,
+                        "processes": True, "dashboard_address": None},
+    )
+
+
+def _on_dask() -> bool:
+    """Whether this flow run's task runner sends tasks to Dask (then Dask's workers do the
+    extraction, and the run starts no process pool of its own)."""
+    context = FlowRunContext.get()
+    runner = getattr(context, "task_runner", None)
+    return type(runner).__module__.split(".")[0] == "prefect_dask"
 
 
 @task(name="commit", cache_policy=NO_CACHE)
@@ -136,7 +163,7 @@ def commit(
             store.append_staged("dispatches", r.staged, fresh[r.staged], by=("dispatch_id", "source_uri"))
             for r in results if r.staged
         )
-        store.merge("rejects", to_arrow(REJECTS, rejects))
+        store.merge("rejects", _rejects(rejects), prefer="old")
         # Dispatches read before (a re-run after a crash, --reprocess, an edit) first lose
         # what was extracted from them; new dispatches, the usual case, touch no old part.
         # Only a dispatch already in the warehouse can have reports: new ones skip the read.
@@ -233,7 +260,7 @@ def _mark_done(
         if by_sha is not None and f.sha256:
             by_sha.setdefault(f.sha256, f.path)
     store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
-    if len(list((store.root / "_state" / _MANIFEST).glob("part-*.parquet"))) >= 50:
+    if sum(p.rsplit("/", 1)[-1].startswith("part-") for p in store.state_parts(_MANIFEST)) >= 50:
         everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
         store.compact_state(_MANIFEST, pa.Table.from_pylist(everything, schema=_MANIFEST_SCHEMA))
 
@@ -276,6 +303,7 @@ def dispatch_etl(
     feeds: list[str] | None = None,
     feed_timeout: float = 10.0,
     feed_retries: int = 3,
+    report: str | None = None,
 ) -> dict:
     """Ingest every new file under `inbox` (and every new item of `feeds`) into the Parquet
     warehouse at `warehouse`.
@@ -284,6 +312,8 @@ def dispatch_etl(
     per commit on long runs. `aliases`: a YAML file of curated identities (`same:` and
     `different:` lists of names). `reprocess`: read every input again, not only new ones.
     `feeds`: RSS, Atom or JSON feed URLs, fetched with a timeout and retried with back-off.
+    `report`: a folder to (re)write the warehouse's HTML report into after the run; its
+    summary is published as the `dispatch-etl-report` artifact.
     """
     logger = get_run_logger()
     started = time.monotonic()
@@ -320,7 +350,10 @@ def dispatch_etl(
         workers = min(workers or os.cpu_count() or 1, max(1, len(batches)))
         # Spawned workers: forking a process that runs Prefect's threads is unsafe.
         context = multiprocessing.get_context("spawn")
-        pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm) if batches else nullcontext()
+        if batches and not _on_dask():
+            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm)
+        else:
+            pool_or_none = nullcontext()
         with pool_or_none as pool:
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
@@ -361,11 +394,13 @@ def dispatch_etl(
             summary["timings"]["orchestration"] = orchestration[0]
             summary["task_runs"] = len(batches) + -(-len(batches) // per_commit)
         if feed_rejects:
-            store.merge("rejects", to_arrow(REJECTS, feed_rejects))
+            store.merge("rejects", _rejects(feed_rejects), prefer="old")
             summary["rejects"] += len(feed_rejects)
             summary["rejects_by_reason"]["fetch_failed"] = len(feed_rejects)
         summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
+        if report:
+            publish_report(warehouse, report)
     summary["seconds"] = round(time.monotonic() - started, 2)
     logger.info(
         "%d inputs (%d read): %d dispatches (%d new), %d rejects, %d meetings, %d participants in %.1fs",
@@ -379,6 +414,24 @@ def dispatch_etl(
                               description="Meetings this run added (the first 200)")
     summary.pop("new_meetings")
     return summary
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def publish_report(warehouse: str, out: str) -> str:
+    """Write the warehouse's report into `out` and publish its summary as an artifact."""
+    from dispatch_etl.report import write_report
+
+    report = write_report(warehouse, out)
+    create_markdown_artifact(key="dispatch-etl-report", markdown=report.markdown(),
+                             description="The warehouse's meetings: top hosts, guests and ties")
+    return str(report.files["html"])
+
+
+def _rejects(rows: list[dict]) -> pa.Table:
+    """Reject rows stamped with the time they were written; merged with prefer="old", the
+    first rejection of an input keeps its time when a later run meets it again."""
+    now = dt.datetime.now(dt.timezone.utc)
+    return to_arrow(REJECTS, [{**row, "rejected_at": row.get("rejected_at") or now} for row in rows])
 
 
 def _fetch_feeds(urls: list[str], warehouse: str, timeout: float, retries: int, logger) -> list[dict]:

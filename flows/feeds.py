@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import httpx
@@ -16,7 +17,7 @@ import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from dispatch_etl.warehouse import Warehouse
+from dispatch_etl.warehouse import Warehouse, is_url
 from transforms.feeds import entries
 
 _STATE = "feeds"
@@ -24,7 +25,12 @@ _SCHEMA = pa.schema([("url", pa.string()), ("etag", pa.string()), ("last_modifie
 
 
 def spool(warehouse: str) -> Path:
-    """The folder of spooled feed items (one JSON record each)."""
+    """The folder of spooled feed items (one JSON record each): `<warehouse>/_feeds`, or for
+    a warehouse on an object store a local folder per warehouse under $DISPATCH_ETL_SPOOL
+    (default ~/.cache/dispatch-etl), since the inbox reader reads local files."""
+    if is_url(warehouse):
+        base = Path(os.environ.get("DISPATCH_ETL_SPOOL") or Path.home() / ".cache" / "dispatch-etl")
+        return base / hashlib.sha256(warehouse.encode()).hexdigest()[:16] / "_feeds"
     return Path(warehouse) / "_feeds"
 
 

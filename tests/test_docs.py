@@ -45,12 +45,25 @@ def test_docs_quick_start_run_succeeds_quietly(quick_start_run):
     assert (cwd / "warehouse" / "meetings").is_dir()
 
 
-def test_docs_pandas_example_runs(quick_start_run):
+def test_docs_python_examples_run(quick_start_run):
     cwd, _ = quick_start_run
-    (python,) = _blocks("python")[:1]
-    done = subprocess.run([sys.executable, "-c", python], cwd=cwd, capture_output=True, text=True, timeout=120)
+    blocks = _blocks("python")
+    assert len(blocks) >= 2
+    for python in blocks:
+        done = subprocess.run([sys.executable, "-c", python], cwd=cwd, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "meeting_date" in done.stdout
+
+
+def test_docs_report_command_runs(quick_start_run):
+    cwd, _ = quick_start_run
+    (command,) = [b.strip() for b in _blocks("sh") if b.startswith("dispatch-etl report")]
+    script = Path(sys.executable).with_name("dispatch-etl")
+    done = subprocess.run(command.replace("dispatch-etl", str(script), 1), shell=True, cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "meeting_date" in done.stdout
+    assert (cwd / "report" / "index.html").exists() and (cwd / "report" / "timeline.png").exists()
+    assert (REPO / "docs" / "report.png").exists()
 
 
 def test_docs_cli_serve_and_run_refuse_a_missing_inbox(tmp_path):

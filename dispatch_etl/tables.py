@@ -1,0 +1,240 @@
+"""The tables as typed pandas DataFrames, with filters pushed down to Parquet.
+
+    from dispatch_etl.tables import Tables
+
+    wh = Tables("warehouse")
+    wh.meetings(since="2024-01-01", organization="ICESCO")
+    wh.participations(person="AlMalik")     # one row per person per meeting, with the meeting
+
+Types: dates are dates (`date32[pyarrow]`), timestamps are UTC `datetime64`, text is
+Arrow-backed `string[pyarrow]`, lists stay Arrow lists, and the closed vocabularies
+(`kind`, `role`, `date_basis`, `language`, `reason`) are pandas categories.
+
+Filters select meetings: `since`/`until` (inclusive) on the meeting date, `kind`, and the
+parties: `organization`, `person`, `country` select the meetings in which that
+organisation, person or represented state took part. They are evaluated by pyarrow's
+dataset scanner on the Parquet files (row groups whose statistics rule them out are not
+read). `participants` and `participations` return every participant of the selected
+meetings, so the counterparts are there; keep one side with an ordinary pandas filter.
+A name that matches nothing raises `LookupError` with the closest names, rather than
+returning an empty frame that looks like "no meetings".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+from rapidfuzz import process
+
+from dispatch_etl.schema import TABLES
+from dispatch_etl.warehouse import Warehouse
+from transforms.text import fold
+
+# The closed vocabularies, in their natural order (values outside them are kept, after).
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "kind": ("meeting", "phone_call", "video_conference", "ceremony"),
+    "role": ("host", "guest", "participant", "attendee"),
+    "date_basis": ("explicit", "weekday", "relative", "previous", "publication"),
+    "language": (),
+    "reason": (),
+}
+
+# The joined view: meeting columns that come with each participant row, renamed where the
+# participant has a column of the same name.
+_MEETING_COLUMNS = {
+    "meeting_date": "meeting_date",
+    "kind": "kind",
+    "city": "city",
+    "country_code": "meeting_country_code",
+    "venue": "venue",
+    "topics": "topics",
+}
+
+DateLike = str | dt.date | dt.datetime | pd.Timestamp
+Names = str | Iterable[str] | None
+
+
+class Tables:
+    """Read access to one warehouse (a folder, or any location `Warehouse` accepts)."""
+
+    def __init__(self, warehouse: str | os.PathLike | Warehouse = "warehouse"):
+        self.warehouse = warehouse if isinstance(warehouse, Warehouse) else Warehouse(warehouse)
+        if not self.warehouse.exists():
+            raise FileNotFoundError(f"no warehouse at {self.warehouse.location} (write one with `dispatch-etl run`)")
+
+    # ------------------------------------------------------------------ plain tables
+
+    def table(self, name: str, columns: list[str] | None = None, filter: ds.Expression | None = None) -> pd.DataFrame:
+        """Any table by name, typed; `filter` is a pyarrow dataset expression."""
+        if name not in TABLES:
+            raise KeyError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
+        return to_pandas(self._scan(name, columns, filter))
+
+    def dispatches(self, *, since: DateLike | None = None, until: DateLike | None = None,
+                   language: Names = None, columns: list[str] | None = None) -> pd.DataFrame:
+        """Dispatches, optionally by publication date range and language."""
+        expr = _date_range("published_date", since, until)
+        if language is not None:
+            expr = _and(expr, pc.field("language").isin(_listed(language)))
+        return to_pandas(self._scan("dispatches", columns, expr))
+
+    def persons(self) -> pd.DataFrame:
+        return self.table("persons")
+
+    def organizations(self) -> pd.DataFrame:
+        return self.table("organizations")
+
+    def rejects(self) -> pd.DataFrame:
+        return self.table("rejects")
+
+    def meeting_reports(self, **filters) -> pd.DataFrame:
+        return to_pandas(self._scan("meeting_reports", None, self._by_meeting(**filters)))
+
+    # ------------------------------------------------------------------ meetings and people
+
+    def meetings(self, *, since: DateLike | None = None, until: DateLike | None = None,
+                 kind: Names = None, organization: Names = None, person: Names = None,
+                 country: Names = None, columns: list[str] | None = None) -> pd.DataFrame:
+        """Meetings, selected by date range, kind and parties (see the module doc)."""
+        expr = self._meeting_filter(since, until, kind, organization, person, country)
+        return to_pandas(self._scan("meetings", columns, expr))
+
+    def participants(self, **filters) -> pd.DataFrame:
+        """Every participant of the selected meetings (same filters as `meetings`)."""
+        return to_pandas(self._scan("participants", None, self._by_meeting(**filters)))
+
+    def participations(self, **filters) -> pd.DataFrame:
+        """The joined view: one row per participant in a meeting, with the meeting's date,
+        kind, place (`city`, `meeting_country_code`, `venue`) and topics beside the
+        participant's own columns (whose `country_code` is the state they represent).
+        Sorted by date (undated last), meeting and role. Same filters as `meetings`."""
+        meeting_filter = self._meeting_filter(**filters)
+        meetings = self._scan("meetings", ["meeting_id", *_MEETING_COLUMNS], meeting_filter)
+        meetings = meetings.rename_columns(["meeting_id", *_MEETING_COLUMNS.values()])
+        people = to_pandas(self._scan("participants", None, self._ids_filter(meetings)))
+        frame = people.merge(to_pandas(meetings), on="meeting_id", how="inner", validate="many_to_one")
+        order = ["meeting_id", *_MEETING_COLUMNS.values()]
+        frame = frame[order + [c for c in frame.columns if c not in order]]
+        frame["_role"] = frame["role"].cat.codes
+        frame = frame.sort_values(["meeting_date", "meeting_id", "_role", "name"], na_position="last", kind="stable")
+        return frame.drop(columns="_role").reset_index(drop=True)
+
+    # ------------------------------------------------------------------ filters
+
+    def _scan(self, name: str, columns: list[str] | None, expr: ds.Expression | None) -> pa.Table:
+        return self.warehouse.dataset(name).to_table(columns=columns, filter=expr)
+
+    def _by_meeting(self, **filters) -> ds.Expression | None:
+        expr = self._meeting_filter(**filters)
+        if expr is None:
+            return None
+        return self._ids_filter(self._scan("meetings", ["meeting_id"], expr))
+
+    @staticmethod
+    def _ids_filter(meetings: pa.Table) -> ds.Expression:
+        return pc.field("meeting_id").isin(pc.unique(meetings.column("meeting_id")))
+
+    def _meeting_filter(self, since: DateLike | None = None, until: DateLike | None = None,
+                        kind: Names = None, organization: Names = None, person: Names = None,
+                        country: Names = None) -> ds.Expression | None:
+        expr = _date_range("meeting_date", since, until)
+        if kind is not None:
+            expr = _and(expr, pc.field("kind").isin(_listed(kind)))
+        parties = None
+        if organization is not None:
+            parties = _and(parties, pc.field("organization_id").isin(self.organization_ids(organization)))
+        if person is not None:
+            parties = _and(parties, pc.field("person_id").isin(self.person_ids(person)))
+        if country is not None:
+            parties = _and(parties, pc.field("country_code").isin([c.upper() for c in _listed(country)]))
+        if parties is not None:
+            ids = self._scan("participants", ["meeting_id"], parties)
+            expr = _and(expr, self._ids_filter(ids))
+        return expr
+
+    # ------------------------------------------------------------------ names to ids
+
+    def organization_ids(self, names: Names) -> list[str]:
+        """The ids of the organisations named (by id, short name, full name or alias;
+        accents and case ignored)."""
+        orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
+        return _match("organization", names, orgs.to_pylist(), "organization_id",
+                      ("name", "full_name_en", "full_name_fr"), partial=False)
+
+    def person_ids(self, names: Names) -> list[str]:
+        """The ids of the persons named: by id, full name or alias, or by words of the name
+        (`"AlMalik"` finds "Salim M. AlMalik"); accents and case ignored."""
+        people = self._scan("persons", ["person_id", "name", "aliases"], None)
+        return _match("person", names, people.to_pylist(), "person_id", ("name",), partial=True)
+
+
+def to_pandas(data: pa.Table) -> pd.DataFrame:
+    """Arrow to pandas with the warehouse's dtypes (see the module doc)."""
+    frame = data.to_pandas(types_mapper=_dtype, ignore_metadata=True)
+    for column, known in CATEGORIES.items():
+        if column in frame.columns:
+            seen = [v for v in pd.unique(frame[column].dropna()) if v not in known]
+            frame[column] = pd.Categorical(frame[column].astype(object), categories=[*known, *sorted(seen)])
+    return frame
+
+
+def _dtype(type_: pa.DataType):
+    if pa.types.is_string(type_) or pa.types.is_large_string(type_):
+        return pd.StringDtype("pyarrow")
+    if pa.types.is_date(type_) or pa.types.is_list(type_):
+        return pd.ArrowDtype(type_)
+    if pa.types.is_integer(type_):
+        return pd.ArrowDtype(type_)
+    return None
+
+
+def _listed(names: Names) -> list[str]:
+    return [names] if isinstance(names, str) else list(names)
+
+
+def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:
+    return right if left is None else left & right
+
+
+def _date(value: DateLike) -> dt.date:
+    try:
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+
+
+def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> ds.Expression | None:
+    expr = None
+    if since is not None:
+        expr = _and(expr, pc.field(column) >= pa.scalar(_date(since), pa.date32()))
+    if until is not None:
+        expr = _and(expr, pc.field(column) <= pa.scalar(_date(until), pa.date32()))
+    return expr
+
+
+def _match(what: str, names: Names, rows: list[dict], id_column: str,
+           name_columns: tuple[str, ...], partial: bool) -> list[str]:
+    forms: dict[str, set[str]] = {}
+    for row in rows:
+        for value in [row[id_column], *(row[c] for c in name_columns), *(row.get("aliases") or [])]:
+            if value:
+                forms.setdefault(fold(value), set()).add(row[id_column])
+    ids: list[str] = []
+    for name in _listed(names):
+        key = fold(name)
+        found = set(forms.get(key, ()))
+        if not found and partial:
+            words = set(key.replace(".", " ").split())
+            found = {i for form, owners in forms.items() if words <= set(form.replace(".", " ").split()) for i in owners}
+        if not found:
+            close = [m[0] for m in process.extract(key, list(forms), limit=3, score_cutoff=60)]
+            hint = f"; closest: {', '.join(close)}" if close else ""
+            raise LookupError(f"no {what} matches {name!r} in the warehouse{hint}")
+        ids.extend(sorted(found - set(ids)))
+    return ids

@@ -1,0 +1,160 @@
+"""The warehouse on an object store: a real S3-compatible server (moto's, in server mode on
+127.0.0.1, a separate process) reached over HTTP by s3fs and pyarrow, as a user's S3 would
+be. The pipeline's tables there equal a local run's; a re-run changes nothing; the lease
+lock refuses a second writer and outlives no dead run; nothing temporary is left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from dispatch_etl.schema import TABLES
+from dispatch_etl.tables import Tables
+from dispatch_etl.warehouse import Warehouse, WarehouseBusy, _ObjectStore
+from flows.etl import dispatch_etl
+
+BIN = Path(sys.executable).parent
+_CLOCKS = {"dispatches": ["ingested_at"], "rejects": ["rejected_at"]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def s3(tmp_path_factory):
+    """An S3 server on loopback and the environment that points s3fs and pyarrow at it."""
+    port = _free_port()
+    server = subprocess.Popen([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(endpoint, timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        pytest.fail("the S3 server did not start")
+    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+           "AWS_ENDPOINT_URL": endpoint}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    import fsspec
+
+    fs = fsspec.filesystem("s3", skip_instance_cache=True)
+    fs.mkdir("warehouses")
+    try:
+        yield fs
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _tables(read) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name, spec in TABLES.items():
+        frame = read(name).drop(columns=_CLOCKS.get(name, []))
+        out[name] = frame.sort_values(list(spec.key)).reset_index(drop=True)
+    return out
+
+
+def test_storage_flow_on_s3_equals_local_and_reruns_idempotently(prefect_harness, examples, s3, tmp_path):
+    url = "s3://warehouses/dev"
+    first = dispatch_etl(inbox=str(examples), warehouse=url, batch_size=16)
+    assert first["dispatches_new"] == 56
+    dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "local"), batch_size=16)
+    # Read back with nothing but pandas, as TABLES.md promises (pyarrow's own S3 client).
+    remote = _tables(lambda name: pd.read_parquet(f"{url}/{name}"))
+    local = _tables(lambda name: pd.read_parquet(tmp_path / "local" / name))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(remote[name], local[name], obj=name)
+    again = dispatch_etl(inbox=str(examples), warehouse=url, batch_size=16)
+    assert again["dispatches_new"] == 0 and again["inputs_read"] == 0
+    for name, frame in _tables(lambda name: pd.read_parquet(f"{url}/{name}")).items():
+        pd.testing.assert_frame_equal(frame, remote[name], obj=name)
+    # Nothing temporary or staged is left, and no lease.
+    objects = s3.find("warehouses/dev")
+    assert objects and not [o for o in objects if "/_staging/" in o or "/." in o], objects
+    # The analyst's API and the report read the same URL.
+    assert len(Tables(url).participations()) == len(local["participants"])
+
+
+def test_storage_lease_lock(s3):
+    url = "s3://warehouses/locks"
+    with Warehouse(url).lock():
+        with pytest.raises(WarehouseBusy, match="another dispatch-etl run is writing to s3://warehouses/locks"):
+            with Warehouse(url).lock():
+                pass
+    with Warehouse(url).lock():  # released at the end of the first run
+        pass
+    # A lease its run stopped renewing long ago (the run died) is taken over.
+    s3.pipe_file("warehouses/locks/.lock", json.dumps({"owner": "dead", "renewed": time.time() - 3600}).encode())
+    with Warehouse(url).lock():
+        assert json.loads(s3.cat_file("warehouses/locks/.lock"))["owner"] != "dead"
+    assert not s3.exists("warehouses/locks/.lock")
+
+
+def test_storage_writes_are_single_puts(s3, monkeypatch):
+    """Every table write is one PUT of the whole object: no temporary object is renamed."""
+    store = Warehouse("s3://warehouses/puts")
+    assert isinstance(store.io, _ObjectStore)
+    calls = []
+    real = store.io.fs.pipe_file
+    monkeypatch.setattr(store.io.fs, "pipe_file", lambda path, data, **kw: (calls.append(path), real(path, data, **kw)))
+    monkeypatch.setattr(store.io.fs, "mv", lambda *a, **k: pytest.fail("a rename on an object store is not atomic"))
+    import datetime as dt
+
+    from dispatch_etl.schema import REJECTS, to_arrow
+
+    now = dt.datetime.now(dt.timezone.utc)
+    store.merge("rejects", to_arrow(REJECTS, [{"source_uri": "a", "reason": "empty", "rejected_at": now}]))
+    store.append("rejects", "x", to_arrow(REJECTS, [{"source_uri": "b", "reason": "empty", "rejected_at": now}]))
+    assert calls == ["warehouses/puts/rejects/part-0.parquet", "warehouses/puts/rejects/part-x.parquet"]
+    assert sorted(store.read("rejects").column("source_uri").to_pylist()) == ["a", "b"]
+
+
+def test_storage_memory_url_holds_a_warehouse_in_process():
+    store = Warehouse("memory://dispatch-etl-test/wh")
+    import datetime as dt
+
+    from dispatch_etl.schema import REJECTS, to_arrow
+
+    now = dt.datetime.now(dt.timezone.utc)
+    with store.lock():
+        store.merge("rejects", to_arrow(REJECTS, [{"source_uri": "a", "reason": "empty", "rejected_at": now}]))
+        store.merge("rejects", to_arrow(REJECTS, [{"source_uri": "a", "reason": "empty", "rejected_at": now}]))
+    assert store.read("rejects").num_rows == 1
+    assert Tables(store).rejects()["source_uri"].tolist() == ["a"]
+
+
+def test_storage_cli_on_s3(s3, examples, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    done = subprocess.run([str(BIN / "dispatch-etl"), "run", "--inbox", str(examples), "--warehouse",
+                           "s3://warehouses/cli"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "s3://warehouses/cli now holds 47 meetings" in done.stdout
+    report = subprocess.run([str(BIN / "dispatch-etl"), "report", "--warehouse", "s3://warehouses/cli", "--out",
+                             str(tmp_path / "report")], env=env, capture_output=True, text=True, timeout=300)
+    assert report.returncode == 0, report.stderr[-2000:]
+    assert (tmp_path / "report" / "index.html").exists()
+    shutil.rmtree(tmp_path / "report")
