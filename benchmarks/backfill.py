@@ -6,7 +6,10 @@ Generates the corpus (benchmarks/generate.py) unless it is there, runs `dispatch
 in a child process on a fresh warehouse while sampling the resident memory of its whole
 process tree, then reports dispatches/s, MB/s of text, the share of time in each stage,
 peak memory, and extraction accuracy against the generated expected records. With
-`--incremental N`, it then adds N new dispatches and times the incremental run.
+`--incremental N`, it then adds N new dispatches and times the incremental run. With
+`--runners default dask`, the same backfill runs once per task runner (Prefect's default
+with the run's process pool, then prefect-dask on a local Dask cluster of `--workers`
+processes), each on a fresh warehouse, and the throughputs are printed side by side.
 """
 
 from __future__ import annotations
@@ -98,6 +101,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--incremental", type=int, default=0, help="then add this many dispatches and time that run")
+    parser.add_argument("--runners", nargs="+", choices=["default", "dask"], default=["default"],
+                        help="task runners to compare on the same corpus")
     args = parser.parse_args()
     inbox = args.workdir / f"inbox-{args.dispatches}"
     gold = Path(f"{inbox}.gold.jsonl")
@@ -105,11 +110,21 @@ def main() -> None:
         subprocess.run([sys.executable, str(HERE / "generate.py"), "--dispatches", str(args.dispatches), "--out",
                         str(inbox)], check=True)
     text_bytes = sum(p.stat().st_size for p in inbox.rglob("*.txt"))
-    warehouse = args.workdir / f"warehouse-{args.dispatches}"
-    shutil.rmtree(warehouse, ignore_errors=True)
-    common = ["--warehouse", str(warehouse), "--workers", str(args.workers), "--batch-size", str(args.batch_size)]
-    summary, wall, peak = run(["run", "--inbox", str(inbox), *common])
-    report(f"backfill of {args.dispatches} dispatches", summary, wall, peak, text_bytes, args.workers)
+    results = {}
+    for runner in args.runners:
+        warehouse = args.workdir / f"warehouse-{args.dispatches}-{runner}"
+        shutil.rmtree(warehouse, ignore_errors=True)
+        common = ["--warehouse", str(warehouse), "--workers", str(args.workers), "--batch-size", str(args.batch_size)]
+        summary, wall, peak = run(["run", "--inbox", str(inbox), *common, *(["--dask"] if runner == "dask" else [])])
+        report(f"backfill of {args.dispatches} dispatches, {runner} task runner", summary, wall, peak, text_bytes,
+               args.workers)
+        results[runner] = summary
+    if len(results) > 1:
+        print("## task runners side by side")
+        for runner, summary in results.items():
+            print(f"  {runner:8s} {summary['dispatches'] / summary['seconds']:6.0f} dispatches/s "
+                  f"({summary['seconds']:.1f}s flow time; {summary['warehouse_meetings']} meetings, "
+                  f"{summary['warehouse_participants']} participants)")
     scores = json.loads(subprocess.run([str(CLI), "evaluate", "--gold", str(gold), "--warehouse", str(warehouse),
                                         "--json"], check=True, capture_output=True, text=True).stdout)["scores"]
     print("accuracy on the generated corpus: " + ", ".join(

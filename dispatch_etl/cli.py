@@ -176,8 +176,11 @@ def _flow(dask: bool, address: str | None, workers: int | None):
 
     if not (dask or address):
         return dispatch_etl
+    from dispatch_etl.runtime import share_temporary_api
+
     try:
         runner = dask_runner(address, workers)
+        share_temporary_api()
     except ImportError:
         typer.echo("error: Dask needs prefect-dask: pip install 'dispatch-etl[dask]'", err=True)
         raise typer.Exit(2) from None

@@ -16,3 +16,17 @@ def apply_prefect_defaults() -> None:
     """Set Prefect settings the user has not set, before Prefect is imported."""
     for key, value in _DEFAULTS.items():
         os.environ.setdefault(key, value)
+
+
+def share_temporary_api() -> None:
+    """With no Prefect API configured, start Prefect's temporary server now and name it in
+    the environment, so that worker processes started after this (a local Dask cluster's)
+    report to the same API instead of each starting a temporary server of its own."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import get_current_settings
+
+    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
+        return
+    server = SubprocessASGIServer()  # the instance Prefect's own client uses in this process
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
