@@ -262,6 +262,7 @@ class _Storage:
 
     root: str
     arrow_filesystem = None
+    in_process = False  # True when only this process can see the files
 
     def join(self, *parts: str) -> str:
         return "/".join(p.rstrip("/") for p in parts)
@@ -353,6 +354,9 @@ class _ObjectStore(_Storage):
 
         self.fs, path = fsspec.core.url_to_fs(url)
         self.root = path.rstrip("/")
+        protocols = {self.fs.protocol} if isinstance(self.fs.protocol, str) else set(self.fs.protocol)
+        # memory:// lives in one process: workers elsewhere would not see what they stage.
+        self.in_process = "memory" in protocols
         self.arrow_filesystem = PyFileSystem(FSSpecHandler(self.fs))
 
     def isdir(self, path: str) -> bool:

@@ -350,7 +350,8 @@ def dispatch_etl(
         workers = min(workers or os.cpu_count() or 1, max(1, len(batches)))
         # Spawned workers: forking a process that runs Prefect's threads is unsafe.
         context = multiprocessing.get_context("spawn")
-        if batches and not _on_dask():
+        # In-process storage (memory://) and Dask: the tasks extract where they run.
+        if batches and not _on_dask() and not store.io.in_process:
             pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm)
         else:
             pool_or_none = nullcontext()

@@ -158,3 +158,9 @@ def test_storage_cli_on_s3(s3, examples, tmp_path):
     assert report.returncode == 0, report.stderr[-2000:]
     assert (tmp_path / "report" / "index.html").exists()
     shutil.rmtree(tmp_path / "report")
+
+
+def test_storage_flow_on_a_memory_url(prefect_harness, examples):
+    summary = dispatch_etl(inbox=str(examples), warehouse="memory://dispatch-etl-test/flow", batch_size=16)
+    assert summary["dispatches_new"] == 56 and summary["warehouse_meetings"] == 47
+    assert len(Tables("memory://dispatch-etl-test/flow").participations()) == summary["warehouse_participants"]
