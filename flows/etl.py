@@ -34,7 +34,7 @@ from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from flows.feeds import fetch_feed, spool
-from flows.work import BatchResult, InputFile, StageClock, process_files, warm
+from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, warm
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
@@ -79,14 +79,14 @@ class RunState:
 
 @task(name="read-parse-extract", cache_policy=NO_CACHE)
 def process_batch(
-    pool: Executor | None, inbox: str, files: list[InputFile], max_bytes: int, ingested_at: dt.datetime,
+    pool: Executor | None, inbox: str, batch: Batch, max_bytes: int, ingested_at: dt.datetime,
     warehouse: str, stage: str,
 ) -> BatchResult:
     """Read, decode, parse and extract one batch of input files in a worker process: the
     run's process pool, or with no pool (on Dask) the Dask worker running this task."""
     if pool is None:
-        return process_files(inbox, files, max_bytes, ingested_at, warehouse, stage)
-    return pool.submit(process_files, inbox, files, max_bytes, ingested_at, warehouse, stage).result()
+        return process_files(inbox, batch.files, max_bytes, ingested_at, warehouse, stage)
+    return pool.submit(process_files, inbox, batch.files, max_bytes, ingested_at, warehouse, stage).result()
 
 
 def dask_runner(address: str | None = None, workers: int | None = None):
@@ -383,7 +383,7 @@ def dispatch_etl(
             for n, batch in enumerate(batches):
                 called = time.perf_counter()
                 in_flight.append(process_batch.submit(
-                    pool, roots[batch[0].path], batch, max_bytes, now, warehouse, f"{run}-{n:06d}"
+                    pool, roots[batch[0].path], Batch(batch), max_bytes, now, warehouse, f"{run}-{n:06d}"
                 ))
                 orchestration[0] += time.perf_counter() - called
                 # A bounded number of batches in flight keeps memory flat on long backfills,
