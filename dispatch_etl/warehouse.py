@@ -419,7 +419,22 @@ class _ObjectStore(_Storage):
                 self.remove(path)
 
     def _lease(self, owner: str) -> bytes:
-        return json.dumps({"owner": owner, "renewed": time.time()}).encode()
+        return json.dumps({"owner": owner, "host": socket.gethostname(), "pid": os.getpid(),
+                           "renewed": time.time()}).encode()
+
+    def _expired(self, holder: dict) -> bool:
+        """A lease whose run is gone: not renewed for LEASE_SECONDS, or held by a process
+        of this machine that no longer exists (a run killed here is resumed at once)."""
+        if time.time() - holder.get("renewed", 0) >= self.LEASE_SECONDS:
+            return True
+        if holder.get("host") == socket.gethostname() and isinstance(holder.get("pid"), int):
+            try:
+                os.kill(holder["pid"], 0)
+            except ProcessLookupError:
+                return True
+            except PermissionError:
+                return False
+        return False
 
     def _holder(self, path: str) -> dict:
         try:
@@ -438,7 +453,7 @@ class _ObjectStore(_Storage):
                 if "PreconditionFailed" not in repr(exc) and "412" not in str(exc):
                     raise
             holder = self._holder(path)
-            if holder and time.time() - holder.get("renewed", 0) < self.LEASE_SECONDS:
+            if holder and not self._expired(holder):
                 break
             self.remove(path)  # an expired lease: its run died
         raise WarehouseBusy(f"another dispatch-etl run is writing to {location}; try again when it ends")

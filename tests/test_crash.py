@@ -1,4 +1,6 @@
-"""Crash safety: SIGKILL a run at many points, run again, and nothing is lost or doubled."""
+"""Crash safety: SIGKILL a run at many points, run again, and nothing is lost or doubled;
+on a local disk and on an S3 server (the lease of a killed run on this machine is taken
+over at once, since its process is gone)."""
 
 from __future__ import annotations
 
@@ -35,37 +37,66 @@ def _run(inbox, warehouse, kill_after: float | None = None) -> bool:
     return child.returncode == 0
 
 
-def _tables(warehouse) -> dict[str, pd.DataFrame]:
+class _Place:
+    """A warehouse location the test can read independently (pandas) and wipe."""
+
+    def __init__(self, location: str, fs=None):
+        self.location, self.fs = location, fs
+
+    def exists(self, name: str) -> bool:
+        path = f"{self.location}/{name}"
+        if self.fs is None:
+            return Path(path).exists()
+        return bool(self.fs.exists(path.split("://", 1)[1]))
+
+    def read(self, name: str) -> pd.DataFrame:
+        return pd.read_parquet(f"{self.location}/{name}")
+
+    def wipe(self) -> None:
+        if self.fs is None:
+            shutil.rmtree(self.location)
+        else:
+            self.fs.rm(self.location.split("://", 1)[1], recursive=True)
+
+
+def _tables(place: _Place) -> dict[str, pd.DataFrame]:
     out = {}
     for name, table in TABLES.items():
-        df = pd.read_parquet(warehouse / name) if (warehouse / name).exists() else pd.DataFrame()
-        out[name] = df.drop(columns=[c for c in ("ingested_at",) if c in df]).sort_values(list(table.key)) \
-            .reset_index(drop=True) if len(df) else df
+        df = place.read(name) if place.exists(name) else pd.DataFrame()
+        df = df.drop(columns=[c for c in ("ingested_at", "rejected_at") if c in df])
+        out[name] = df.sort_values(list(table.key)).reset_index(drop=True) if len(df) else df
     return out
 
 
-def test_crash_kill_at_many_points_loses_and_doubles_nothing(examples, tmp_path):
-    reference = tmp_path / "reference"
+@pytest.mark.parametrize("storage", ["local", "s3"])
+def test_crash_kill_at_many_points_loses_and_doubles_nothing(storage, examples, tmp_path, request):
+    if storage == "s3":
+        fs = request.getfixturevalue("s3")
+        run_id = tmp_path.name.replace("_", "-").lower()
+        reference, warehouse = (_Place(f"s3://warehouses/crash-{run_id}-{kind}", fs) for kind in ("reference", "crashed"))
+        kills = KILL_POINTS // 2
+    else:
+        reference, warehouse = _Place(str(tmp_path / "reference")), _Place(str(tmp_path / "crashed"))
+        kills = KILL_POINTS
     started = time.monotonic()
-    _run(examples, reference)
+    _run(examples, reference.location)
     duration = time.monotonic() - started
     expected = _tables(reference)
     rng = random.Random(20261128)
-    warehouse = tmp_path / "crashed"
     landed = attempts = 0
-    while landed < KILL_POINTS and attempts < 4 * KILL_POINTS:
+    while landed < kills and attempts < 4 * kills:
         attempts += 1
         # A kill somewhere in a run; each run resumes where the killed one stopped.
-        if _run(examples, warehouse, kill_after=rng.uniform(0.5, duration)):
-            shutil.rmtree(warehouse)  # it finished first: start over, so the next kill lands mid-run
+        if _run(examples, warehouse.location, kill_after=rng.uniform(0.5, duration)):
+            warehouse.wipe()  # it finished first: start over, so the next kill lands mid-run
             continue
         landed += 1
         for name in TABLES:  # readable and duplicate-free after every kill
-            if (warehouse / name).exists():
-                df = pd.read_parquet(warehouse / name)
+            if warehouse.exists(name):
+                df = warehouse.read(name)
                 assert not df.duplicated(list(TABLES[name].key)).any(), (landed, name)
-    assert landed == KILL_POINTS, f"only {landed} of {attempts} kills landed before the run ended"
-    _run(examples, warehouse)
+    assert landed == kills, f"only {landed} of {attempts} kills landed before the run ended"
+    _run(examples, warehouse.location)
     got = _tables(warehouse)
     for name in TABLES:
         pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)

@@ -8,14 +8,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
 import pandas as pd
 import pytest
 
@@ -26,48 +24,6 @@ from flows.etl import dispatch_etl
 
 BIN = Path(sys.executable).parent
 _CLOCKS = {"dispatches": ["ingested_at"], "rejects": ["rejected_at"]}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory):
-    """An S3 server on loopback and the environment that points s3fs and pyarrow at it."""
-    port = _free_port()
-    server = subprocess.Popen([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(endpoint, timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        pytest.fail("the S3 server did not start")
-    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
-           "AWS_ENDPOINT_URL": endpoint}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    import fsspec
-
-    fs = fsspec.filesystem("s3", skip_instance_cache=True)
-    fs.mkdir("warehouses")
-    try:
-        yield fs
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def _tables(read) -> dict[str, pd.DataFrame]:
@@ -112,6 +68,20 @@ def test_storage_lease_lock(s3):
     with Warehouse(url).lock():
         assert json.loads(s3.cat_file("warehouses/locks/.lock"))["owner"] != "dead"
     assert not s3.exists("warehouses/locks/.lock")
+    # A fresh lease held by a process of this machine that is gone (a run killed here).
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    s3.pipe_file("warehouses/locks/.lock", json.dumps({"owner": "killed", "host": socket.gethostname(),
+                                                       "pid": gone.pid, "renewed": time.time()}).encode())
+    with Warehouse(url).lock():
+        pass
+    # A fresh lease of a live process elsewhere is respected.
+    s3.pipe_file("warehouses/locks/.lock", json.dumps({"owner": "other", "host": "elsewhere", "pid": 1,
+                                                       "renewed": time.time()}).encode())
+    with pytest.raises(WarehouseBusy):
+        with Warehouse(url).lock():
+            pass
+    s3.rm("warehouses/locks/.lock")
 
 
 def test_storage_writes_are_single_puts(s3, monkeypatch):
