@@ -82,6 +82,43 @@ CASES = [
         },
         id="between-delegation-attendee",
     ),
+    pytest.param(
+        " date 2024-12 Baku, December 10, AZERTAC\n\n"
+        "First Vice-President of the Republic of Azerbaijan Mehriban Aliyeva has met with UNICEF Executive "
+        "Director Catherine Russell, who is on a visit to Azerbaijan.",
+        dict(kind="meeting", meeting_date=None),
+        {
+            # Given names that are also frequent words (`Catherine`, `Russell`) end a run-in title.
+            "Mehriban Aliyeva": (None, "First Vice-President", None, "AZ", "host"),
+            "Catherine Russell": (None, "Executive Director", "UNICEF", None, "guest"),
+        },
+        id="run-in-common-given-name-visit",
+    ),
+    pytest.param(
+        " date 2024-07 Baku, July 3, AZERTAC\n\n"
+        "On July 2, Chairperson of the State Committee on Religious Associations Ramin Mammadov received "
+        "the Apostolic Nuncio to Azerbaijan, Archbishop Marek Solczyński.\n\n"
+        "Also present at the meeting was Deputy Chairperson of the State Committee Gunduz Ismayilov.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 7, 2), date_basis="explicit"),
+        {
+            "Ramin Mammadov": (None, "Chairperson", "State Committee on Religious Associations", "AZ", "host"),
+            # A rank before the name is not part of it.
+            "Marek Solczyński": (None, "Apostolic Nuncio", None, None, "guest"),
+            "Gunduz Ismayilov": (None, "Deputy Chairperson", "State Committee", "AZ", "attendee"),
+        },
+        id="rank-before-name-also-present",
+    ),
+    pytest.param(
+        " date 2024-05 Baku, May 8, AZERTAC\n\n"
+        "Minister of Economy Mikayil Jabbarov met with Marek Kowalski, Executive Director of the Asian "
+        "Infrastructure Investment Bank, on May 7.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 7)),
+        {
+            "Mikayil Jabbarov": (None, "Minister of Economy", None, "AZ", "participant"),
+            "Marek Kowalski": (None, "Executive Director", "AIIB", None, "participant"),
+        },
+        id="name-then-apposition-after-verb",
+    ),
 ]
 
 

@@ -220,7 +220,50 @@ MORE_CASES = [
         },
         id="ceremony",
     ),
+    pytest.param(
+        " date 2023-11 Paris, 22 novembre, AZERTAC\n\n"
+        "L’ambassadeur d’Azerbaïdjan en France, Leyla Abdullayeva, a rencontré le directeur général adjoint "
+        "de l’UNESCO pour la culture, Ernesto Ottone Ramírez, au siège de l’UNESCO à Paris.\n\n"
+        "Étaient également présents à la rencontre Mme Aysel Rzayeva, conseillère à l’ambassade.",
+        dict(kind="meeting", city="Paris", country_code="FR", venue="siège de l’UNESCO"),
+        {
+            "Ernesto Ottone Ramírez": (None, "directeur général adjoint", "UNESCO", None, "host"),
+            "Leyla Abdullayeva": (None, "ambassadeur", None, "AZ", "guest"),
+            "Aysel Rzayeva": ("Mme", "conseillère", None, None, "attendee"),  # a bare "ambassade" is no body
+        },
+        id="presence-after-home-ground",
+    ),
+    pytest.param(
+        " date 2024-10 Strasbourg, 9 octobre, AZERTAC\n\n"
+        "La délégation parlementaire azerbaïdjanaise conduite par le vice-président du Milli Medjlis, Ali "
+        "Huseynli, a été reçue par le président de l’Assemblée parlementaire du Conseil de l’Europe, "
+        "Theodoros Rousopoulos.",
+        dict(kind="meeting"),
+        {
+            # A body of an international organisation serves no state, even unlisted.
+            "Theodoros Rousopoulos": (None, "président", "Assemblée parlementaire du Conseil de l’Europe", None,
+                                      "host"),
+            "Ali Huseynli": (None, "vice-président", "Milli Medjlis", "AZ", "guest"),
+        },
+        id="international-body-unlisted",
+    ),
 ]
+
+
+def test_extract_fr_pluperfect_meeting_the_day_before():
+    text = (
+        " date 2024-06 Rome, 11 juin, AZERTAC\n\n"
+        "Le ministre de l’Agriculture, Madjnoun Mammadov, s’est entretenu le 10 juin avec le directeur général "
+        "de la FAO, Qu Dongyu, au siège de la FAO à Rome.\n\n"
+        "La veille, M. Mammadov avait rencontré le ministre italien de l’Agriculture, Francesco Lollobrigida."
+    )
+    first, second = extract(text)
+    assert first["meeting_date"] == dt.date(2024, 6, 10)
+    assert second["meeting_date"] == dt.date(2024, 6, 9) and second["date_basis"] == "relative"
+    assert people(second) == {
+        "Madjnoun Mammadov": (None, "ministre de l’Agriculture", None, "AZ", "participant"),
+        "Francesco Lollobrigida": (None, "ministre de l’Agriculture", None, "IT", "participant"),
+    }
 
 
 @pytest.mark.parametrize("text, meeting, expected", MORE_CASES)

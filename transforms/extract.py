@@ -428,6 +428,15 @@ class _Extractor:
                 position = next((o for o in others if o and not self.pk.counterpart.match(o)), None)
                 self.people[p].description = Description(position, d.organization, d.country, d.org_country)
 
+    def _international_part(self, organization: str) -> bool:
+        """An unlisted body of a listed international organisation (`Assemblée parlementaire
+        du Conseil de l’Europe`, `Regional Office of the WHO`) serves no state."""
+        for of in self.pk.of_word.finditer(" " + organization):
+            known = registry().resolve(organization[of.end() - 1:].strip())
+            if known.known and known.country is None:
+                return True
+        return False
+
     def _same_ministry(self, m: _Meeting) -> None:
         """`Head of … at the Ministry of Trade` beside `Minister of Trade X (UZ)`: one state."""
         for p in m.roles:
@@ -480,7 +489,9 @@ class _Extractor:
         desc = person.description
         org = registry().resolve(desc.organization) if desc.organization else None
         country = desc.country or desc.org_country
-        if country is None and self.home and (org is None or (not org.known and desc.org_country is None)):
+        if country is None and self.home and (org is None or (
+            not org.known and desc.org_country is None and not self._international_part(desc.organization)
+        )):
             # A state official or body with no state named serves the agency's state.
             if (desc.position and self.pk.state_title.search(desc.position)) or (
                 desc.organization and self.pk.national_org.search(desc.organization)

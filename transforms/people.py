@@ -75,6 +75,13 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     found: dict[int, Mention] = {}
 
     def add(m: Mention) -> None:
+        # `, Archbishop Marek Solczyński`: a rank or title word before the name is not in it.
+        head = pack.title_head.match(m.name)
+        if head and m.honorific is None and m.name[head.end():head.end() + 1] == " ":
+            rest = m.name[head.end() + 1:]
+            if len(rest.split()) >= 2 and _plausible(rest, pack, single_ok=False, particle_ok=False):
+                shift = head.end() + 1
+                m = Mention(m.start, m.name_start + shift, m.end, rest, None)
         if m.name_start in found or any(o.start <= m.name_start < o.end for o in found.values()):
             return
         found[m.name_start] = m
@@ -112,8 +119,22 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             text, m.end(), end, pack
         ):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+    # A name inside a clause, its title in apposition after it: `met with Marek Kowalski,
+    # Executive Director of UNICEF`, `a reçu Maryam Bigdeli, représentante de l’OMS`.
+    for c in _AFTER_LOWER.finditer(text[start:end]):
+        pos = start + c.start()
+        if any(o.start <= pos < o.end for o in found.values()):
+            continue
+        m = name_re.match(text, pos, end)
+        if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _title_after(
+            text, m.end(), end, pack
+        ):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+_AFTER_LOWER = re.compile(rf"(?<=[a-zà-ÿ]\s)(?=[{UPPER}])")
 
 
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")
@@ -144,6 +165,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
                 continue
             break
         skip = 0 if name else _vocabulary_length(tokens, k, pack)
+        if skip == 1 and _only_common(word, pack) and given_name(word) and _capitalised_next(text, tokens, k):
+            skip = 0  # `Executive Director Catherine Russell`: a given name that is also a word
         if skip:
             common = tok if skip == 1 and _only_common(word, pack) else None
             k += skip
@@ -165,6 +188,28 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if len(after) == 2 and after[0].group().casefold() in connectors and after[1].group()[0].isupper():
             return None
     return name[0].start(), name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
+
+
+def _capitalised_next(text: str, tokens: list[re.Match], k: int) -> bool:
+    """The token after k is a capitalised word right after it (a surname may follow)."""
+    if k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return not text[tokens[k].end():nxt.start()].strip() and nxt.group()[0].isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=65_536)
+def given_name(word: str) -> bool:
+    """Whether a word is a known given name in some country (gender-guesser's lexicon of
+    about 40,000 names): `Catherine`, `Rashad`, `Mehriban`."""
+    return _given_names().get_gender(word.strip(".,")) != "unknown"
 
 
 def _only_common(word: str, pack: Pack) -> bool:
@@ -327,7 +372,11 @@ def describe(title: str | None, pack: Pack) -> Description:
         title = title[owner.end():]
     # `ICESCO Director-General`: an organisation's acronym before the title.
     lead = re.match(r"([A-Z][A-Za-z]{1,9})\s+(?=\S)", title)
-    if lead and _acronym(lead.group(1)) and pack.title_head.match(title, lead.end()):
+    # … or a few capitalised words before the head (`ITU Regional Director`).
+    between = re.match(r"(?:[A-Z][\w\-]*\s+){0,2}", title[lead.end():]) if lead else None
+    if lead and _acronym(lead.group(1)) and (
+        pack.title_head.match(title, lead.end()) or pack.title_head.match(title, lead.end() + between.end())
+    ):
         org = org or lead.group(1)
         title = title[lead.end():]
     if org:
@@ -363,6 +412,8 @@ def describe(title: str | None, pack: Pack) -> Description:
         if kind == "post" and (_state(rest, pack)[0] or _place(rest, pack)):
             cut = min(cut, start)  # a posting (`en Azerbaïdjan`), not part of the job
             break
+    if _generic(org, pack) and not preset_org:
+        org = org_country = None
     position = title[:cut].strip(" ,")
     # `ministre de la Défense, le colonel-général`: the rank after the job is not the job.
     parts = re.split(r",\s+", position)
@@ -391,6 +442,8 @@ def affiliation(phrase: str, pack: Pack) -> Description:
         if length:
             org = rest[:length].strip(" ,")
             org_country = _org_country(org, pack)
+            if _generic(org, pack):
+                org = org_country = None
         else:
             country, _ = _state(rest, pack)
     for d in pack.demonym.finditer(phrase):
@@ -416,6 +469,11 @@ def _state(rest: str, pack: Pack) -> tuple[str | None, int]:
         if full:
             return full, len(body)
     return None, 0
+
+
+def _generic(org: str | None, pack: Pack) -> bool:
+    """A bare lower-case head noun (`à l’ambassade`, `au ministère`): no particular body."""
+    return bool(org) and " " not in org and org[0].islower() and bool(pack.org_head.fullmatch(org))
 
 
 def _org_length(rest: str, pack: Pack) -> int:
