@@ -119,6 +119,17 @@ CASES = [
         },
         id="name-then-apposition-after-verb",
     ),
+    pytest.param(
+        " date 2024-08 Baku, August 2, AZERTAC\n\n"
+        "Azerbaijan’s Minister of Education Emin Amrullayev and UNESCO Assistant Director-General for "
+        "Education Stefania Giannini held a video conference on August 1.",
+        dict(kind="video_conference", meeting_date=dt.date(2024, 8, 1), city=None),
+        {
+            "Emin Amrullayev": (None, "Minister of Education", None, "AZ", "participant"),
+            "Stefania Giannini": (None, "Assistant Director-General for Education", "UNESCO", None, "participant"),
+        },
+        id="coordinated-subjects",
+    ),
 ]
 
 

@@ -247,6 +247,29 @@ MORE_CASES = [
         },
         id="international-body-unlisted",
     ),
+    pytest.param(
+        " date 2023-09 New York, 21 septembre, AZERTAC\n\n"
+        "En marge de la 78e session de l’Assemblée générale des Nations unies, le ministre des Affaires "
+        "étrangères Djeyhoun Baïramov a rencontré mercredi son homologue luxembourgeois Jean Asselborn.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 9, 20)),
+        {
+            # Titles that run into the names with no comma.
+            "Djeyhoun Baïramov": (None, "ministre des Affaires étrangères", None, "AZ", "participant"),
+            "Jean Asselborn": (None, "ministre des Affaires étrangères", None, "LU", "participant"),
+        },
+        id="run-in-titles-no-commas",
+    ),
+    pytest.param(
+        " date 2024-08 Bakou, 2 août, AZERTAC\n\n"
+        "Le ministre de l’Éducation, Emin Amrullayev, et la ministre kazakhe des Sciences, Aigerim "
+        "Suleimenova, se sont entretenus jeudi par visioconférence.",
+        dict(kind="video_conference", meeting_date=dt.date(2024, 8, 1), city=None),
+        {
+            "Emin Amrullayev": (None, "ministre de l’Éducation", None, "AZ", "participant"),
+            "Aigerim Suleimenova": (None, "ministre des Sciences", None, "KZ", "participant"),
+        },
+        id="coordinated-subjects",
+    ),
 ]
 
 

@@ -204,12 +204,16 @@ class _Extractor:
             return self._multilateral(i)
         before = [p for p, m in ments if m.end <= match.start()]
         after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
+        if trigger.kind == "plural":
+            return self._coordinated(i, match)
         if trigger.kind == "between":
             parties = list(dict.fromkeys(p for p, _ in after))
             if len(parties) < 2:
                 return None
             return {p: "participant" for p in parties}
         subjects = list(dict.fromkeys(before[-1:])) if before else self._referent(i, match)
+        if trigger.kind == "symmetric" and not after:
+            return self._coordinated(i, match)  # `X and Y met`
         if not subjects or not after:
             return None
         gap = self.text[match.end():after[0][1].start]
@@ -232,6 +236,28 @@ class _Extractor:
         roles = {p: host for p in subjects}
         roles.update({p: guest for p in objects})
         return roles
+
+    def _coordinated(self, i: int, match: re.Match) -> dict[int, str] | None:
+        """Parties named together as the subject: `X and Y held talks`, `X et Y se sont
+        entretenus` (each with their title)."""
+        before = [(p, m) for p, m in self.sent_mentions[i] if m.end <= match.start()]
+        if len(before) < 2:
+            return None
+        last_p, last = before[-1]
+        tail = self.text[max(last.end, last.title_end or last.end):match.start()]
+        if len(tail.split()) > 3:
+            return None
+        chain = [last_p]
+        nxt = last
+        for p, m in reversed(before[:-1]):
+            link = self.text[max(m.end, m.title_end or m.end):min(nxt.start, nxt.title_start or nxt.start)]
+            if p in chain or not self.pk.coordination_lead.fullmatch(link):
+                break
+            chain.insert(0, p)
+            nxt = m
+        if len(chain) < 2 or not all(self._official(p) for p in chain):
+            return None
+        return {p: "participant" for p in chain}
 
     def _official(self, p: int) -> bool:
         person = self.people[p]

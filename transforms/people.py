@@ -130,8 +130,32 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             text, m.end(), end, pack
         ):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+        # `le ministre des Affaires étrangères Djeyhoun Baïramov`: a title runs into the
+        # name with no comma (a few words after its head, no punctuation, no verb between).
+        elif m and not pack.title_runs_into_name and _plausible(
+            m.group(), pack, single_ok=False, particle_ok=False
+        ) and _boundary_ok(text, m.end()) and _run_in_title(text, start, pos, pack):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
+    """Whether a job title ends right before `pos` with no punctuation or verb between
+    its head and `pos`, within six words."""
+    region = text[lo:pos]
+    cut = max((p.end() for p in re.finditer(r"[,;:()«»]|\.\s", region)), default=0)
+    heads = [h for h in pack.title_head.finditer(region, cut)]
+    if not heads:
+        return False
+    between = region[heads[-1].end():]
+    if len(between.split()) > 6 or pack.any_trigger.search(between) or pack.org_head.search(between):
+        return False
+    # `de l’Organisation du Monde Islamique`: after a preposition comes a name of a thing.
+    return not _ENDS_WITH_LINK.search(between)
+
+
+_ENDS_WITH_LINK = re.compile(r"(?:\b(?:de|du|des|la|le|les|à|au|aux|en|of|the|and|et)|\b[dl][’'])\s*$", re.IGNORECASE)
 
 
 _AFTER_LOWER = re.compile(rf"(?<=[a-zà-ÿ]\s)(?=[{UPPER}])")

@@ -33,7 +33,7 @@ def _rule(pattern: str, adverbs: str = "") -> str:
 
 @dataclass(frozen=True)
 class Trigger:
-    kind: str  # directed, reverse, symmetric, between, multilateral
+    kind: str  # directed, reverse, symmetric, between, multilateral, plural
     pattern: re.Pattern
 
 
@@ -197,10 +197,10 @@ def pack(code: str) -> Pack | None:
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
             Trigger(kind, re.compile(_L + _rule(p, words_pattern(data.get("adverbs", []))), re.IGNORECASE))
-            for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
+            for kind in _KINDS
             for p in data["triggers"].get(kind, ())
         ),
-        any_trigger=_any(data, ("reverse", "directed", "between", "multilateral", "symmetric")),
+        any_trigger=_any(data, _KINDS),
         multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
@@ -230,13 +230,15 @@ def pack(code: str) -> Pack | None:
     )
 
 
+# Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
+# stated by its parties together as the subject (`X and Y held talks`, `se sont entretenus`).
+_KINDS = ("reverse", "directed", "between", "multilateral", "symmetric", "plural")
+
+
 def _any(data: dict, kinds: tuple[str, ...]) -> re.Pattern:
     """One pattern for all the trigger rules of these kinds; group `t<i>` is rule i in the
-    pack's order (reverse, directed, between, multilateral, symmetric)."""
-    order = [
-        (kind, p) for kind in ("reverse", "directed", "between", "multilateral", "symmetric")
-        for p in data["triggers"].get(kind, ())
-    ]
+    pack's order (`_KINDS`)."""
+    order = [(kind, p) for kind in _KINDS for p in data["triggers"].get(kind, ())]
     adverbs = words_pattern(data.get("adverbs", []))
     return re.compile(
         "|".join(f"(?P<t{i}>{_L}{_rule(p, adverbs)})" for i, (kind, p) in enumerate(order) if kind in kinds),
