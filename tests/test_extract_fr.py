@@ -270,6 +270,18 @@ MORE_CASES = [
         },
         id="coordinated-subjects",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 22 mai, AZERTAC\n\n"
+        "Le président de la République, Ilham Aliyev, a reçu ce mercredi 22 mai une délégation conduite "
+        "par le secrétaire général de l’OTAN, M. Jens Stoltenberg.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 22)),
+        {
+            # `de la République` names the (agency's) state, not the job.
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "Jens Stoltenberg": ("M.", "secrétaire général", "NATO", None, "guest"),
+        },
+        id="state-implied",
+    ),
 ]
 
 

@@ -439,6 +439,9 @@ def describe(title: str | None, pack: Pack) -> Description:
     if _generic(org, pack) and not preset_org:
         org = org_country = None
     position = title[:cut].strip(" ,")
+    # `président de la République`: the state served, left unnamed, is not the job.
+    if pack.state_implied is not None and position and pack.state_implied.search(position):
+        position = pack.state_implied.sub("", position)
     # `ministre de la Défense, le colonel-général`: the rank after the job is not the job.
     parts = re.split(r",\s+", position)
     if len(parts) > 1 and pack.rank.match(pack.title_noise.sub("", parts[-1]) or ""):

@@ -49,6 +49,7 @@ class Pack:
     state_title: re.Pattern
     national_org: re.Pattern
     rank: re.Pattern
+    state_implied: re.Pattern | None
     counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
@@ -145,6 +146,9 @@ def pack(code: str) -> Pack | None:
         state_title=phrases(data["state_titles"]),
         national_org=phrases(data.get("national_org_heads", [])),
         rank=phrases(data.get("ranks", [])),
+        state_implied=re.compile(
+            r"\s+(?:" + words_pattern(data.get("state_implied", [])) + r")$", re.IGNORECASE
+        ) if data.get("state_implied") else None,
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
