@@ -280,6 +280,9 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     key = fold(name)
     if geo.country_code(name, pack.code, pack.countries) or key in pack.places:
         return False
+    # `North Africa`, `Middle East`: every word a common word and none a given name.
+    if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) for t in tokens):
+        return False
     if registry().exact(name) is not None:
         return False
     return not _ALL_CAPS.fullmatch(tokens[0])

@@ -99,6 +99,10 @@ class Pack:
             return True
         return _common(word.casefold(), self.code)
 
+    def is_common(self, word: str) -> bool:
+        """A frequent word of the language (wordfreq), whatever its case."""
+        return _common(word.casefold(), self.code)
+
     def demonym_country(self, word: str) -> str | None:
         """The state a nationality adjective names, in any of its forms (`néerlandaises`)."""
         return self.demonym_forms.get(fold(word))
