@@ -202,10 +202,10 @@ class _Extractor:
         limit = att.start() if att else self.sents[i].end
         if trigger.kind == "multilateral":
             return self._multilateral(i)
-        before = [p for p, m in ments if m.end <= match.start()]
-        after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
         if trigger.kind == "plural":
             return self._coordinated(i, match)
+        before = [p for p, m in ments if m.end <= match.start()]
+        after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
         if trigger.kind == "between":
             parties = list(dict.fromkeys(p for p, _ in after))
             if len(parties) < 2:

@@ -126,15 +126,14 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if any(o.start <= pos < o.end for o in found.values()):
             continue
         m = name_re.match(text, pos, end)
-        if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _title_after(
-            text, m.end(), end, pack
+        if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+            continue
+        # … or, where titles do not run into names by their vocabulary (French), a title
+        # right before it with no comma: `le ministre des Affaires étrangères Djeyhoun
+        # Baïramov` (a few words after its head, no punctuation, no verb between).
+        if _title_after(text, m.end(), end, pack) or (
+            not pack.title_runs_into_name and _boundary_ok(text, m.end()) and _run_in_title(text, start, pos, pack)
         ):
-            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
-        # `le ministre des Affaires étrangères Djeyhoun Baïramov`: a title runs into the
-        # name with no comma (a few words after its head, no punctuation, no verb between).
-        elif m and not pack.title_runs_into_name and _plausible(
-            m.group(), pack, single_ok=False, particle_ok=False
-        ) and _boundary_ok(text, m.end()) and _run_in_title(text, start, pos, pack):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
@@ -145,17 +144,14 @@ def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
     its head and `pos`, within six words."""
     region = text[lo:pos]
     cut = max((p.end() for p in re.finditer(r"[,;:()«»]|\.\s", region)), default=0)
-    heads = [h for h in pack.title_head.finditer(region, cut)]
+    heads = list(pack.title_head.finditer(region, cut))
     if not heads:
         return False
     between = region[heads[-1].end():]
     if len(between.split()) > 6 or pack.any_trigger.search(between) or pack.org_head.search(between):
         return False
     # `de l’Organisation du Monde Islamique`: after a preposition comes a name of a thing.
-    return not _ENDS_WITH_LINK.search(between)
-
-
-_ENDS_WITH_LINK = re.compile(r"(?:\b(?:de|du|des|la|le|les|à|au|aux|en|of|the|and|et)|\b[dl][’'])\s*$", re.IGNORECASE)
+    return not pack.link_before_name.search(between)
 
 
 _AFTER_LOWER = re.compile(rf"(?<=[a-zà-ÿ]\s)(?=[{UPPER}])")
@@ -189,10 +185,11 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
                 continue
             break
         skip = 0 if name else _vocabulary_length(tokens, k, pack)
-        if skip == 1 and _only_common(word, pack) and given_name(word) and _capitalised_next(text, tokens, k):
+        only_common = skip == 1 and _only_common(word, pack)
+        if only_common and given_name(word) and _capitalised_next(text, tokens, k):
             skip = 0  # `Executive Director Catherine Russell`: a given name that is also a word
         if skip:
-            common = tok if skip == 1 and _only_common(word, pack) else None
+            common = tok if only_common else None
             k += skip
             continue
         if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):

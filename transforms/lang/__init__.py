@@ -50,6 +50,7 @@ class Pack:
     national_org: re.Pattern
     rank: re.Pattern
     state_implied: re.Pattern | None
+    link_before_name: re.Pattern
     counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     clause_bound: re.Pattern
@@ -97,7 +98,7 @@ class Pack:
         """A word of job titles and portfolios, or so common it cannot start a name."""
         if fold(word) in self.title_words or self.title_head.fullmatch(word):
             return True
-        return _common(word.casefold(), self.code)
+        return self.is_common(word)
 
     def is_common(self, word: str) -> bool:
         """A frequent word of the language (wordfreq), whatever its case."""
@@ -153,6 +154,9 @@ def pack(code: str) -> Pack | None:
         state_implied=re.compile(
             r"\s+(?:" + words_pattern(data.get("state_implied", [])) + r")$", re.IGNORECASE
         ) if data.get("state_implied") else None,
+        link_before_name=re.compile(
+            r"\b(?:" + words_pattern(data["links_before_name"]) + r")\s*$", re.IGNORECASE
+        ),
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
