@@ -24,9 +24,9 @@ import networkx as nx
 import pandas as pd
 import pycountry
 
-from dispatch_etl.tables import _match
+from dispatch_etl.tables import match_ids
 
-LEVELS = ("person", "organization", "country", "actor")
+LEVELS = ("person", "organization", "country", "actor", "kind")
 
 
 def meetings_per_month(frame: pd.DataFrame, by: str | None = None, include_attendees: bool = False) -> pd.DataFrame | pd.Series:
@@ -39,7 +39,7 @@ def meetings_per_month(frame: pd.DataFrame, by: str | None = None, include_atten
     if by is None:
         counts = rows.assign(month=month).groupby("month")["meeting_id"].nunique()
         return counts.reindex(_months(counts.index), fill_value=0).rename("meetings")
-    label = _labels(rows, by).rename(by)
+    label = labels(rows, by).rename(by)
     table = (
         rows.assign(month=month, **{by: label})
         .dropna(subset=[by])
@@ -56,7 +56,7 @@ def edges(frame: pd.DataFrame, level: str = "actor", include_attendees: bool = F
     number of distinct meetings, the first and last date, and the meeting ids. Pairs within
     one side (two people of one organisation) are not edges at the organisation level."""
     rows = _parties(frame, include_attendees)
-    rows = rows.assign(label=_labels(rows, level)).dropna(subset=["label"])
+    rows = rows.assign(label=labels(rows, level)).dropna(subset=["label"])
     nodes = rows[["meeting_id", "meeting_date", "label"]].drop_duplicates(["meeting_id", "label"])
     pairs = nodes.merge(nodes[["meeting_id", "label"]], on="meeting_id", suffixes=("_a", "_b"))
     pairs = pairs[pairs["label_a"] < pairs["label_b"]]
@@ -86,7 +86,7 @@ def top_parties(frame: pd.DataFrame, role: str, level: str = "person", n: int = 
     """The `n` persons (or organisations, states, actors) most often in `role`, with their
     meeting counts; ties in name order."""
     rows = frame[frame["role"] == role]
-    rows = rows.assign(label=_labels(rows, level)).dropna(subset=["label"])
+    rows = rows.assign(label=labels(rows, level)).dropna(subset=["label"])
     counts = rows.groupby("label")["meeting_id"].nunique().rename("meetings").reset_index()
     counts = counts.sort_values(["meetings", "label"], ascending=[False, True]).head(n)
     return counts.rename(columns={"label": level}).reset_index(drop=True)
@@ -100,11 +100,11 @@ def timeline(frame: pd.DataFrame, *, person: str | None = None, organization: st
     if person is not None:
         column = "person_id"
         candidates = frame[["person_id", "name"]].drop_duplicates().to_dict("records")
-        ids = _match("person", person, candidates, "person_id", ("name",), partial=True)
+        ids = match_ids("person", person, candidates, "person_id", ("name",), partial=True)
     else:
         column = "organization_id"
         candidates = frame[["organization_id", "organization"]].dropna().drop_duplicates().to_dict("records")
-        ids = _match("organization", organization, candidates, "organization_id", ("organization",), partial=False)
+        ids = match_ids("organization", organization, candidates, "organization_id", ("organization",), partial=False)
     own = frame[frame[column].isin(ids)]
     rows = []
     for meeting_id, mine in own.groupby("meeting_id", sort=False):
@@ -141,13 +141,16 @@ def _parties(frame: pd.DataFrame, include_attendees: bool) -> pd.DataFrame:
     return frame if include_attendees else frame[frame["role"] != "attendee"]
 
 
-def _labels(rows: pd.DataFrame, level: str) -> pd.Series:
+def labels(rows: pd.DataFrame, level: str) -> pd.Series:
+    """Each row's label at a level (see the module doc; `kind` too: the meeting's kind)."""
     if level == "person":
         return rows["name"].astype(object)
     if level == "organization":
         return rows["organization"].astype(object)
     if level == "country":
         return rows["country_code"].astype(object).map(country_name, na_action="ignore")
+    if level == "kind":
+        return rows["kind"].astype(object)
     if level == "actor":
         states = rows["country_code"].astype(object).map(country_name, na_action="ignore")
         return rows["organization"].astype(object).where(rows["organization"].notna(), states)

@@ -22,11 +22,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from dispatch_etl import answers
-from dispatch_etl.tables import Tables
+from dispatch_etl.tables import CATEGORIES, Tables
 
 # The network shows this many actors at most (the most connected), so it stays readable.
 NETWORK_NODES = 40
 TOP = 10
+_KIND_ORDER = {k: i for i, k in enumerate(CATEGORIES["kind"])}
 _PALETTE = {"meeting": "#2f6f9f", "phone_call": "#e08a2c", "video_conference": "#5aa469", "ceremony": "#9c6bb5"}
 
 
@@ -86,14 +87,9 @@ def build(tables: Tables, **filters) -> Report:
         "organizations": int(p["organization_id"].nunique()),
     }
     dated = p["meeting_date"].dropna()
-    kinds = p.drop_duplicates("meeting_id")
-    kinds = kinds[kinds["meeting_date"].notna()]
-    if len(kinds):
-        month = pd.to_datetime(kinds["meeting_date"].astype("datetime64[s]")).dt.to_period("M")
-        per_month = kinds.assign(month=month).groupby(["month", "kind"], observed=True).size().unstack("kind", fill_value=0)
-        per_month = per_month.reindex(pd.period_range(month.min(), month.max(), freq="M"), fill_value=0)
-    else:
-        per_month = pd.DataFrame()
+    per_month = answers.meetings_per_month(p, by="kind", include_attendees=True)
+    # Stacked in the vocabulary's order, so the colours keep their places.
+    per_month = per_month[sorted(per_month.columns, key=lambda k: _KIND_ORDER.get(k, len(_KIND_ORDER)))]
     ties = answers.edges(p, level="actor")
     return Report(
         counts=counts,
@@ -258,7 +254,7 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
 
 def _with_side(top: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
     """Add each person's organisation (or state) for the labels."""
-    sides = p.assign(side=answers._labels(p, "actor")).dropna(subset=["side"]).drop_duplicates("name").set_index("name")["side"]
+    sides = p.assign(side=answers.labels(p, "actor")).dropna(subset=["side"]).drop_duplicates("name").set_index("name")["side"]
     return top.assign(side=top["person"].map(sides).astype(object).where(lambda s: s.notna(), None))
 
 

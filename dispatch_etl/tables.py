@@ -164,14 +164,14 @@ class Tables:
         """The ids of the organisations named (by id, short name, full name or alias;
         accents and case ignored)."""
         orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
-        return _match("organization", names, orgs.to_pylist(), "organization_id",
+        return match_ids("organization", names, orgs.to_pylist(), "organization_id",
                       ("name", "full_name_en", "full_name_fr"), partial=False)
 
     def person_ids(self, names: Names) -> list[str]:
         """The ids of the persons named: by id, full name or alias, or by words of the name
         (`"AlMalik"` finds "Salim M. AlMalik"); accents and case ignored."""
         people = self._scan("persons", ["person_id", "name", "aliases"], None)
-        return _match("person", names, people.to_pylist(), "person_id", ("name",), partial=True)
+        return match_ids("person", names, people.to_pylist(), "person_id", ("name",), partial=True)
 
 
 def to_pandas(data: pa.Table) -> pd.DataFrame:
@@ -218,8 +218,11 @@ def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> 
     return expr
 
 
-def _match(what: str, names: Names, rows: list[dict], id_column: str,
+def match_ids(what: str, names: Names, rows: list[dict], id_column: str,
            name_columns: tuple[str, ...], partial: bool) -> list[str]:
+    """The ids of the rows a name (or names) designates: by id, name column or alias,
+    accents and case ignored; with `partial`, by words of the name. Nothing matching is a
+    `LookupError` naming the closest forms."""
     forms: dict[str, set[str]] = {}
     for row in rows:
         for value in [row[id_column], *(row[c] for c in name_columns), *(row.get("aliases") or [])]:
