@@ -50,7 +50,7 @@ def example_text() -> bytes:
     return EXAMPLE.read_bytes()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -59,7 +59,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def s3():
     """An S3 server on loopback and the environment that points s3fs and pyarrow at it."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     endpoint = f"http://127.0.0.1:{port}"
@@ -90,3 +90,20 @@ def s3():
                 os.environ[k] = v
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+# Columns that record when a row was written: they differ between two equal runs.
+CLOCKS = ("ingested_at", "rejected_at")
+
+
+def comparable_tables(read) -> dict:
+    """Every table as `read(name)` returns it, without its clock columns and sorted by key,
+    so that two warehouses holding the same rows compare equal."""
+    from dispatch_etl.schema import TABLES
+
+    out = {}
+    for name, spec in TABLES.items():
+        frame = read(name)
+        frame = frame.drop(columns=[c for c in CLOCKS if c in frame])
+        out[name] = frame.sort_values(list(spec.key)).reset_index(drop=True) if len(frame) else frame
+    return out

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import comparable_tables
 
 from dispatch_etl.schema import TABLES
 
@@ -60,12 +61,7 @@ class _Place:
 
 
 def _tables(place: _Place) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name, table in TABLES.items():
-        df = place.read(name) if place.exists(name) else pd.DataFrame()
-        df = df.drop(columns=[c for c in ("ingested_at", "rejected_at") if c in df])
-        out[name] = df.sort_values(list(table.key)).reset_index(drop=True) if len(df) else df
-    return out
+    return comparable_tables(lambda name: place.read(name) if place.exists(name) else pd.DataFrame())
 
 
 @pytest.mark.parametrize("storage", ["local", "s3"])

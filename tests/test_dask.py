@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import comparable_tables
 
 from dispatch_etl.schema import TABLES
 from flows.etl import dask_runner, dispatch_etl
 
 distributed = pytest.importorskip("distributed")
-
-_CLOCKS = {"dispatches": ["ingested_at"], "rejects": ["rejected_at"]}
-
-
-def _tables(root: Path) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name, spec in TABLES.items():
-        frame = pd.read_parquet(root / name).drop(columns=_CLOCKS.get(name, []))
-        out[name] = frame.sort_values(list(spec.key)).reset_index(drop=True)
-    return out
 
 
 def test_dask_local_cluster_gives_the_sequential_tables(prefect_harness, examples, tmp_path):
@@ -37,7 +28,8 @@ def test_dask_local_cluster_gives_the_sequential_tables(prefect_harness, example
     assert len(ran_on) == 2, ran_on  # both worker processes took batches
     sequential = dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "sequential"), batch_size=4, workers=1)
     assert sequential["dispatches_new"] == 56
-    on_dask, alone = _tables(tmp_path / "dask"), _tables(tmp_path / "sequential")
+    on_dask, alone = (comparable_tables(lambda name, root=tmp_path / kind: pd.read_parquet(root / name))
+                      for kind in ("dask", "sequential"))
     for name in TABLES:
         pd.testing.assert_frame_equal(on_dask[name], alone[name], obj=name)
     assert len(on_dask["meetings"]) == 47

@@ -83,7 +83,7 @@ def test_feeds_flow_fetches_retries_and_reports(prefect_harness, tmp_path, serve
     # /rss and /flaky serve the same items: each item once.
     assert sorted(dispatches["source_uri"]) == ["https://news.example/1", "https://news.example/2",
                                                 "https://news.example/j1"]
-    assert _Handler.hits[f"/flaky"] == 3  # failed twice, then answered
+    assert _Handler.hits["/flaky"] == 3  # failed twice, then answered
     rejects = pd.read_parquet(warehouse / "rejects")
     assert rejects[rejects["reason"] == "fetch_failed"]["source_uri"].tolist() == [f"{server}/hang"]
     names = set(pd.read_parquet(warehouse / "participants")["name"])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,14 +16,10 @@ from pathlib import Path
 import httpx
 import pandas as pd
 import pytest
+from conftest import free_port
 
 BIN = Path(sys.executable).parent
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait(url: str, seconds: float) -> bool:
@@ -58,7 +53,7 @@ print(",".join(asyncio.run(keys())))
 def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str]) -> tuple[str, list[str], str, Path]:
     """Start a Prefect server, serve the flow as a deployment, run it through the client;
     returns the run's final state, its artifact keys, the client's stderr, the warehouse."""
-    port = _free_port()
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env |= {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api, "PREFECT_UI_ENABLED": "false",
@@ -119,7 +114,7 @@ def postgres():
     data = Path(tempfile.mkdtemp(prefix="dispatch-etl-pg-", dir="/tmp"))
     if as_postgres:
         shutil.chown(data, "postgres", "postgres")
-    port = _free_port()
+    port = free_port()
     subprocess.run([*as_postgres, str(bin_dir / "initdb"), "-D", str(data / "db"), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8"], check=True, capture_output=True, timeout=120)
     subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data / "db"), "-l", str(data / "log"), "-w",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import comparable_tables
 
 from dispatch_etl.schema import TABLES
 from dispatch_etl.tables import Tables
@@ -23,15 +24,6 @@ from dispatch_etl.warehouse import Warehouse, WarehouseBusy, _ObjectStore
 from flows.etl import dispatch_etl
 
 BIN = Path(sys.executable).parent
-_CLOCKS = {"dispatches": ["ingested_at"], "rejects": ["rejected_at"]}
-
-
-def _tables(read) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name, spec in TABLES.items():
-        frame = read(name).drop(columns=_CLOCKS.get(name, []))
-        out[name] = frame.sort_values(list(spec.key)).reset_index(drop=True)
-    return out
 
 
 def test_storage_flow_on_s3_equals_local_and_reruns_idempotently(prefect_harness, examples, s3, tmp_path):
@@ -40,13 +32,13 @@ def test_storage_flow_on_s3_equals_local_and_reruns_idempotently(prefect_harness
     assert first["dispatches_new"] == 56
     dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "local"), batch_size=16)
     # Read back with nothing but pandas, as TABLES.md promises (pyarrow's own S3 client).
-    remote = _tables(lambda name: pd.read_parquet(f"{url}/{name}"))
-    local = _tables(lambda name: pd.read_parquet(tmp_path / "local" / name))
+    remote = comparable_tables(lambda name: pd.read_parquet(f"{url}/{name}"))
+    local = comparable_tables(lambda name: pd.read_parquet(tmp_path / "local" / name))
     for name in TABLES:
         pd.testing.assert_frame_equal(remote[name], local[name], obj=name)
     again = dispatch_etl(inbox=str(examples), warehouse=url, batch_size=16)
     assert again["dispatches_new"] == 0 and again["inputs_read"] == 0
-    for name, frame in _tables(lambda name: pd.read_parquet(f"{url}/{name}")).items():
+    for name, frame in comparable_tables(lambda name: pd.read_parquet(f"{url}/{name}")).items():
         pd.testing.assert_frame_equal(frame, remote[name], obj=name)
     # Nothing temporary or staged is left, and no lease.
     objects = s3.find("warehouses/dev")
