@@ -9,11 +9,17 @@ _DEFAULTS = {
     # The embedded server's usage telemetry calls out to the internet; pipelines run on
     # closed networks, where every run would log a failed call as an ERROR.
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # A local Dask cluster's scheduler, nannies and workers log every connection at INFO,
+    # and a worker whose stream closes as the cluster shuts down logs a CommClosedError
+    # traceback at INFO: routine shutdown, printed as if it were a failure. Warnings and
+    # errors still show. Read by dask when `distributed` is imported, here and in the
+    # worker processes, which inherit the environment.
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }
 
 
 def apply_prefect_defaults() -> None:
-    """Set Prefect settings the user has not set, before Prefect is imported."""
+    """Set Prefect (and Dask) settings the user has not set, before either is imported."""
     for key, value in _DEFAULTS.items():
         os.environ.setdefault(key, value)
 

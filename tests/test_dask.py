@@ -4,6 +4,7 @@ two worker processes: both workers do batches, and the tables equal a sequential
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,5 @@ def test_dask_cli_option(examples, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert "now holds 47 meetings" in done.stdout
     assert "Traceback" not in done.stderr
+    # the local cluster's routine connection chatter stays out of a normal run's output
+    assert not re.search(r"\| INFO +\| distributed\.", done.stderr), done.stderr[-3000:]
