@@ -130,6 +130,55 @@ CASES = [
         },
         id="coordinated-subjects",
     ),
+    pytest.param(
+        " date 2023-10 Baku, October 12, AZERTAC\n\n"
+        "Minister of Health Teymur Musayev held a videoconference on Wednesday with WHO Regional Director "
+        "for Europe Dr. Hans Kluge.",
+        dict(kind="video_conference", meeting_date=dt.date(2023, 10, 11), city=None),
+        {
+            "Teymur Musayev": (None, "Minister of Health", None, "AZ", "participant"),
+            # The acronym before a title of several words is the organisation.
+            "Hans Kluge": ("Dr.", "Regional Director for Europe", "WHO", None, "participant"),
+        },
+        id="held-a-videoconference-with",
+    ),
+    pytest.param(
+        " date 2024-02 Baku, February 15, AZERTAC\n\n"
+        "CSTO Secretary General Imangali Tasmagambetov was received by Azerbaijan's Defense Minister "
+        "Colonel General Zakir Hasanov on February 14.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 2, 14)),
+        {
+            # A rank run into the name is not the job; `General` ending `Secretary General` is.
+            "Zakir Hasanov": (None, "Defense Minister", None, "AZ", "host"),
+            # Staff of an international organisation serve no state.
+            "Imangali Tasmagambetov": (None, "Secretary General", "CSTO", None, "guest"),
+        },
+        id="rank-run-in-secretary-general",
+    ),
+    pytest.param(
+        " date 2024-04 Baku, April 2, AZERTAC\n\n"
+        "French Prime Minister Michel Barnier met with Prime Minister Ali Asadov during his official "
+        "visit to Azerbaijan.",
+        dict(kind="meeting"),
+        {
+            # The visit is to Azerbaijan: the party of another state is the visitor.
+            "Ali Asadov": (None, "Prime Minister", None, "AZ", "host"),
+            "Michel Barnier": (None, "Prime Minister", None, "FR", "guest"),
+        },
+        id="own-visit-destination",
+    ),
+    pytest.param(
+        " date 2024-04 Baku, April 2, AZERTAC\n\n"
+        "Interpol Secretary General Jürgen Stock met with Minister of Internal Affairs, Lieutenant General "
+        "Vilayat Eyvazov, as part of his working visit.",
+        dict(kind="meeting"),
+        {
+            # A known organisation's short name before the title; the visit is the subject's.
+            "Jürgen Stock": (None, "Secretary General", "Interpol", None, "guest"),
+            "Vilayat Eyvazov": (None, "Minister of Internal Affairs", None, "AZ", "host"),
+        },
+        id="own-visit-subject-rank-after-comma",
+    ),
 ]
 
 

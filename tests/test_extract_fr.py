@@ -235,14 +235,14 @@ MORE_CASES = [
     ),
     pytest.param(
         " date 2024-10 Strasbourg, 9 octobre, AZERTAC\n\n"
-        "La délégation parlementaire azerbaïdjanaise conduite par le vice-président du Milli Medjlis, Ali "
-        "Huseynli, a été reçue par le président de l’Assemblée parlementaire du Conseil de l’Europe, "
-        "Theodoros Rousopoulos.",
+        "La délégation azerbaïdjanaise conduite par le vice-président du Milli Medjlis, Ali "
+        "Huseynli, a été reçue par le président du Congrès des pouvoirs locaux et régionaux du Conseil de "
+        "l’Europe, Marc Cools.",
         dict(kind="meeting"),
         {
             # A body of an international organisation serves no state, even unlisted.
-            "Theodoros Rousopoulos": (None, "président", "Assemblée parlementaire du Conseil de l’Europe", None,
-                                      "host"),
+            "Marc Cools": (None, "président", "Congrès des pouvoirs locaux et régionaux du Conseil de l’Europe",
+                           None, "host"),
             "Ali Huseynli": (None, "vice-président", "Milli Medjlis", "AZ", "guest"),
         },
         id="international-body-unlisted",
@@ -281,6 +281,42 @@ MORE_CASES = [
             "Jens Stoltenberg": ("M.", "secrétaire général", "NATO", None, "guest"),
         },
         id="state-implied",
+    ),
+    pytest.param(
+        " date 2024-02 Bakou, 15 février, AZERTAC\n\n"
+        "Le secrétaire général de l’OTSC, Imangali Tasmagambetov, à la tête d’une délégation, a été reçu le "
+        "14 février par le ministre de la Défense de l’Azerbaïdjan, le colonel-général Zakir Hasanov.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 2, 14)),
+        {
+            # The rank between the job and the name belongs to neither, however long the job.
+            "Zakir Hasanov": (None, "ministre de la Défense", None, "AZ", "host"),
+            # `général` in `secrétaire général` makes no state official.
+            "Imangali Tasmagambetov": (None, "secrétaire général", "CSTO", None, "guest"),
+        },
+        id="rank-after-long-job-secretaire-general",
+    ),
+    pytest.param(
+        " date 2024-04 Bakou, 2 avril, AZERTAC\n\n"
+        "Le Premier ministre Ali Assadov a rencontré à Paris la présidente de l’Assemblée nationale "
+        "française, Yaël Braun-Pivet, dans le cadre de sa visite officielle en France.",
+        dict(kind="meeting", city="Paris", country_code="FR", meeting_date=None),
+        {
+            # `sa visite … en France`: the party not of France is the visitor.
+            "Ali Assadov": (None, "Premier ministre", None, "AZ", "guest"),
+            "Yaël Braun-Pivet": (None, "présidente", "Assemblée nationale française", "FR", "host"),
+        },
+        id="own-visit-destination",
+    ),
+    pytest.param(
+        " date 2024-04 Bakou, 11 avril, AZERTAC\n\n"
+        "Le ministre de la Santé, Teymour Moussaïev, a tenu mercredi une visioconférence avec le directeur "
+        "régional de l’OMS pour l’Europe, Hans Kluge.",
+        dict(kind="video_conference", meeting_date=dt.date(2024, 4, 10), city=None),
+        {
+            "Teymour Moussaïev": (None, "ministre de la Santé", None, "AZ", "participant"),
+            "Hans Kluge": (None, "directeur régional", "WHO", None, "participant"),
+        },
+        id="a-tenu-une-visioconference-avec",
     ),
 ]
 

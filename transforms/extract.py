@@ -17,7 +17,7 @@ from transforms.dates import meeting_date
 from transforms.lang import Pack, Trigger, pack as language_pack
 from transforms.orgs import registry
 from transforms.parse import Dispatch
-from transforms.people import Description, Mention, affiliation, describe, mentions
+from transforms.people import Description, Mention, _place, _state, affiliation, describe, mentions
 from transforms.places import place
 from transforms.text import Span, fold, sentences
 
@@ -373,6 +373,8 @@ class _Extractor:
                     code = self.pk.demonym_country(d.group())
                     hosts |= {p for p in parties if self.people[p].description.country == code}
                     break
+        if not visitors:
+            visitors = self._own_visit(m, parties)
         venue = self._venue(m)
         if venue:
             owner = registry().find_in(venue)
@@ -386,6 +388,23 @@ class _Extractor:
         elif len(hosts) == 1:
             (h,) = hosts
             m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+    def _own_visit(self, m: _Meeting, parties: list[int]) -> set[int]:
+        """`X a rencontré Y dans le cadre de sa visite officielle en France`: the visit the
+        meeting sentence gives its subject. Where it names where the visit is and one party
+        is of that state, the other is the visitor; otherwise the subject is."""
+        s = self.sents[m.sentence]
+        cue = self.pk.own_visit.search(self.text, s.start, s.end)
+        if cue is None:
+            return set()
+        where = self.pk.visit_destination.match(self.text, cue.end(), s.end)
+        if where:
+            rest = self.text[where.end():s.end]
+            dest = _state(rest, self.pk)[0] or _place(rest, self.pk)
+            home = [p for p in parties if self.people[p].description.country == dest]
+            if dest and len(home) == 1:
+                return {p for p in parties if p not in home}
+        return {parties[0]}  # roles list the sentence's subject first
 
     def _venue(self, m: _Meeting) -> str | None:
         return place(self._place_texts(m, m.sentence + 1), self.pk).venue
@@ -519,7 +538,7 @@ class _Extractor:
             not org.known and desc.org_country is None and not self._international_part(desc.organization)
         )):
             # A state official or body with no state named serves the agency's state.
-            if (desc.position and self.pk.state_title.search(desc.position)) or (
+            if (desc.position and self.pk.serves_state(desc.position)) or (
                 desc.organization and self.pk.national_org.search(desc.organization)
             ):
                 country = self.home

@@ -351,7 +351,15 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
     last_head = None
     for last_head in pack.title_head.finditer(before):
         pass
-    if before.endswith(","):
+    # `le ministre de la Défense, le colonel-général Zakir Hasanov`: a rank between the
+    # job and the name is no part of either; the job before its comma is the title.
+    comma = before.rfind(",")
+    ranked = comma >= 0 and m.honorific is None and bool(
+        pack.rank.fullmatch(pack.title_noise.sub("", before[comma + 1:].strip()))
+    )
+    if ranked:
+        span = _title_before(text, prev_end, prev_end + comma, pack)
+    elif before.endswith(","):
         span = _title_before(text, prev_end, prev_end + len(before) - 1, pack)
     elif m.honorific and last_head is not None and (last_head.end() == len(before) or pack.title_runs_into_name):
         # `ICESCO Director-General Dr Salim M. AlMalik`, `Ambassador of Italy to Azerbaijan
@@ -394,12 +402,15 @@ def describe(title: str | None, pack: Pack) -> Description:
         if country is None and (_acronym(owner.group(1)) or registry().lookup(owner.group(1))):
             org = owner.group(1)
         title = title[owner.end():]
-    # `ICESCO Director-General`: an organisation's acronym before the title.
+    # `ICESCO Director-General`: an organisation's acronym (or a known short name such as
+    # `Interpol`) before the title.
     lead = re.match(r"([A-Z][A-Za-z]{1,9})\s+(?=\S)", title)
     # … or a few capitalised words before the head (`ITU Regional Director`).
-    between = re.match(r"(?:[A-Z][\w\-]*\s+){0,2}", title[lead.end():]) if lead else None
-    if lead and _acronym(lead.group(1)) and (
-        pack.title_head.match(title, lead.end()) or pack.title_head.match(title, lead.end() + between.end())
+    if lead and (_acronym(lead.group(1)) or registry().lookup(lead.group(1))) and any(
+        pack.title_head.match(title, lead.end() + w.start())
+        for w in re.finditer(r"(?:^|(?<=\s))(?=\S)", title[lead.end():lead.end() + 60])
+        if title[lead.end():lead.end() + w.start()].count(" ") <= 2
+        and not re.search(r"\s[a-z]", " " + title[lead.end():lead.end() + w.start()])
     ):
         org = org or lead.group(1)
         title = title[lead.end():]
@@ -446,6 +457,13 @@ def describe(title: str | None, pack: Pack) -> Description:
     parts = re.split(r",\s+", position)
     if len(parts) > 1 and pack.rank.match(pack.title_noise.sub("", parts[-1]) or ""):
         position = ", ".join(parts[:-1])
+    # `Defense Minister Colonel General`: a rank run into the name after the job, unless it
+    # is the job's own last word (`General` in `Secretary General`, `général` in
+    # `secrétaire général`).
+    for r in pack.rank.finditer(position):
+        if r.end() == len(position) and r.start() > 0 and not pack.postposed.fullmatch(r.group()) \
+                and pack.title_head.search(position[:r.start()]):
+            position = position[:r.start()]
     # Nationality adjectives name the state, not the job (`le ministre azerbaïdjanais`).
     for d in list(pack.demonym.finditer(position)):
         country = country or pack.demonym_country(d.group())

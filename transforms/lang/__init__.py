@@ -47,6 +47,7 @@ class Pack:
     title_head: re.Pattern
     title_noise: re.Pattern
     state_title: re.Pattern
+    postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
     national_org: re.Pattern
     rank: re.Pattern
     state_implied: re.Pattern | None
@@ -77,6 +78,8 @@ class Pack:
     object_blocker: re.Pattern
     attendance: re.Pattern
     visit: re.Pattern
+    own_visit: re.Pattern  # `dans le cadre de sa visite`: the subject is visiting
+    visit_destination: re.Pattern  # what leads from that cue to the place visited
     delegation: re.Pattern
     initiative: re.Pattern
     kinds: tuple[tuple[str, re.Pattern], ...]
@@ -99,6 +102,21 @@ class Pack:
         if fold(word) in self.title_words or self.title_head.fullmatch(word):
             return True
         return self.is_common(word)
+
+    def serves_state(self, position: str) -> bool:
+        """Whether a position is a state official's (`ministre`, `Deputy Prime Minister`):
+        a state title in it that is not the tail of a longer title (`général` in
+        `secrétaire général`, `General` in `Director General`)."""
+        heads = [(h.start(), h.end()) for h in self.title_head.finditer(position)]
+
+        def tail(t: re.Match) -> bool:
+            return any(
+                (s <= t.start() and t.end() <= e and e - s > t.end() - t.start())  # inside a longer head
+                or (s < t.start() and not position[e:t.start()].strip())  # right after another head
+                for s, e in heads
+            )
+
+        return any(not tail(t) for t in self.state_title.finditer(position))
 
     def is_common(self, word: str) -> bool:
         """A frequent word of the language (wordfreq), whatever its case."""
@@ -151,6 +169,7 @@ def pack(code: str) -> Pack | None:
         state_title=phrases(data["state_titles"]),
         national_org=phrases(data.get("national_org_heads", [])),
         rank=phrases(data.get("ranks", [])),
+        postposed=phrases(data.get("postposed_title_words", [])),
         state_implied=re.compile(
             r"\s+(?:" + words_pattern(data.get("state_implied", [])) + r")$", re.IGNORECASE
         ) if data.get("state_implied") else None,
@@ -217,6 +236,9 @@ def pack(code: str) -> Pack | None:
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
+        own_visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data.get("own_visit_cues", [])) + ")" + _R,
+                             re.IGNORECASE),
+        visit_destination=re.compile(_rule(data.get("visit_destination", "(?!)")), re.IGNORECASE),
         delegation=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["delegation_cues"]) + ")", re.IGNORECASE),
         initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
         kinds=tuple((kind, phrases(words)) for kind, words in data["kind_cues"].items()),
