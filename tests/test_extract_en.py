@@ -179,6 +179,29 @@ CASES = [
         },
         id="own-visit-subject-rank-after-comma",
     ),
+    pytest.param(
+        " date 2024-11 Baku, November 13, AZERTAC\n\n"
+        "A signing ceremony was held at the Ministry of Agriculture yesterday between Minister of Agriculture "
+        "Majnun Mammadov and FAO Representative in Azerbaijan Farrukh Toirov.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 11, 12), venue="Ministry of Agriculture"),
+        {
+            "Majnun Mammadov": (None, "Minister of Agriculture", None, "AZ", "host"),
+            # `in Azerbaijan` inside a title that runs into the name.
+            "Farrukh Toirov": (None, "Representative", "FAO", None, "guest"),
+        },
+        id="ceremony-between-at-own-ministry",
+    ),
+    pytest.param(
+        " date 2024-07 Baku, July 10, AZERTAC\n\n"
+        "Speaker of the Milli Majlis Sahiba Gafarova met with a delegation of the US Congress led by "
+        "Representative Joe Wilson on July 9.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 7, 9)),
+        {
+            "Sahiba Gafarova": (None, "Speaker", "Milli Medjlis", "AZ", "host"),
+            "Joe Wilson": (None, "Representative", "US Congress", "US", "guest"),
+        },
+        id="us-congress-delegation",
+    ),
 ]
 
 

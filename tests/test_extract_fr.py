@@ -318,6 +318,33 @@ MORE_CASES = [
         },
         id="a-tenu-une-visioconference-avec",
     ),
+    pytest.param(
+        " date 2024-11 Bakou, 13 novembre, AZERTAC\n\n"
+        "Une cérémonie de signature d’un mémorandum d’entente a eu lieu hier au ministère de l’Agriculture "
+        "entre le ministre de l’Agriculture, Madjnoun Mammadov, et le représentant de la FAO en Azerbaïdjan, "
+        "Farrukh Toirov.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 11, 12), venue="ministère de l’Agriculture"),
+        {
+            # A minister at their own ministry is on home ground.
+            "Madjnoun Mammadov": (None, "ministre de l’Agriculture", None, "AZ", "host"),
+            "Farrukh Toirov": (None, "représentant", "FAO", None, "guest"),
+        },
+        id="ceremony-between-at-own-ministry",
+    ),
+    pytest.param(
+        " date 2024-03 Bakou, 5 mars, AZERTAC\n\n"
+        "Lundi 4 mars, le vice-ministre des Affaires étrangères, Elnour Mammadov, s’est entretenu avec la "
+        "délégation du Parlement européen conduite par Marina Kaljurand, présidente de la délégation pour les "
+        "relations avec le Caucase du Sud.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 4)),
+        {
+            "Elnour Mammadov": (None, "vice-ministre des Affaires étrangères", None, "AZ", "host"),
+            # The European Parliament is no national parliament: no state.
+            "Marina Kaljurand": (None, "présidente de la délégation pour les relations avec le Caucase du Sud",
+                                 "European Parliament", None, "guest"),
+        },
+        id="european-parliament-delegation",
+    ),
 ]
 
 

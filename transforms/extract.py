@@ -19,7 +19,7 @@ from transforms.orgs import registry
 from transforms.parse import Dispatch
 from transforms.people import Description, Mention, _place, _state, affiliation, describe, mentions
 from transforms.places import place
-from transforms.text import Span, fold, sentences
+from transforms.text import UPPER, Span, fold, sentences
 
 
 @dataclass
@@ -382,12 +382,27 @@ class _Extractor:
                 org = self.people[p].description.organization
                 if org and owner and registry().resolve(org) == owner:
                     hosts.add(p)
+            hosts |= self._ministry_hosts(venue, parties)
         if len(visitors) == 1:
             (v,) = visitors
             m.roles.update({p: ("guest" if p == v else "host") for p in parties})
         elif len(hosts) == 1:
             (h,) = hosts
             m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+    def _ministry_hosts(self, venue: str, parties: list[int]) -> set[int]:
+        """`au ministère de l’Agriculture` with `le ministre de l’Agriculture`: a minister at
+        their own ministry is on home ground (its portfolio words all in their title; a bare
+        `ministère` fits the one minister present)."""
+        head = self.pk.ministry.search(venue)
+        if head is None:
+            return set()
+        portfolio = _content_words(venue[head.end():])
+        ministers = [p for p in parties
+                     if self.people[p].description.position and self.pk.minister.search(self.people[p].description.position)]
+        if portfolio:
+            return {p for p in ministers if portfolio <= _content_words(self.people[p].description.position)}
+        return set(ministers) if len(ministers) == 1 else set()
 
     def _own_visit(self, m: _Meeting, parties: list[int]) -> set[int]:
         """`X a rencontré Y dans le cadre de sa visite officielle en France`: the visit the
@@ -558,6 +573,12 @@ class _Extractor:
 
 
 _WORD = re.compile(r"[\w'-]+")
+_CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][\w\-]+")
+
+
+def _content_words(phrase: str) -> set[str]:
+    """The capitalised words of a phrase, folded (`de l’Agriculture` -> {agriculture})."""
+    return {fold(w) for w in _CAPITALISED.findall(phrase)}
 _ROLE_ORDER = {"host": 0, "guest": 1, "participant": 2, "attendee": 3}
 
 

@@ -48,6 +48,8 @@ class Pack:
     title_noise: re.Pattern
     state_title: re.Pattern
     postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
+    ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
+    minister: re.Pattern
     national_org: re.Pattern
     rank: re.Pattern
     state_implied: re.Pattern | None
@@ -170,6 +172,8 @@ def pack(code: str) -> Pack | None:
         national_org=phrases(data.get("national_org_heads", [])),
         rank=phrases(data.get("ranks", [])),
         postposed=phrases(data.get("postposed_title_words", [])),
+        ministry=phrases(data.get("ministry_heads", [])),
+        minister=phrases(data.get("minister_heads", [])),
         state_implied=re.compile(
             r"\s+(?:" + words_pattern(data.get("state_implied", [])) + r")$", re.IGNORECASE
         ) if data.get("state_implied") else None,
