@@ -202,6 +202,30 @@ CASES = [
         },
         id="us-congress-delegation",
     ),
+    pytest.param(
+        " date 2024-10 Baku, October 2, AZERTAC\n\n"
+        "Azerbaijan's Deputy Foreign Minister Fariz Rzayev was received in audience by Pope Francis at the "
+        "Vatican on September 30.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 9, 30)),
+        {
+            # A lone given name that is also an English word, before `at`.
+            "Francis": (None, "Pope", None, None, "host"),
+            "Fariz Rzayev": (None, "Deputy Foreign Minister", None, "AZ", "guest"),
+        },
+        id="pope-francis-at",
+    ),
+    pytest.param(
+        " date 2024-06 Baku, June 14, AZERTAC\n\n"
+        "Chairman of the State Committee for Work with Diaspora Fuad Muradov has hosted a delegation headed "
+        "by Member of the Knesset Sharren Haskel.",
+        dict(kind="meeting", meeting_date=None),
+        {
+            "Fuad Muradov": (None, "Chairman", "State Committee for Work with Diaspora", "AZ", "host"),
+            # A one-word organisation of the registry inside the title.
+            "Sharren Haskel": (None, "Member", "Knesset", "IL", "guest"),
+        },
+        id="one-word-organisation-knesset",
+    ),
 ]
 
 
@@ -236,3 +260,23 @@ def test_extract_en_participants_listed_with_country_in_brackets():
 )
 def test_extract_en_negatives(text):
     assert extract(text) == []
+
+
+def test_extract_en_pronoun_subject_with_adverb_and_plural_venue():
+    text = (
+        " date 2024-09 Baku, September 19, AZERTAC\n\n"
+        "On the sidelines of the Baku Energy Forum, Minister of Energy Parviz Shahbazov met with Executive "
+        "Director of the International Energy Agency Fatih Birol.\n\n"
+        "Later that day, he also held talks with Saudi Arabia's Minister of Energy Prince Abdulaziz bin Salman "
+        "Al Saud.\n\n"
+        "The meetings took place at the Baku Expo Center."
+    )
+    first, second = extract(text)
+    # `Baku Energy Forum, Minister …` names no person; `he also` points back to the minister.
+    assert set(people(first)) == {"Parviz Shahbazov", "Fatih Birol"}
+    assert people(second) == {
+        "Parviz Shahbazov": (None, "Minister of Energy", None, "AZ", "participant"),
+        # `Prince` between the job and the name belongs to neither.
+        "Abdulaziz bin Salman Al Saud": (None, "Minister of Energy", None, "SA", "participant"),
+    }
+    assert second["venue"] == "Baku Expo Center"  # `The meetings took place at …`

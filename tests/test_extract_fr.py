@@ -367,3 +367,21 @@ def test_extract_fr_pluperfect_meeting_the_day_before():
 @pytest.mark.parametrize("text, meeting, expected", MORE_CASES)
 def test_extract_fr_more_phenomena(text, meeting, expected):
     check_first_meeting(text, meeting, expected)
+
+
+def test_extract_fr_bare_full_name_repeated_is_the_person():
+    text = (
+        " date 2024-03 Bakou, 2 mars, AZERTAC\n\n"
+        "Le chef de l’État azerbaïdjanais, Ilham Aliyev, a reçu en audience samedi 2 mars le président du "
+        "Conseil européen, Charles Michel, au palais présidentiel de Zagulba.\n\n"
+        "Plus tard dans la journée, Charles Michel a également rencontré le ministre des Affaires étrangères, "
+        "Djeyhoun Baïramov."
+    )
+    first, second = extract(text)
+    assert people(first)["Charles Michel"] == (None, "président", "European Council", None, "guest")
+    # Named again with neither title nor honorific, he is still the subject of the second meeting.
+    assert people(second) == {
+        "Charles Michel": (None, "président", "European Council", None, "participant"),
+        "Djeyhoun Baïramov": (None, "ministre des Affaires étrangères", None, "AZ", "participant"),
+    }
+    assert second["meeting_date"] == dt.date(2024, 3, 2)

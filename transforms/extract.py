@@ -19,7 +19,7 @@ from transforms.orgs import registry
 from transforms.parse import Dispatch
 from transforms.people import Description, Mention, _place, _state, affiliation, describe, mentions
 from transforms.places import place
-from transforms.text import UPPER, Span, fold, sentences
+from transforms.text import APOS, UPPER, Span, fold, sentences
 
 
 @dataclass
@@ -69,7 +69,7 @@ class _Extractor:
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
         for s in self.sents:
-            found = mentions(self.text, s.start, s.end, pk)
+            found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
             self.sent_mentions.append([(self._person(m), m) for m in found])
             for p, m in self.sent_mentions[-1]:
                 self._delegation(s, p, m)
@@ -91,6 +91,23 @@ class _Extractor:
         return code if n >= 2 else None
 
     # -------------------------------------------------------------- people
+
+    def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
+        """A person named in full earlier, named again bare (`Plus tard, Charles Michel a
+        rencontré …`): no title or honorific marks it, the earlier mention does."""
+        taken = [((m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
+                 for m in found]
+        extra = []
+        for p in self.people:
+            name = p.full.name
+            if len(p.full.tokens) < 2:
+                continue
+            for hit in re.finditer(rf"(?<![\w{APOS}-]){re.escape(name)}(?![\w-])", self.text[s.start:s.end]):
+                a, b = s.start + hit.start(), s.start + hit.end()
+                if not any(x < b and a < y for x, y in taken):
+                    extra.append(Mention(a, a, b, name, None))
+                    taken.append((a, b))
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _person(self, m: Mention) -> int:
         """Index of the person a mention names, merging short forms into full ones."""
@@ -270,6 +287,11 @@ class _Extractor:
         it points back to."""
         lead = self.text[self.sents[i].start:match.start()].strip(" ,")
         lead = re.sub(r"^(?:\S+\s*,\s*)", "", lead) if "," in lead else lead
+        while True:  # `he also held talks`: the adverb before the verb is not the subject
+            shorter = self.pk.adverb.sub("", lead)
+            if shorter == lead:
+                break
+            lead = shorter
         words = lead.split()
         if not words or len(words) > 6:
             return []
@@ -491,6 +513,8 @@ class _Extractor:
     def _international_part(self, organization: str) -> bool:
         """An unlisted body of a listed international organisation (`Assemblée parlementaire
         du Conseil de l’Europe`, `Regional Office of the WHO`) serves no state."""
+        if self.pk.supranational.search(organization):
+            return True  # `Conseil européen`, `Asian Infrastructure Forum`: beyond one state
         for of in self.pk.of_word.finditer(" " + organization):
             known = registry().resolve(organization[of.end() - 1:].strip())
             if known.known and known.country is None:

@@ -176,6 +176,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if word == "," or word.casefold() in connectors or word.startswith("("):
             if name:
                 break
+            if (common is not None and k and tokens[k - 1] is common and word.casefold() in pack.after_name
+                    and given_name(common.group()) and fold(common.group()) not in pack.title_words):
+                name = [common]  # `Pope Francis at the Vatican`: the given name ended the run
+                break
             k += 1
             continue
         if not word[0].isupper():
@@ -198,6 +202,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         k += 1
     while name and (name[-1].group().casefold() in pack.particles or name[-1].group().endswith(",")):
         name.pop()
+    if not name and common is not None and given_name(common.group()):
+        name = [common]  # `Pope Francis`, `King Charles`: a lone given name that is also a word
     if not name:
         return None
     if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
@@ -281,6 +287,9 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) for t in tokens):
         return False
     if registry().exact(name) is not None:
+        return False
+    # `Baku Energy Forum`, `Khazar University`: a name ending in an organisation's head noun.
+    if len(tokens) > 1 and pack.org_head.fullmatch(tokens[-1]) and pack.is_common(tokens[-1]):
         return False
     return not _ALL_CAPS.fullmatch(tokens[0])
 
@@ -528,7 +537,7 @@ def _org_length(rest: str, pack: Pack) -> int:
     # Longest registry alias at the start.
     for n in range(min(len(words), 14), 0, -1):
         candidate = rest[: words[n - 1].end()].rstrip(",;")
-        if reg.lookup(candidate) is not None and (n > 1 or _acronym(candidate)):
+        if reg.lookup(candidate) is not None and (n > 1 or _acronym(candidate) or reg.exact(candidate)):
             paren = re.match(r"\s*\([^()]{2,15}\)", rest[len(candidate):])
             return len(candidate) + (paren.end() if paren else 0)
     if not words:

@@ -49,6 +49,8 @@ class Pack:
     state_title: re.Pattern
     postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
     ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
+    supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
+    adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
     minister: re.Pattern
     national_org: re.Pattern
     rank: re.Pattern
@@ -72,6 +74,7 @@ class Pack:
     title_words: frozenset[str]
     title_runs_into_name: bool
     run_connectors: frozenset[str]
+    after_name: frozenset[str]  # connectors that follow a name, not a title word (`at`)
     countries: dict[str, str]
     places: dict[str, str]
     triggers: tuple[Trigger, ...]
@@ -173,6 +176,9 @@ def pack(code: str) -> Pack | None:
         rank=phrases(data.get("ranks", [])),
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
+        supranational=phrases(data.get("supranational_words", [])),
+        adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", [])) + r")$", re.IGNORECASE)
+        if data.get("adverbs") else re.compile(r"(?!)"),
         minister=phrases(data.get("minister_heads", [])),
         state_implied=re.compile(
             r"\s+(?:" + words_pattern(data.get("state_implied", [])) + r")$", re.IGNORECASE
@@ -228,6 +234,7 @@ def pack(code: str) -> Pack | None:
         run_connectors=frozenset(
             w.casefold() for w in data.get("run_connectors", ["of", "the", "for", "to", "and", "on"])
         ),
+        after_name=frozenset(w.casefold() for w in data.get("after_name_connectors", [])),
         countries={fold(k): v for k, v in data["countries"].items()},
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
