@@ -221,14 +221,14 @@ class _Extractor:
             return self._multilateral(i)
         if trigger.kind == "plural":
             return self._coordinated(i, match)
-        before = [p for p, m in ments if m.end <= match.start()]
+        before = [(p, m) for p, m in ments if m.end <= match.start()]
         after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
         if trigger.kind == "between":
             parties = list(dict.fromkeys(p for p, _ in after))
             if len(parties) < 2:
                 return None
             return {p: "participant" for p in parties}
-        subjects = list(dict.fromkeys(before[-1:])) if before else self._referent(i, match)
+        subjects = self._subject_chain(before) if before else self._referent(i, match)
         if trigger.kind == "symmetric" and not after:
             return self._coordinated(i, match)  # `X and Y met`
         if not subjects or not after:
@@ -260,21 +260,27 @@ class _Extractor:
         before = [(p, m) for p, m in self.sent_mentions[i] if m.end <= match.start()]
         if len(before) < 2:
             return None
-        last_p, last = before[-1]
+        last = before[-1][1]
         tail = self.text[max(last.end, last.title_end or last.end):match.start()]
         if len(tail.split()) > 3:
             return None
+        chain = self._subject_chain(before)
+        if len(chain) < 2 or not all(self._official(p) for p in chain):
+            return None
+        return {p: "participant" for p in chain}
+
+    def _subject_chain(self, before: list[tuple[int, Mention]]) -> list[int]:
+        """The last person before a verb and those coordinated with them (`X and Y`, `X, Y
+        et Z`, each with their own title)."""
+        last_p, nxt = before[-1]
         chain = [last_p]
-        nxt = last
         for p, m in reversed(before[:-1]):
             link = self.text[max(m.end, m.title_end or m.end):min(nxt.start, nxt.title_start or nxt.start)]
             if p in chain or not self.pk.coordination_lead.fullmatch(link):
                 break
             chain.insert(0, p)
             nxt = m
-        if len(chain) < 2 or not all(self._official(p) for p in chain):
-            return None
-        return {p: "participant" for p in chain}
+        return chain
 
     def _official(self, p: int) -> bool:
         person = self.people[p]
@@ -397,7 +403,7 @@ class _Extractor:
                     break
         if not visitors:
             visitors = self._own_visit(m, parties)
-        venue = self._venue(m)
+        venue = self._venue(m, end)
         if venue:
             owner = registry().find_in(venue)
             for p in parties:
@@ -443,8 +449,9 @@ class _Extractor:
                 return {p for p in parties if p not in home}
         return {parties[0]}  # roles list the sentence's subject first
 
-    def _venue(self, m: _Meeting) -> str | None:
-        return place(self._place_texts(m, m.sentence + 1), self.pk).venue
+    def _venue(self, m: _Meeting, end: int) -> str | None:
+        """The venue the meeting's sentences give (`La rencontre s’est déroulée au ministère`)."""
+        return place(self._place_texts(m, end), self.pk).venue
 
     # -------------------------------------------------------------- records
 

@@ -302,14 +302,30 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
     if not heads:
         return None
     # Latest clause boundary that still leaves a title head after it.
-    bounds = [0] + [b.end() for b in pack.clause_bound.finditer(region)]
+    found = list(pack.clause_bound.finditer(region))
+    bounds = [0] + [b.end() for b in found]
     if strict:
         bounds = [max(bounds + [c.end() for c in re.finditer(r",\s*", region)])]
+    joins = {b.end(): b.start() for b in found if pack.and_word.fullmatch(b.group().strip())}
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            return lo + _premodifiers_start(region, b, after[0].start()), comma
+            start = _premodifiers_start(region, b, after[0].start())
+            # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
+            while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
+                start = before
+            return lo + start, comma
     return None
+
+
+def _title_ending(region: str, end: int, pack: Pack) -> int | None:
+    """Start of a title that ends right at `end` (before an `and` joining two jobs)."""
+    head = None
+    for head in pack.title_head.finditer(region, 0, end):
+        pass
+    if head is None or region[head.end():end].strip():
+        return None
+    return _premodifiers_start(region, 0, head.start())
 
 
 _PREMODIFIER = re.compile(rf"[{UPPER}][\w\-]*(?:[’']s)?\s+$")
@@ -411,18 +427,13 @@ def describe(title: str | None, pack: Pack) -> Description:
         if country is None and (_acronym(owner.group(1)) or registry().lookup(owner.group(1))):
             org = owner.group(1)
         title = title[owner.end():]
-    # `ICESCO Director-General`: an organisation's acronym (or a known short name such as
-    # `Interpol`) before the title.
-    lead = re.match(r"([A-Z][A-Za-z]{1,9})\s+(?=\S)", title)
-    # … or a few capitalised words before the head (`ITU Regional Director`).
-    if lead and (_acronym(lead.group(1)) or registry().lookup(lead.group(1))) and any(
-        pack.title_head.match(title, lead.end() + w.start())
-        for w in re.finditer(r"(?:^|(?<=\s))(?=\S)", title[lead.end():lead.end() + 60])
-        if title[lead.end():lead.end() + w.start()].count(" ") <= 2
-        and not re.search(r"\s[a-z]", " " + title[lead.end():lead.end() + w.start()])
-    ):
-        org = org or lead.group(1)
-        title = title[lead.end():]
+    # `ICESCO Director-General`, `World Bank President`: an organisation's acronym or a
+    # registry name before the title (a few capitalised words may come between: `ITU
+    # Regional Director`).
+    lead = _leading_org(title, pack)
+    if lead:
+        org = org or title[:lead].strip()
+        title = title[lead:].lstrip()
     if org:
         org_country = _org_country(org, pack)
     preset_org = org is not None
@@ -483,6 +494,29 @@ def describe(title: str | None, pack: Pack) -> Description:
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
+
+
+def _leading_org(title: str, pack: Pack) -> int:
+    """Length of the organisation named before a title's head, or 0."""
+    words = list(re.finditer(r"[A-Z][\w\-]*(?=\s)", title[:80]))
+    lead_words = []
+    for w in words:  # consecutive capitalised words from the start
+        if w.start() != (lead_words[-1].end() + 1 if lead_words else 0):
+            break
+        lead_words.append(w)
+    for n in range(min(len(lead_words), 4), 0, -1):
+        name = title[:lead_words[n - 1].end()]
+        if n == 1 and not (_acronym(name) or (len(name) <= 10 and registry().lookup(name))):
+            continue
+        if n > 1 and registry().exact(name) is None:
+            continue
+        rest = lead_words[n - 1].end() + 1
+        if any(pack.title_head.match(title, rest + w.start())
+               for w in re.finditer(r"(?:^|(?<=\s))(?=\S)", title[rest:rest + 60])
+               if title[rest:rest + w.start()].count(" ") <= 2
+               and not re.search(r"\s[a-z]", " " + title[rest:rest + w.start()])):
+            return rest
+    return 0
 
 
 def affiliation(phrase: str, pack: Pack) -> Description:

@@ -51,6 +51,7 @@ class Pack:
     ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
     adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
+    and_word: re.Pattern
     minister: re.Pattern
     national_org: re.Pattern
     rank: re.Pattern
@@ -177,6 +178,7 @@ def pack(code: str) -> Pack | None:
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
+        and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
         adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", [])) + r")$", re.IGNORECASE)
         if data.get("adverbs") else re.compile(r"(?!)"),
         minister=phrases(data.get("minister_heads", [])),
