@@ -226,6 +226,69 @@ CASES = [
         },
         id="one-word-organisation-knesset",
     ),
+    pytest.param(
+        " date 2024-05 Baku, May 14, AZERTAC\n\n"
+        "Foreign Ministers of Azerbaijan and Georgia Jeyhun Bayramov and Ilia Darchiashvili met in Tbilisi on "
+        "May 13.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 13), city="Tbilisi"),
+        {
+            "Jeyhun Bayramov": (None, "Foreign Minister", None, "AZ", "participant"),
+            "Ilia Darchiashvili": (None, "Foreign Minister", None, "GE", "participant"),
+        },
+        id="plural-title-run-in",
+    ),
+    pytest.param(
+        " date 2024-07 Baku, July 10, AZERTAC\n\n"
+        "Speaker of the Milli Majlis Sahiba Gafarova met with a delegation of the US Congress led by "
+        "Representative Joe Wilson on July 9.\n\n"
+        "Also attending the meeting were MPs Samad Seyidov and Sevinj Fataliyeva.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 7, 9)),
+        {
+            "Sahiba Gafarova": (None, "Speaker", "Milli Medjlis", "AZ", "host"),
+            "Joe Wilson": (None, "Representative", "US Congress", "US", "guest"),
+            "Samad Seyidov": (None, "MP", None, "AZ", "attendee"),
+            "Sevinj Fataliyeva": (None, "MP", None, "AZ", "attendee"),
+        },
+        id="plural-title-attendees",
+    ),
+    pytest.param(
+        " date 2024-11 Baku, November 12, AZERTAC\n\n"
+        "President Ilham Aliyev received UN Secretary-General Antonio Guterres as well as World Bank President "
+        "Ajay Banga on Monday.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 11, 11)),
+        {
+            "Ilham Aliyev": (None, "President", None, "AZ", "host"),
+            "Antonio Guterres": (None, "Secretary-General", "UN", None, "guest"),
+            # A registry name of two words before the title is the organisation.
+            "Ajay Banga": (None, "President", "World Bank", None, "guest"),
+        },
+        id="as-well-as-multiword-org-before-title",
+    ),
+    pytest.param(
+        " date 2024-04 Baku, April 10, AZERTAC\n\n"
+        "President Ilham Aliyev received Deputy Prime Minister and Minister of Foreign Affairs of the Grand "
+        "Duchy of Luxembourg Xavier Bettel on April 9.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 4, 9)),
+        {
+            "Ilham Aliyev": (None, "President", None, "AZ", "host"),
+            # Two jobs joined by `and` are one person's title.
+            "Xavier Bettel": (None, "Deputy Prime Minister and Minister of Foreign Affairs", None, "LU", "guest"),
+        },
+        id="two-jobs-joined-by-and",
+    ),
+    pytest.param(
+        " date 2024-09 Baku, September 19, AZERTAC\n\n"
+        "Minister of Energy Parviz Shahbazov and Minister of Economy Mikayil Jabbarov met with Fatih Birol, "
+        "Executive Director of the IEA, on September 18.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 9, 18)),
+        {
+            # Coordinated subjects of a symmetric verb are all parties.
+            "Parviz Shahbazov": (None, "Minister of Energy", None, "AZ", "participant"),
+            "Mikayil Jabbarov": (None, "Minister of Economy", None, "AZ", "participant"),
+            "Fatih Birol": (None, "Executive Director", "IEA", None, "participant"),
+        },
+        id="coordinated-subjects-met-with",
+    ),
 ]
 
 

@@ -345,6 +345,55 @@ MORE_CASES = [
         },
         id="european-parliament-delegation",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 14 mai, AZERTAC\n\n"
+        "Les ministres des Affaires étrangères de l’Azerbaïdjan et de la Géorgie, Djeyhoun Baïramov et Ilia "
+        "Darchiachvili, se sont rencontrés hier à Tbilissi.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 13), city="Tbilissi", country_code="GE"),
+        {
+            # A plural title shared out: each name gets its own state, in order.
+            "Djeyhoun Baïramov": (None, "ministre des Affaires étrangères", None, "AZ", "participant"),
+            "Ilia Darchiachvili": (None, "ministre des Affaires étrangères", None, "GE", "participant"),
+        },
+        id="plural-title-coordinated-subjects",
+    ),
+    pytest.param(
+        " date 2024-03 Bakou, 16 mars, AZERTAC\n\n"
+        "Le président Ilham Aliyev a reçu vendredi les ministres des Affaires étrangères de Géorgie et de "
+        "Turquie, Ilia Darchiachvili et Hakan Fidan.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 15)),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "Ilia Darchiachvili": (None, "ministre des Affaires étrangères", None, "GE", "guest"),
+            "Hakan Fidan": (None, "ministre des Affaires étrangères", None, "TR", "guest"),
+        },
+        id="plural-title-objects",
+    ),
+    pytest.param(
+        " date 2024-11 Bakou, 12 novembre, AZERTAC\n\n"
+        "Le président Ilham Aliyev a reçu lundi, dans le cadre de la COP29, le Secrétaire général de l’ONU, "
+        "António Guterres, ainsi que le président de la Banque mondiale, Ajay Banga.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 11, 11)),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "António Guterres": (None, "Secrétaire général", "UN", None, "guest"),
+            "Ajay Banga": (None, "président", "World Bank", None, "guest"),  # `ainsi que` joins
+        },
+        id="ainsi-que-objects",
+    ),
+    pytest.param(
+        " date 2024-07 Bakou, 4 juillet, AZERTAC\n\n"
+        "La ministre de la Culture de la République française, Mme Rachida Dati, a rencontré hier à Paris "
+        "l’ambassadrice d’Azerbaïdjan en France, Mme Leyla Abdullayeva.\n\n"
+        "La rencontre s’est déroulée au ministère de la Culture, rue de Valois.",
+        dict(kind="meeting", city="Paris", venue="ministère de la Culture"),
+        {
+            # The venue of a later sentence is her own ministry: home ground.
+            "Rachida Dati": ("Mme", "ministre de la Culture", None, "FR", "host"),
+            "Leyla Abdullayeva": ("Mme", "ambassadrice", None, "AZ", "guest"),
+        },
+        id="home-ground-from-later-sentence",
+    ),
 ]
 
 

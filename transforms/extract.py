@@ -275,7 +275,10 @@ class _Extractor:
         last_p, nxt = before[-1]
         chain = [last_p]
         for p, m in reversed(before[:-1]):
-            link = self.text[max(m.end, m.title_end or m.end):min(nxt.start, nxt.title_start or nxt.start)]
+            lo = max(m.end, m.title_end or m.end)
+            # (a title shared through a plural starts before both names: `les ministres …, X et Y`)
+            hi = nxt.start if nxt.title_start is None or nxt.title_start < lo else nxt.title_start
+            link = self.text[lo:hi]
             if p in chain or not self.pk.coordination_lead.fullmatch(link):
                 break
             chain.insert(0, p)

@@ -86,6 +86,10 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             return
         found[m.name_start] = m
 
+    # A plural title and the names it covers: `les ministres des Affaires étrangères de
+    # l’Azerbaïdjan et de la Géorgie, Djeyhoun Baïramov et Ilia Darchiachvili`.
+    for m in _plural_title_mentions(text, start, end, pack):
+        add(m)
     # An honorific and a name: `Dr Salim M. AlMalik`, `Pr de Montfort`.
     for h in pack.honorific.finditer(text, start, end):
         m = name_re.match(text, h.end() + 1 if text[h.end():h.end() + 1] == " " else h.end(), end)
@@ -139,6 +143,55 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
 
 
+def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
+    """Each name a plural title introduces, with its own singular title: the title's
+    coordinated complements are shared out in order when there are as many as names
+    (`Foreign Ministers of Azerbaijan and Georgia X and Y` -> `Foreign Minister of
+    Azerbaijan` X, `Foreign Minister of Georgia` Y); otherwise each gets the whole title."""
+    out: list[Mention] = []
+    name_re = _name_re(pack)
+    for t in pack.plural_head.finditer(text, start, end):
+        comma = _COMMA_SPACE.search(text, t.end(), min(end, t.end() + 120))
+        title_end = first = None
+        if comma and not pack.any_trigger.search(text, t.end(), comma.start()) and name_re.match(text, comma.end(), end):
+            title_end, first = comma.start(), comma.end()
+        elif pack.title_runs_into_name:
+            span = _run_in_name(text, t.end(), end, pack)
+            if span:
+                title_end, first = span[0], span[0]
+        if first is None:
+            continue
+        names = []
+        pos = first
+        while len(names) < 8:
+            m = name_re.match(text, pos, end)
+            if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+                break
+            names.append(m)
+            sep = pack.list_separator.match(text, m.end(), end)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(names) < 2 or not _boundary_ok(text, names[-1].end()):
+            continue
+        singular = pack.singular_title(t.group())
+        tail = text[t.end():title_end].rstrip(" ,")
+        parts = [p for p in pack.list_separator.split(tail) if p and p.strip()]
+        shared = [tail] * len(names)
+        if len(parts) == len(names):
+            ofs = list(pack.of_word.finditer(" " + parts[0]))
+            if ofs:
+                prefix, of = parts[0][:ofs[-1].start()], ofs[-1].group()
+                shared = [parts[0]] + [
+                    prefix + (" " + p.strip() if pack.of_word.match(" " + p.strip()) else of + p.strip())
+                    for p in parts[1:]
+                ]
+        for m, own in zip(names, shared):
+            title = re.sub(r"\s+", " ", singular + own).strip()
+            out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, t.start(), title_end))
+    return out
+
+
 def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
     """Whether a job title ends right before `pos` with no punctuation or verb between
     its head and `pos`, within six words."""
@@ -176,6 +229,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if word == "," or word.casefold() in connectors or word.startswith("("):
             if name:
                 break
+            if word == "," and k + 1 < len(tokens) and tokens[k + 1].group().casefold() in pack.after_name:
+                break  # `…Entity at UNESCO, at UNESCO Headquarters in Paris`: a new phrase
             if (common is not None and k and tokens[k - 1] is common and word.casefold() in pack.after_name
                     and given_name(common.group()) and fold(common.group()) not in pack.title_words):
                 name = [common]  # `Pope Francis at the Vatican`: the given name ended the run
@@ -369,6 +424,8 @@ def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, in
 
 
 def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention], pack: Pack) -> Mention:
+    if m.title is not None:
+        return m  # given by a plural title
     prev_end = max([o.end for o in ordered if o.end <= m.start] or [lo])
     nxt = min([o.start for o in ordered if o.start >= m.end] or [hi])
     span = None

@@ -52,6 +52,9 @@ class Pack:
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
     adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
     and_word: re.Pattern
+    list_separator: re.Pattern  # `, `, ` et `, `, et ` between the items of a list
+    plural_head: re.Pattern  # `les ministres`, `Foreign Ministers`: a title several people share
+    plural_titles: dict[str, str]  # folded plural -> singular
     minister: re.Pattern
     national_org: re.Pattern
     rank: re.Pattern
@@ -124,6 +127,10 @@ class Pack:
 
         return any(not tail(t) for t in self.state_title.finditer(position))
 
+    def singular_title(self, plural: str) -> str:
+        """`ministres` -> `ministre`, `Foreign Ministers` -> `Foreign Minister`."""
+        return self.plural_titles.get(fold(plural), plural)
+
     def is_common(self, word: str) -> bool:
         """A frequent word of the language (wordfreq), whatever its case."""
         return _common(word.casefold(), self.code)
@@ -179,6 +186,14 @@ def pack(code: str) -> Pack | None:
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
         and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
+        list_separator=re.compile(
+            r"\s*,\s*(?:(?:" + words_pattern(data["and_words"]) + r")\s+)?|\s+(?:" + words_pattern(data["and_words"]) + r")\s+",
+            re.IGNORECASE,
+        ),
+        plural_head=re.compile(
+            _L + "(?:" + words_pattern(list(data.get("plural_titles", {}) or ["(?!)"])) + ")" + _R, re.IGNORECASE
+        ),
+        plural_titles={fold(k): v for k, v in (data.get("plural_titles") or {}).items()},
         adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", [])) + r")$", re.IGNORECASE)
         if data.get("adverbs") else re.compile(r"(?!)"),
         minister=phrases(data.get("minister_heads", [])),
