@@ -289,6 +289,40 @@ CASES = [
         },
         id="coordinated-subjects-met-with",
     ),
+    pytest.param(
+        " date 2024-03 Baku, March 6, AZERTAC\n\n"
+        "Chairman of the Board of SOCAR Rovshan Najaf has met with bp's Regional President for Azerbaijan, "
+        "Georgia and Türkiye Gary Jones on 5 March.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 5)),
+        {
+            "Rovshan Najaf": (None, "Chairman of the Board", "SOCAR", "AZ", "participant"),
+            # A lower-case company's possessive before the title.
+            "Gary Jones": (None, "Regional President for Azerbaijan, Georgia and Türkiye", "bp", "GB", "participant"),
+        },
+        id="lowercase-company-possessive",
+    ),
+    pytest.param(
+        " date 2024-06 Baku, June 3, AZERTAC\n\n"
+        "Azerbaijani Foreign Minister Jeyhun Bayramov has held a phone conversation with his Armenian "
+        "counterpart Ararat Mirzoyan.",
+        dict(kind="phone_call", meeting_date=None),
+        {
+            "Jeyhun Bayramov": (None, "Foreign Minister", None, "AZ", "host"),
+            "Ararat Mirzoyan": (None, "Foreign Minister", None, "AM", "guest"),
+        },
+        id="held-a-phone-conversation",
+    ),
+    pytest.param(
+        " date 2024-02 Baku, February 20, AZERTAC\n\n"
+        "Ms. Hikmat Hajiyeva, Deputy Minister of Culture, received a delegation from the Louvre Museum headed "
+        "by its Director, Laurence des Cars, the day before yesterday.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 2, 18)),
+        {
+            "Hikmat Hajiyeva": ("Ms.", "Deputy Minister of Culture", None, "AZ", "host"),
+            "Laurence des Cars": (None, "Director", "Louvre Museum", None, "guest"),  # `delegation from`
+        },
+        id="delegation-from-its-director",
+    ),
 ]
 
 

@@ -394,6 +394,29 @@ MORE_CASES = [
         },
         id="home-ground-from-later-sentence",
     ),
+    pytest.param(
+        " date 2024-06 Bakou, 6 juin, AZERTAC\n\n"
+        "Le ministre de l’Énergie, Parviz Chahbazov, a reçu le 5 juin une délégation de la société britannique "
+        "bp conduite par son vice-président exécutif, Gordon Birrell.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 6, 5)),
+        {
+            "Parviz Chahbazov": (None, "ministre de l’Énergie", None, "AZ", "host"),
+            # A registry name written in lower case inside the delegation's phrase.
+            "Gordon Birrell": (None, "vice-président exécutif", "bp", "GB", "guest"),
+        },
+        id="lowercase-company-delegation",
+    ),
+    pytest.param(
+        " date 2024-06 Bakou, 6 juin, AZERTAC\n\n"
+        "Le ministre de l’Économie, Mikayil Djabbarov, a reçu une délégation venue du Kazakhstan conduite par "
+        "le vice-ministre du Commerce, Aïdar Abildabekov.",
+        dict(kind="meeting"),
+        {
+            "Mikayil Djabbarov": (None, "ministre de l’Économie", None, "AZ", "host"),
+            "Aïdar Abildabekov": (None, "vice-ministre du Commerce", None, "KZ", "guest"),  # `venue du`
+        },
+        id="delegation-venue-du",
+    ),
 ]
 
 

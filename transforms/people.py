@@ -383,7 +383,7 @@ def _title_ending(region: str, end: int, pack: Pack) -> int | None:
     return _premodifiers_start(region, 0, head.start())
 
 
-_PREMODIFIER = re.compile(rf"[{UPPER}][\w\-]*(?:[’']s)?\s+$")
+_PREMODIFIER = re.compile(rf"(?:[{UPPER}][\w\-]*(?:[’']s)?|[\w\-]+[’']s)\s+$")  # `bp’s` too
 
 
 def _premodifiers_start(region: str, bound: int, head: int) -> int:
@@ -591,6 +591,12 @@ def affiliation(phrase: str, pack: Pack) -> Description:
                 org = org_country = None
         else:
             country, _ = _state(rest, pack)
+            # `de la société britannique bp`: a registry name inside the phrase.
+            for w in re.findall(r"[\w\-]+", rest):
+                known = registry().exact(w)
+                if known is not None and not pack.is_common(w):
+                    org, org_country = w, known.country
+                    break
     for d in pack.demonym.finditer(phrase):
         country = country or pack.demonym_country(d.group())
     return Description(None, org, country, org_country)
