@@ -417,6 +417,32 @@ MORE_CASES = [
         },
         id="delegation-venue-du",
     ),
+    pytest.param(
+        " date 2024-07 Bakou, 12 juillet, AZERTAC\n\n"
+        "Dans le cadre de sa visite en Ouzbékistan, le ministre de l’Agriculture, Madjnoun Mammadov, a été reçu "
+        "hier par le Premier ministre ouzbek, Abdoulla Aripov.\n\n"
+        "Au cours de la rencontre, à laquelle assistait également l’ambassadeur d’Azerbaïdjan en Ouzbékistan, "
+        "Bakhrom Achrafkhanov, les parties ont discuté de l’irrigation.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 7, 11)),
+        {
+            "Abdoulla Aripov": (None, "Premier ministre", None, "UZ", "host"),
+            "Madjnoun Mammadov": (None, "ministre de l’Agriculture", None, "AZ", "guest"),
+            "Bakhrom Achrafkhanov": (None, "ambassadeur", None, "AZ", "attendee"),  # `à laquelle assistait`
+        },
+        id="attendee-a-laquelle-assistait",
+    ),
+    pytest.param(
+        " date 2024-10 Bakou, 3 octobre, AZERTAC\n\n"
+        "Le président du Comité d’État pour le travail avec la diaspora, Fouad Mouradov, a reçu le 2 octobre "
+        "une délégation de l’Assemblée nationale du Pakistan conduite par son président, Ayaz Sadiq.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 10, 2)),
+        {
+            "Fouad Mouradov": (None, "président", "Comité d’État pour le travail avec la diaspora", "AZ", "host"),
+            # The delegation's body and the state it belongs to.
+            "Ayaz Sadiq": (None, "président", "Assemblée nationale", "PK", "guest"),
+        },
+        id="delegation-of-a-foreign-parliament",
+    ),
 ]
 
 

@@ -589,6 +589,10 @@ def affiliation(phrase: str, pack: Pack) -> Description:
             org_country = _org_country(org, pack)
             if _generic(org, pack):
                 org = org_country = None
+            # `de l’Assemblée nationale du Pakistan`: the state the body belongs to.
+            of = pack.of_word.match(" " + rest[length:].lstrip(" ,"))
+            if of:
+                country, _ = _state((" " + rest[length:].lstrip(" ,"))[of.end():], pack)
         else:
             country, _ = _state(rest, pack)
             # `de la société britannique bp`: a registry name inside the phrase.
