@@ -323,6 +323,52 @@ CASES = [
         },
         id="delegation-from-its-director",
     ),
+    pytest.param(
+        " date 2024-03 Baku, March 13, AZERTAC\n\n"
+        "Prime Minister Ali Asadov has met with the delegation led by Iranian Minister of Roads and Urban "
+        "Development Farzaneh Sadegh on Tuesday, March 12.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 12)),
+        {
+            "Ali Asadov": (None, "Prime Minister", None, "AZ", "host"),
+            # `Urban` is a given name too, but a title word follows it.
+            "Farzaneh Sadegh": (None, "Minister of Roads and Urban Development", None, "IR", "guest"),
+        },
+        id="given-name-word-inside-portfolio",
+    ),
+    pytest.param(
+        " date 2024-03 Baku, March 13, AZERTAC\n\n"
+        "Chief of the General Staff of the Azerbaijan Army, Colonel General Karim Valiyev, met with Commander "
+        "of the Turkish Land Forces, General Selçuk Bayraktaroğlu, who is on a visit to Azerbaijan.",
+        dict(kind="meeting"),
+        {
+            # `Azerbaijan Army` is no person; the rank after the comma belongs to neither job nor name.
+            "Karim Valiyev": (None, "Chief of the General Staff", None, "AZ", "host"),
+            "Selçuk Bayraktaroğlu": (None, "Commander of the Land Forces", None, "TR", "guest"),
+        },
+        id="military-titles-and-ranks",
+    ),
+    pytest.param(
+        " date 2024-03 Baku, March 13, AZERTAC\n\n"
+        "Head of the Presidential Administration Samir Nuriyev received Japan's Ambassador Extraordinary and "
+        "Plenipotentiary to Azerbaijan Wataru Nakamura on March 12.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 12)),
+        {
+            "Samir Nuriyev": (None, "Head", "Presidential Administration", "AZ", "host"),
+            "Wataru Nakamura": (None, "Ambassador Extraordinary and Plenipotentiary", None, "JP", "guest"),
+        },
+        id="ambassador-extraordinary-and-plenipotentiary",
+    ),
+    pytest.param(
+        " date 2024-03 Baku, March 13, AZERTAC\n\n"
+        "Azerbaijani Ombudsperson Sabina Aliyeva met with a delegation of the Office of the Ombudsman of "
+        "Georgia headed by Public Defender Levan Ioseliani.",
+        dict(kind="meeting"),
+        {
+            "Sabina Aliyeva": (None, "Ombudsperson", None, "AZ", "host"),
+            "Levan Ioseliani": (None, "Public Defender", "Office of the Ombudsman", "GE", "guest"),
+        },
+        id="ombudsperson-public-defender",
+    ),
 ]
 
 

@@ -245,7 +245,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             break
         skip = 0 if name else _vocabulary_length(tokens, k, pack)
         only_common = skip == 1 and _only_common(word, pack)
-        if only_common and given_name(word) and _capitalised_next(text, tokens, k):
+        if only_common and given_name(word) and _capitalised_next(text, tokens, k) \
+                and fold(tokens[k + 1].group()) not in pack.title_words:
             skip = 0  # `Executive Director Catherine Russell`: a given name that is also a word
         if skip:
             common = tok if only_common else None
