@@ -369,6 +369,18 @@ CASES = [
         },
         id="ombudsperson-public-defender",
     ),
+    pytest.param(
+        " date 2024-08 Baku, August 19, AZERTAC\n\n"
+        "President Ilham Aliyev received King Abdullah II of Jordan and First Vice-President Mehriban Aliyeva "
+        "met with Queen Mathilde of Belgium.",
+        dict(kind="meeting"),
+        {
+            "Ilham Aliyev": (None, "President", None, "AZ", "host"),
+            # `of Jordan` is said of the title, not part of the name.
+            "Abdullah II": (None, "King", None, "JO", "guest"),
+        },
+        id="king-of-a-state",
+    ),
 ]
 
 

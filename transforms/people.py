@@ -39,6 +39,7 @@ class Mention:
     title: str | None = None  # the apposition that says who the person is, as written
     title_start: int | None = None
     title_end: int | None = None
+    of_state: str | None = None  # `de Belgique` after `la reine Mathilde`: said of the title
 
     @property
     def tokens(self) -> list[str]:
@@ -82,6 +83,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             if len(rest.split()) >= 2 and _plausible(rest, pack, single_ok=False, particle_ok=False):
                 shift = head.end() + 1
                 m = Mention(m.start, m.name_start + shift, m.end, rest, None)
+        # `la reine Mathilde de Belgique`, `King Philippe of Belgium`: the state ends no name.
+        tail = re.search(r"\s+(?:de|d’|d'|of)\s+(?=\S)", m.name)
+        if tail and _state(m.name[tail.end():], pack)[1] == len(m.name) - tail.end():
+            short = m.name[:tail.start()]
+            m = replace(m, end=m.name_start + len(short), name=short, of_state=m.name[tail.start():].strip())
         if m.name_start in found or any(o.start <= m.name_start < o.end for o in found.values()):
             return
         found[m.name_start] = m
@@ -269,8 +275,21 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         # the title goes on after is part of the title.
         after = tokens[tokens.index(name[0]) + 1:tokens.index(name[0]) + 3]
         if len(after) == 2 and after[0].group().casefold() in connectors and after[1].group()[0].isupper():
-            return None
-    return name[0].start(), name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
+            if not _of_state(text, name[0].end(), end, pack):
+                return None
+    stop = name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
+    # `Queen Mathilde of Belgium`, `King Abdullah II of Jordan`: the span takes the state in,
+    # for `mentions()` to move it from the name to the title.
+    return name[0].start(), _of_state(text, stop, end, pack) or stop
+
+
+def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
+    """End of an ` of <state>` right at pos, or 0."""
+    of = re.match(r"\s+of\s+", text[pos:end])
+    if not of:
+        return 0
+    code, length = _state(text[pos + of.end():end], pack)
+    return pos + of.end() + length if code else 0
 
 
 def _capitalised_next(text: str, tokens: list[re.Match], k: int) -> bool:
@@ -427,6 +446,9 @@ def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, in
 def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention], pack: Pack) -> Mention:
     if m.title is not None:
         return m  # given by a plural title
+    if m.of_state:
+        m = replace(_with_title(text, lo, hi, replace(m, of_state=None), ordered, pack), of_state=m.of_state)
+        return replace(m, title=f"{m.title or ''} {m.of_state}".strip())
     prev_end = max([o.end for o in ordered if o.end <= m.start] or [lo])
     nxt = min([o.start for o in ordered if o.start >= m.end] or [hi])
     span = None

@@ -10,6 +10,9 @@ from transforms.lang import Pack
 from transforms.text import UPPER, fold
 
 _CITY = re.compile(rf"[{UPPER}][\w’'\-]+(?:[ \-](?:[{UPPER}][\w’'\-]+|el|al|de|sur|an|am)){{0,3}}")
+_CITY_IN_VENUE = re.compile(rf"(?:\bde |\bd[’']|\bof |\bin )([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-]+)?)$")
+
+
 @dataclass(frozen=True)
 class Place:
     city: str | None = None
@@ -28,6 +31,12 @@ def place(texts: list[tuple[str, list[tuple[int, int]]]], pack: Pack) -> Place:
             city, country = _city(text, masked, pack)
         if venue and city:
             break
+    if city is None and venue:
+        # `au palais royal de Bruxelles`: a large city that ends the venue's name.
+        m = _CITY_IN_VENUE.search(venue)
+        code = geo.city_country(m.group(1), pack.places, 100_000) if m else None
+        if code and fold(m.group(1)) not in pack.not_names:
+            city, country = m.group(1), code
     return Place(city, country, venue)
 
 
