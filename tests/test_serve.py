@@ -40,6 +40,7 @@ from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 
 run = run_deployment("dispatch-etl/ci", timeout=240)
+print(run.id)
 print(run.state.type.value)
 
 async def keys():
@@ -50,9 +51,13 @@ print(",".join(asyncio.run(keys())))
 """
 
 
-def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str]) -> tuple[str, list[str], str, Path]:
+def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str],
+                   inspect=None) -> tuple[str, list[str], str, Path, object]:
     """Start a Prefect server, serve the flow as a deployment, run it through the client;
-    returns the run's final state, its artifact keys, the client's stderr, the warehouse."""
+    returns the run's final state, its artifact keys, the client's stderr, the warehouse
+    and what `inspect(run_id)` returns, called while the server and `serve` still run:
+    read after `serve` was stopped, a run the client had seen COMPLETED was once stored as
+    CANCELLED (stopping the runner a moment after its run finished)."""
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
@@ -72,9 +77,9 @@ def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str]) -
         assert _wait(f"{api}/deployments/name/dispatch-etl/ci", 120), "the deployment was not served"
         done = subprocess.run([sys.executable, "-c", RUN], env=env, capture_output=True, text=True, timeout=300)
         lines = done.stdout.strip().splitlines()
-        assert len(lines) >= 2, done.stderr[-2000:]
-        state, keys = lines[-2:]
-        return state, keys.split(","), done.stderr, warehouse
+        assert len(lines) >= 3, done.stderr[-2000:]
+        run_id, state, keys = lines[-3:]
+        return state, keys.split(","), done.stderr, warehouse, inspect(run_id) if inspect else None
     finally:
         for process in reversed(started):
             os.killpg(process.pid, signal.SIGTERM)
@@ -85,7 +90,7 @@ def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str]) -
 
 
 def test_serve_deployment_runs_on_a_real_prefect_server(tmp_path, examples):
-    state, keys, stderr, warehouse = _serve_and_run(tmp_path, examples, {})
+    state, keys, stderr, warehouse, _ = _serve_and_run(tmp_path, examples, {})
     assert state == "COMPLETED", stderr[-2000:]
     assert keys == ["dispatch-etl-new-meetings", "dispatch-etl-report", "dispatch-etl-summary"]
     assert len(pd.read_parquet(warehouse / "meetings")) == 47
@@ -131,15 +136,19 @@ def postgres():
 
 
 def test_serve_deployment_on_a_prefect_server_backed_by_postgresql(tmp_path, examples, postgres):
-    state, keys, stderr, warehouse = _serve_and_run(
-        tmp_path, examples, {"PREFECT_API_DATABASE_CONNECTION_URL": postgres["url"]})
+    def stored_state(run_id: str) -> subprocess.CompletedProcess:
+        # The run is in PostgreSQL itself, not in a SQLite file beside the server.
+        query = ("select state_type from flow_run join deployment on flow_run.deployment_id = deployment.id "
+                 f"where deployment.name = 'ci' and flow_run.id = '{run_id}'")
+        return subprocess.run([str(postgres["bin"] / "psql"), "-h", "127.0.0.1", "-p", str(postgres["port"]), "-U",
+                               "postgres", "-d", "prefect", "-At", "-c", query], capture_output=True, text=True,
+                              timeout=60)
+
+    state, keys, stderr, warehouse, rows = _serve_and_run(
+        tmp_path, examples, {"PREFECT_API_DATABASE_CONNECTION_URL": postgres["url"]}, inspect=stored_state)
     assert state == "COMPLETED", stderr[-2000:]
     assert "dispatch-etl-summary" in keys and "dispatch-etl-report" in keys
     assert len(pd.read_parquet(warehouse / "meetings")) == 47
-    # The run is in PostgreSQL itself, not in a SQLite file beside the server.
-    query = "select state_type from flow_run join deployment on flow_run.deployment_id = deployment.id where deployment.name = 'ci'"
-    rows = subprocess.run([str(postgres["bin"] / "psql"), "-h", "127.0.0.1", "-p", str(postgres["port"]), "-U",
-                           "postgres", "-d", "prefect", "-At", "-c", query], capture_output=True, text=True, timeout=60)
     assert rows.returncode == 0, rows.stderr
     assert rows.stdout.split() == ["COMPLETED"]
     assert not list((tmp_path / "prefect").rglob("*.db"))

@@ -18,14 +18,24 @@ class DateFinding:
     offset: int | None = None  # days after the previous meeting, for basis `previous`
 
 
+_DAY_SPAN = r"(?:\s*[-–]\s*\d{1,2}(?:er|ème|e|st|nd|rd|th)?|\s+(?:et|and|&)\s+\d{1,2}(?:er|ème|e|st|nd|rd|th)?)?"
+
+
 @functools.cache
 def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     months = words_pattern(list(pack.months))
     weekdays = words_pattern(list(pack.weekdays))
     return {
+        # `4-5 March`, `March 4-5`, `les 4 et 5 mars`: a span of days counts from its first.
         "explicit": re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
-            rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\d)",
+            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?{_DAY_SPAN}\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
+            rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SPAN}(?:,?\s+(\d{{4}}))?(?!\d)",
+            re.IGNORECASE,
+        ),
+        # `le 4 courant`: a day of the month of publication.
+        "current_month": re.compile(
+            r"(?<!\d)(\d{1,2})(?:er|e)?\s+(?:" + words_pattern(pack.data["dates"].get("current_month", []) or ["(?!)"])
+            + r")(?![\w-])",
             re.IGNORECASE,
         ),
         "weekday": re.compile(rf"(?<![\w-])({weekdays})(?![\w-])", re.IGNORECASE),
@@ -51,6 +61,11 @@ def meeting_date(texts: list[str], published: dt.date | None, pack: Pack) -> Dat
             year = m.group(3) or m.group(6)
             date = _explicit(day, month, int(year) if year else None, published)
             if date:
+                return DateFinding(date, "explicit")
+        m = pats["current_month"].search(text)
+        if m and published is not None:
+            date = _safe(published.year, published.month, int(m.group(1)))
+            if date and date <= published:
                 return DateFinding(date, "explicit")
     for text in texts:
         m = pats["weekday"].search(text)
