@@ -381,6 +381,17 @@ CASES = [
         },
         id="king-of-a-state",
     ),
+    pytest.param(
+        " date 2024-03 Baku, March 6, AZERTAC\n\n"
+        "Minister of Economy Mikayil Jabbarov and ADB Vice-President Bhargav Dasgupta signed a loan agreement "
+        "yesterday.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 3, 5)),
+        {
+            "Mikayil Jabbarov": (None, "Minister of Economy", None, "AZ", "participant"),
+            "Bhargav Dasgupta": (None, "Vice-President", "ADB", None, "participant"),
+        },
+        id="two-signed",
+    ),
 ]
 
 

@@ -143,8 +143,12 @@ def test_extract_fr_second_meeting_resolves_title_subject():
         "une exposition en présence de représentants du corps diplomatique.",
         " date 2023-05 Bakou, 3 mai, AZERTAC\n\nLe ministre des Finances, Samir Charifov, a reçu le prix "
         "du meilleur ministre des Finances de la région.",
+        " date 2024-05 Bakou, 28 mai, AZERTAC\n\nLe décret a été signé hier par le président de la "
+        "République, Ilham Aliyev.",
+        " date 2024-05 Bakou, 3 mai, AZERTAC\n\nLe ministre des Affaires étrangères Djeyhoun Baïramov "
+        "rencontrera demain son homologue géorgien Ilia Darchiachvili à Tbilissi.",
     ],
-    ids=["letter", "chess", "exhibition", "prize"],
+    ids=["letter", "chess", "exhibition", "prize", "signed-by-one", "future"],
 )
 def test_extract_fr_negatives(text):
     assert extract(text) == []
@@ -479,6 +483,18 @@ MORE_CASES = [
             "Mathilde": (None, "reine", None, "BE", "participant"),
         },
         id="queen-of-a-state-city-in-venue",
+    ),
+    pytest.param(
+        " date 2024-03 Bakou, 6 mars, AZERTAC\n\n"
+        "Un mémorandum d’entente a été signé hier par le ministre de l’Économie, Mikayil Djabbarov, et le "
+        "vice-président de la BAsD, Bhargav Dasgupta.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 3, 5)),
+        {
+            # A document signed by two named people: a signing ceremony between them.
+            "Mikayil Djabbarov": (None, "ministre de l’Économie", None, "AZ", "participant"),
+            "Bhargav Dasgupta": (None, "vice-président", "ADB", None, "participant"),
+        },
+        id="signed-by-two",
     ),
 ]
 
