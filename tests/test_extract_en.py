@@ -342,7 +342,7 @@ CASES = [
         dict(kind="meeting"),
         {
             # `Azerbaijan Army` is no person; the rank after the comma belongs to neither job nor name.
-            "Karim Valiyev": (None, "Chief of the General Staff", None, "AZ", "host"),
+            "Karim Valiyev": (None, "Chief of the General Staff", "Azerbaijan Army", "AZ", "host"),
             "Selçuk Bayraktaroğlu": (None, "Commander of the Land Forces", None, "TR", "guest"),
         },
         id="military-titles-and-ranks",
@@ -365,7 +365,8 @@ CASES = [
         dict(kind="meeting"),
         {
             "Sabina Aliyeva": (None, "Ombudsperson", None, "AZ", "host"),
-            "Levan Ioseliani": (None, "Public Defender", "Office of the Ombudsman", "GE", "guest"),
+            # A body other than a ministry keeps its state in its name.
+            "Levan Ioseliani": (None, "Public Defender", "Office of the Ombudsman of Georgia", "GE", "guest"),
         },
         id="ombudsperson-public-defender",
     ),
@@ -391,6 +392,17 @@ CASES = [
             "Bhargav Dasgupta": (None, "Vice-President", "ADB", None, "participant"),
         },
         id="two-signed",
+    ),
+    pytest.param(
+        " date 2024-09 Baku, September 12, AZERTAC\n\n"
+        "Minister Rashad Nabiyev met with Chairman of Azerbaijan Railways Rovshan Rustamov on September 11.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 9, 11)),
+        {
+            "Rashad Nabiyev": (None, "Minister", None, "AZ", "participant"),
+            # A body named after its state is the body, of that state.
+            "Rovshan Rustamov": (None, "Chairman", "Azerbaijan Railways", "AZ", "participant"),
+        },
+        id="body-named-after-its-state",
     ),
 ]
 

@@ -496,6 +496,34 @@ MORE_CASES = [
         },
         id="signed-by-two",
     ),
+    pytest.param(
+        " date 2024-09 Bakou, 12 septembre, AZERTAC\n\n"
+        "Le président Ilham Aliyev a reçu le 11 septembre une délégation conduite par le ministre fédéral "
+        "allemand de l’Économie et de la Protection du climat, Robert Habeck.\n\n"
+        "La délégation comprenait également le secrétaire d’État parlementaire Michael Kellner.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 9, 11)),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "Robert Habeck": (None, "ministre fédéral de l’Économie et de la Protection du climat", None, "DE", "guest"),
+            # A member of the visiting delegation: present, and of its leader's state.
+            "Michael Kellner": (None, "secrétaire d’État parlementaire", None, "DE", "attendee"),
+        },
+        id="delegation-member-attendee",
+    ),
+    pytest.param(
+        " date 2024-09 Bakou, 12 septembre, AZERTAC\n\n"
+        "Le ministre de l’Économie, Mikayil Djabbarov, a reçu le gouverneur de la Banque centrale de la "
+        "République d’Azerbaïdjan, Taleh Kazimov, et le président des Chemins de fer d’Azerbaïdjan, Rovchan "
+        "Roustamov.",
+        dict(kind="meeting"),
+        {
+            "Mikayil Djabbarov": (None, "ministre de l’Économie", None, "AZ", "host"),
+            # Bodies other than a state's ministries keep the state in their name.
+            "Taleh Kazimov": (None, "gouverneur", "Banque centrale de la République d’Azerbaïdjan", "AZ", "guest"),
+            "Rovchan Roustamov": (None, "président", "Chemins de fer d’Azerbaïdjan", "AZ", "guest"),
+        },
+        id="bodies-named-with-their-state",
+    ),
 ]
 
 

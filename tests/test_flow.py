@@ -190,3 +190,19 @@ def test_flow_incremental_runs_read_only_what_is_new(prefect_harness, examples, 
     assert (after["dispatches"]["input_path"] == "fr-002.txt").sum() == 1
     assert set(after["meeting_reports"]["dispatch_id"]) <= set(after["dispatches"]["dispatch_id"])
     assert set(after["participants"]["meeting_id"]) <= set(after["meetings"]["meeting_id"])
+
+
+def test_flow_office_of_an_organisation_is_the_organisation(prefect_harness, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ilo.txt").write_text(
+        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
+        "Le ministre du Travail, Sahil Babayev, a reçu lundi le directeur du Bureau de l’OIT pour l’Europe "
+        "orientale et l’Asie centrale, Olga Koulaeva.\n", encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    participants = pd.read_parquet(warehouse / "participants").set_index("name")
+    # The extractor reads the office as the ILO's own; the tables say so too.
+    assert participants.loc["Olga Koulaeva", ["organization", "organization_id"]].tolist() == ["ILO", "org-ilo"]
+    orgs = pd.read_parquet(warehouse / "organizations").set_index("organization_id")
+    assert "Bureau de l’OIT pour l’Europe orientale et l’Asie centrale" in list(orgs.loc["org-ilo", "aliases"])

@@ -369,9 +369,16 @@ class _Extractor:
                 after = [p for p, mm in self.sent_mentions[j] if mm.start >= a.end()]
                 before = [p for p, mm in self.sent_mentions[j] if mm.end <= a.start()]
                 chosen = after if after else (before[-1:] if j != m.sentence else [])
+                # `La délégation comprenait également X`: a member of the visiting delegation
+                # is of its leader's state unless their own title names one.
+                leaders = [q for q in m.roles if q in self.delegates] if self.pk.member.search(a.group()) else []
                 for p in chosen:
                     if p not in m.roles and self._official(p):
                         m.roles[p] = "attendee"
+                        d = self.people[p].description
+                        lead = self.people[leaders[0]].description if len(leaders) == 1 else None
+                        if lead and d.country is None and d.organization is None and lead.country:
+                            self.people[p].description = Description(d.position, None, lead.country, None)
 
     def _home_ground(self, m: _Meeting, end: int) -> None:
         """Symmetric talks get a host and a guest only when the text states a visit, a

@@ -309,7 +309,9 @@ def _organization(p: dict, orgs: dict[str, dict]) -> Organization | None:
     written = p.get("organization_as_written")
     if not written:
         return None
-    org = registry().resolve(written)
+    # The extractor's canonical organisation: an office it read as its parent's
+    # (`Bureau de l’OIT pour l’Europe` -> ILO) is that parent here too.
+    org = registry().resolve(p.get("organization") or written)
     entry = orgs.setdefault(org.organization_id, {
         "organization_id": org.organization_id,
         "name": org.name,

@@ -336,6 +336,7 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
     word = words[0]
     if (
         registry().exact(word) is not None
+        or pack.org_head.fullmatch(word)  # `Azerbaijan Railways`
         or geo.country_code(word, pack.code, pack.countries)
         or pack.demonym_country(word)
         or pack.is_title_word(word)
@@ -528,7 +529,9 @@ def describe(title: str | None, pack: Pack) -> Description:
             continue  # inside the organisation's own name
         rest = title[end:]
         if kind == "de":
-            code, _ = _state(rest, pack)
+            code, n = _state(rest, pack)
+            if code and not preset_org and _org_length(rest, pack) > n:
+                code = None  # `of Azerbaijan Railways`: a body named after its state
             if code:
                 country, cut = country or code, min(cut, start)
                 break
@@ -685,9 +688,13 @@ def _org_length(rest: str, pack: Pack) -> int:
     paren = re.search(r"\([^()]{2,15}\)", rest)
     stop = len(rest)
     for m in pack.of_word.finditer(rest):
-        code, _ = _state(rest[m.end():], pack)
+        code, length = _state(rest[m.end():], pack)
         if code:
-            stop = m.start()
+            # A state's own body (`ministère des Affaires étrangères de la République
+            # d’Azerbaïdjan`) is named without the state, which goes to the country; other
+            # bodies keep it in their name (`Chemins de fer d’Azerbaïdjan`, `Banque
+            # centrale de la République d’Azerbaïdjan`).
+            stop = m.start() if pack.national_org.match(rest) else m.end() + length
             break
     post = pack.posting.search(rest)
     if post:
@@ -726,6 +733,9 @@ def _org_country(org: str, pack: Pack) -> str | None:
             return code
     for d in pack.demonym.finditer(org):
         return pack.demonym_country(d.group())
+    code, _ = _state(org, pack)  # `Azerbaijan Railways`
+    if code:
+        return code
     # `Université de Strasbourg`, `Université d’État de Bakou`: a city the name is "of".
     for m in pack.of_word.finditer(" " + org):
         word = re.match(rf"[{UPPER}][\w\-]+", org[m.end() - 1:])

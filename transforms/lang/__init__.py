@@ -52,6 +52,7 @@ class Pack:
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
     adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
     and_word: re.Pattern
+    member: re.Pattern  # an attendance cue that names members of a delegation
     office: re.Pattern  # `Bureau`, `Regional Office`: a part of its organisation, not a body of its own
     list_separator: re.Pattern  # `, `, ` et `, `, et ` between the items of a list
     plural_head: re.Pattern  # `les ministres`, `Foreign Ministers`: a title several people share
@@ -187,6 +188,7 @@ def pack(code: str) -> Pack | None:
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
         and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
+        member=re.compile(r"(?:" + "|".join(data.get("member_cues", []) or ["(?!)"]) + r")", re.IGNORECASE),
         office=re.compile(r"(?:" + words_pattern(data.get("office_heads", []) or ["(?!)"]) + r")\b", re.IGNORECASE),
         list_separator=re.compile(
             r"\s*,\s*(?:(?:" + words_pattern(data["and_words"]) + r")\s+)?|\s+(?:" + words_pattern(data["and_words"]) + r")\s+",
