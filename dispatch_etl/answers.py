@@ -146,15 +146,32 @@ def labels(rows: pd.DataFrame, level: str) -> pd.Series:
     if level == "person":
         return rows["name"].astype(object)
     if level == "organization":
-        return rows["organization"].astype(object)
+        return _organizations(rows)
     if level == "country":
         return rows["country_code"].astype(object).map(country_name, na_action="ignore")
     if level == "kind":
         return rows["kind"].astype(object)
     if level == "actor":
         states = rows["country_code"].astype(object).map(country_name, na_action="ignore")
-        return rows["organization"].astype(object).where(rows["organization"].notna(), states)
+        orgs = _organizations(rows)
+        return orgs.where(orgs.notna(), states)
     raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+
+
+def _organizations(rows: pd.DataFrame) -> pd.Series:
+    """Organisation labels; a name several organisations share (each state's unlisted
+    `ministère des Affaires étrangères`) says whose: `… (Azerbaijan)`."""
+    names = rows["organization"].astype(object)
+    if "organization_id" not in rows.columns or names.isna().all():
+        return names
+    ids = rows["organization_id"].astype(object)
+    shared = ids.groupby(names).nunique()
+    shared = set(shared[shared > 1].index)
+    if not shared:
+        return names
+    states = rows["country_code"].astype(object).map(country_name, na_action="ignore")
+    qualified = names + " (" + states.fillna("?") + ")"
+    return names.where(~names.isin(shared), qualified)
 
 
 def _months(index: pd.PeriodIndex) -> pd.PeriodIndex:

@@ -131,6 +131,9 @@ ORGANIZATIONS = Table(
             _f("full_name_en", _STR),
             _f("full_name_fr", _STR),
             _f("aliases", _STRS),
+            # Added: the state of a national body or company (ISO alpha-2); null for
+            # international organisations. Unlisted bodies are one per state.
+            _f("country_code", _STR),
         ]
     ),
     key=("organization_id",),

@@ -206,3 +206,28 @@ def test_flow_office_of_an_organisation_is_the_organisation(prefect_harness, tmp
     assert participants.loc["Olga Koulaeva", ["organization", "organization_id"]].tolist() == ["ILO", "org-ilo"]
     orgs = pd.read_parquet(warehouse / "organizations").set_index("organization_id")
     assert "Bureau de l’OIT pour l’Europe orientale et l’Asie centrale" in list(orgs.loc["org-ilo", "aliases"])
+
+
+def test_flow_unlisted_bodies_are_one_per_state(prefect_harness, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "two-ministries.txt").write_text(
+        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
+        "Le directeur du département Europe du ministère des Affaires étrangères, Elnour Aliyev, a reçu lundi "
+        "le directeur du département Caucase du ministère des Affaires étrangères de la République "
+        "d’Ouzbékistan, Bakhtiyor Saïdov.\n", encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    participants = pd.read_parquet(warehouse / "participants").set_index("name")
+    # Same name, two states, two organisations.
+    assert participants.loc["Elnour Aliyev", "organization_id"] == "org-ministere-des-affaires-etrangeres-az"
+    assert participants.loc["Bakhtiyor Saïdov", "organization_id"] == "org-ministere-des-affaires-etrangeres-uz"
+    orgs = pd.read_parquet(warehouse / "organizations").set_index("organization_id")
+    assert orgs["country_code"].to_dict() == {"org-ministere-des-affaires-etrangeres-az": "AZ",
+                                              "org-ministere-des-affaires-etrangeres-uz": "UZ"}
+    from dispatch_etl import answers
+    from dispatch_etl.tables import Tables
+
+    edges = answers.edges(Tables(warehouse).participations(), level="organization")
+    assert set(edges[["source", "target"]].iloc[0]) == {
+        "ministère des Affaires étrangères (Azerbaijan)", "ministère des Affaires étrangères (Uzbekistan)"}

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.identity import compatible, name_parts, person_key
 from transforms.orgs import Organization, registry
@@ -312,12 +312,18 @@ def _organization(p: dict, orgs: dict[str, dict]) -> Organization | None:
     # The extractor's canonical organisation: an office it read as its parent's
     # (`Bureau de l’OIT pour l’Europe` -> ILO) is that parent here too.
     org = registry().resolve(p.get("organization") or written)
+    country = org.country if org.known else p.get("country_code")
+    if not org.known and country:
+        # An unlisted body is one per state: the `ministère des Affaires étrangères` of
+        # Azerbaijan is not Uzbekistan's.
+        org = replace(org, country=country, state_qualified=True)
     entry = orgs.setdefault(org.organization_id, {
         "organization_id": org.organization_id,
         "name": org.name,
         "full_name_en": org.full_name_en,
         "full_name_fr": org.full_name_fr,
         "aliases": set(org.aliases),
+        "country_code": country,
     })
     entry["aliases"].add(re.sub(r"\s+", " ", written).strip())
     return org

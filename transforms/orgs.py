@@ -23,10 +23,12 @@ class Organization:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     known: bool = True  # False: not in the registry, named as the text writes it
+    state_qualified: bool = False  # an unlisted body of one state: its id names the state
 
     @property
     def organization_id(self) -> str:
-        return "org-" + re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-")
+        base = "org-" + re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-")
+        return f"{base}-{self.country.lower()}" if self.state_qualified and self.country else base
 
 
 @dataclass
