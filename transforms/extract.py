@@ -98,15 +98,23 @@ class _Extractor:
         taken = [((m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
                  for m in found]
         extra = []
+        text = self.text
         for p in self.people:
-            name = p.full.name
-            if len(p.full.tokens) < 2:
+            full = p.full
+            name = full.name
+            if len(full.tokens) < 2:
                 continue
-            for hit in re.finditer(rf"(?<![\w{APOS}-]){re.escape(name)}(?![\w-])", self.text[s.start:s.end]):
-                a, b = s.start + hit.start(), s.start + hit.end()
-                if not any(x < b and a < y for x, y in taken):
+            i = text.find(name, s.start, s.end)
+            while i != -1:
+                a, b = i, i + len(name)
+                before = text[a - 1] if a > 0 else " "
+                after = text[b] if b < len(text) else " "
+                whole = not (before.isalnum() or before in APOS or before in "-_") and not (
+                    after.isalnum() or after in "-_")
+                if whole and not any(x < b and a < y for x, y in taken):
                     extra.append(Mention(a, a, b, name, None))
                     taken.append((a, b))
+                i = text.find(name, i + 1, s.end)
         return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _person(self, m: Mention) -> int:

@@ -37,6 +37,7 @@ class Registry:
     _by_key: dict[str, Organization] = field(default_factory=dict)
     _acronyms: dict[str, Organization] = field(default_factory=dict)
     _cache: dict[str, Organization | None] = field(default_factory=dict)
+    _found: dict[str, Organization | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for org in self.orgs:
@@ -93,10 +94,18 @@ class Registry:
 
     def find_in(self, text: str) -> Organization | None:
         """The registry organisation whose alias appears in a text (longest alias wins)."""
+        if text in self._found:
+            return self._found[text]
+        if len(self._found) > 20_000:
+            self._found.clear()
+        found = self._found[text] = self._find_in(text)
+        return found
+
+    def _find_in(self, text: str) -> Organization | None:
         folded = fold(text)
         best = None
         for key, org in self._by_key.items():
-            if len(key) >= 3 and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
+            if len(key) >= 3 and key in folded and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded):
                 if best is None or len(key) > len(best[0]):
                     best = (key, org)
         return best[1] if best else None
