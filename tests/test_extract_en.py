@@ -404,6 +404,43 @@ CASES = [
         },
         id="body-named-after-its-state",
     ),
+    pytest.param(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Azerbaijani and Uzbek Prime Ministers Ali Asadov and Abdulla Aripov held talks in Tashkent on May 15.",
+        # A sentence this short full of Central Asian names reads as Uzbek to the language
+        # model; the dateline's English month word settles it.
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 15), city="Tashkent"),
+        {
+            "Ali Asadov": (None, "Prime Minister", None, "AZ", "participant"),
+            "Abdulla Aripov": (None, "Prime Minister", None, "UZ", "participant"),
+        },
+        id="nationalities-before-a-plural-title",
+    ),
+    pytest.param(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Vice-Speaker of the Milli Majlis Ali Huseynli has met with a delegation of the Parliamentary Assembly "
+        "of the Council of Europe (PACE) led by its Vice-President, Ms. Petra Bayr.",
+        dict(kind="meeting"),
+        {
+            "Ali Huseynli": (None, "Vice-Speaker", "Milli Medjlis", "AZ", "host"),
+            "Petra Bayr": ("Ms.", "Vice-President", "PACE", None, "guest"),
+        },
+        id="vice-speaker-pace-delegation",
+    ),
+    pytest.param(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Minister of Science and Education Emin Amrullayev has met with Rector of Lomonosov Moscow State "
+        "University Viktor Sadovnichiy.\n\n"
+        "During the meeting held at the Ministry, the sides discussed the university's Baku branch.",
+        dict(kind="meeting", venue="Ministry"),
+        {
+            # The minister at the ministry is on home ground.
+            "Emin Amrullayev": (None, "Minister of Science and Education", None, "AZ", "host"),
+            # Words taken for a name turn out the organisation's when its head noun follows.
+            "Viktor Sadovnichiy": (None, "Rector", "Lomonosov Moscow State University", None, "guest"),
+        },
+        id="organisation-words-then-name",
+    ),
 ]
 
 
@@ -438,6 +475,14 @@ def test_extract_en_participants_listed_with_country_in_brackets():
 )
 def test_extract_en_negatives(text):
     assert extract(text) == []
+
+
+def test_extract_en_future_meeting_place_is_not_the_venue():
+    (found,) = extract(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Minister Emin Amrullayev met with Rector Viktor Sadovnichiy on May 15. The next meeting will be held "
+        "in Moscow.")
+    assert (found["city"], found["venue"]) == (None, None)
 
 
 def test_extract_en_pronoun_subject_with_adverb_and_plural_venue():

@@ -36,6 +36,7 @@ class Dateline:
     year: int | None
     agency: str | None
     rest: str
+    languages: frozenset[str] = frozenset()  # the languages that write its month word
 
 
 @functools.cache
@@ -53,6 +54,22 @@ def month_words() -> dict[str, int]:
                 if len(word) >= 3:
                     words.setdefault(word.casefold().rstrip("."), number)
     return words
+
+
+@functools.cache
+def month_languages() -> dict[str, frozenset[str]]:
+    """Each month word of the dateline languages -> the languages that write it."""
+    from dateparser.languages import default_loader
+
+    names = ("january february march april may june july august september october "
+             "november december").split()
+    found: dict[str, set[str]] = {}
+    for code in DATELINE_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for name in names:
+            for word in info.get(name, []):
+                found.setdefault(word.casefold().rstrip("."), set()).add(code)
+    return {w: frozenset(c) for w, c in found.items()}
 
 
 def dateline(paragraph: str) -> Dateline | None:
@@ -78,6 +95,7 @@ def dateline(paragraph: str) -> Dateline | None:
         year=int(m.group("y")) if m.group("y") else None,
         agency=agency,
         rest=rest,
+        languages=month_languages().get(month_word, frozenset()),
     )
 
 
@@ -208,7 +226,7 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         dispatch_id=dispatch_id("\n".join(filter(None, [title, body]))),
         source_uri=raw.source_uri,
         agency=line.agency if line else None,
-        language=_language_code(raw.language) or language("\n".join(filter(None, [title, body]))),
+        language=_language_code(raw.language) or _body_language("\n".join(filter(None, [title, body])), line),
         published_date=pub,
         dateline_city=line.city if line else None,
         title=title,
@@ -216,6 +234,20 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         content_sha256=raw.content_sha256,
         dateline_note=None if day_ok else f"impossible dateline date: day {line.day} of month {line.month}",
     )
+
+
+def _body_language(text: str, line: Dateline | None) -> str:
+    """The text's language; when the model names one we have no pack for and the dateline's
+    month word belongs to one language we do (`Baku, May 16`), that one: a sentence or two
+    full of foreign names can read as Uzbek to the model."""
+    from transforms.lang import available
+
+    code = language(text)
+    packs = set(available())
+    hint = (line.languages & packs) if line is not None else set()
+    if code not in packs and len(hint) == 1:
+        return next(iter(hint))
+    return code
 
 
 def _looks_like_title(paragraph: str) -> bool:

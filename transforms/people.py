@@ -20,6 +20,7 @@ _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
 _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
+_DEMONYM_LIST = re.compile(rf"((?:[{UPPER}][\w\-]+(?:,\s+|\s+and\s+|\s+et\s+))+[{UPPER}][\w\-]+)\s+$")
 
 
 @functools.cache
@@ -182,6 +183,14 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             continue
         singular = pack.singular_title(t.group())
         tail = text[t.end():title_end].rstrip(" ,")
+        # `Azerbaijani and Uzbek Prime Ministers X and Y`: one nationality each, in order.
+        lead = _DEMONYM_LIST.search(text, max(start, t.start() - 80), t.start())
+        adjectives = pack.list_separator.split(lead.group(1)) if lead else []
+        if len(adjectives) == len(names) and all(pack.demonym_country(a) for a in adjectives):
+            for m, adjective in zip(names, adjectives):
+                title = f"{adjective} {singular}{tail}".strip()
+                out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, lead.start(), title_end))
+            continue
         parts = [p for p in pack.list_separator.split(tail) if p and p.strip()]
         shared = [tail] * len(names)
         if len(parts) == len(names):
@@ -259,7 +268,12 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             k += skip
             continue
         if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):
-            return None  # `… Friendship Group`: still a title, not a name
+            # `Rector of Lomonosov Moscow State University X`, `… Friendship Group X`: the
+            # words taken for a name were the organisation's; the name may still follow.
+            name = []
+            common = None
+            k += 1
+            continue
         name.append(tok)
         k += 1
     while name and (name[-1].group().casefold() in pack.particles or name[-1].group().endswith(",")):
