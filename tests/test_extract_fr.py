@@ -524,6 +524,18 @@ MORE_CASES = [
         },
         id="bodies-named-with-their-state",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 16 mai, AZERTAC\n\n"
+        "Les Premiers ministres azerbaïdjanais et ouzbek, Ali Assadov et Abdoulla Aripov, ont tenu des "
+        "pourparlers à Tachkent le 15 mai.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 15), city="Tachkent"),
+        {
+            # Nationality adjectives after a plural title, one each in order.
+            "Ali Assadov": (None, "Premier ministre", None, "AZ", "participant"),
+            "Abdoulla Aripov": (None, "Premier ministre", None, "UZ", "participant"),
+        },
+        id="plural-title-nationalities-after",
+    ),
 ]
 
 

@@ -193,7 +193,9 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             continue
         parts = [p for p in pack.list_separator.split(tail) if p and p.strip()]
         shared = [tail] * len(names)
-        if len(parts) == len(names):
+        if len(parts) == len(names) and all(pack.demonym_country(p.strip()) for p in parts):
+            shared = [" " + p.strip() for p in parts]  # `les ministres azerbaïdjanais et ouzbek`
+        elif len(parts) == len(names):
             ofs = list(pack.of_word.finditer(" " + parts[0]))
             if ofs:
                 prefix, of = parts[0][:ofs[-1].start()], ofs[-1].group()
