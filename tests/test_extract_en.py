@@ -441,6 +441,18 @@ CASES = [
         },
         id="organisation-words-then-name",
     ),
+    pytest.param(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Minister of Health Teymur Musayev received a visit from WHO Regional Director Hans Kluge on May 15, "
+        "and President Ilham Aliyev granted an audience to Turkish Defense Minister Yasar Guler.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 15)),
+        {
+            # `a visit` after `received` is the visit of the person named next, not a blocker.
+            "Teymur Musayev": (None, "Minister of Health", None, "AZ", "host"),
+            "Hans Kluge": (None, "Regional Director", "WHO", None, "guest"),
+        },
+        id="received-a-visit-from",
+    ),
 ]
 
 

@@ -536,6 +536,16 @@ MORE_CASES = [
         },
         id="plural-title-nationalities-after",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 16 mai, AZERTAC\n\n"
+        "Le président Ilham Aliyev a accordé une audience au ministre turc de la Défense, Yaşar Güler.",
+        dict(kind="meeting"),
+        {
+            "Ilham Aliyev": (None, "président", None, "AZ", "host"),
+            "Yaşar Güler": (None, "ministre de la Défense", None, "TR", "guest"),
+        },
+        id="a-accorde-une-audience",
+    ),
 ]
 
 
