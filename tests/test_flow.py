@@ -192,15 +192,20 @@ def test_flow_incremental_runs_read_only_what_is_new(prefect_harness, examples, 
     assert set(after["participants"]["meeting_id"]) <= set(after["meetings"]["meeting_id"])
 
 
-def test_flow_office_of_an_organisation_is_the_organisation(prefect_harness, tmp_path):
+def _one_dispatch(tmp_path, text: str):
+    """A warehouse made by the flow from one French dispatch of 19 August 2024."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "ilo.txt").write_text(
-        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
-        "Le ministre du Travail, Sahil Babayev, a reçu lundi le directeur du Bureau de l’OIT pour l’Europe "
-        "orientale et l’Asie centrale, Olga Koulaeva.\n", encoding="utf-8")
+    (inbox / "one.txt").write_text(" date 2024-08 Bakou, 19 août, AZERTAC\n\n" + text + "\n", encoding="utf-8")
     warehouse = tmp_path / "warehouse"
     dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    return warehouse
+
+
+def test_flow_office_of_an_organisation_is_the_organisation(prefect_harness, tmp_path):
+    warehouse = _one_dispatch(
+        tmp_path, "Le ministre du Travail, Sahil Babayev, a reçu lundi le directeur du Bureau de l’OIT pour l’Europe "
+        "orientale et l’Asie centrale, Olga Koulaeva.")
     participants = pd.read_parquet(warehouse / "participants").set_index("name")
     # The extractor reads the office as the ILO's own; the tables say so too.
     assert participants.loc["Olga Koulaeva", ["organization", "organization_id"]].tolist() == ["ILO", "org-ilo"]
@@ -209,15 +214,10 @@ def test_flow_office_of_an_organisation_is_the_organisation(prefect_harness, tmp
 
 
 def test_flow_unlisted_bodies_are_one_per_state(prefect_harness, tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "two-ministries.txt").write_text(
-        " date 2024-08 Bakou, 19 août, AZERTAC\n\n"
-        "Le directeur du département Europe du ministère des Affaires étrangères, Elnour Aliyev, a reçu lundi "
-        "le directeur du département Caucase du ministère des Affaires étrangères de la République "
-        "d’Ouzbékistan, Bakhtiyor Saïdov.\n", encoding="utf-8")
-    warehouse = tmp_path / "warehouse"
-    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    warehouse = _one_dispatch(
+        tmp_path, "Le directeur du département Europe du ministère des Affaires étrangères, Elnour Aliyev, a reçu "
+        "lundi le directeur du département Caucase du ministère des Affaires étrangères de la République "
+        "d’Ouzbékistan, Bakhtiyor Saïdov.")
     participants = pd.read_parquet(warehouse / "participants").set_index("name")
     # Same name, two states, two organisations.
     assert participants.loc["Elnour Aliyev", "organization_id"] == "org-ministere-des-affaires-etrangeres-az"
