@@ -515,3 +515,17 @@ def test_extract_en_pronoun_subject_with_adverb_and_plural_venue():
         "Abdulaziz bin Salman Al Saud": (None, "Minister of Energy", None, "SA", "participant"),
     }
     assert second["venue"] == "Baku Expo Center"  # `The meetings took place at …`
+
+
+def test_extract_en_multilateral_attended_by_titles_with_states():
+    (found,) = extract(
+        " date 2024-06 Baku, June 5, AZERTAC\n\n"
+        "A trilateral meeting of the foreign ministers of Azerbaijan, Türkiye and Georgia was held in Baku on June 4."
+        "\n\nThe meeting was attended by Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov, Minister of "
+        "Foreign Affairs of Türkiye Hakan Fidan and Minister of Foreign Affairs of Georgia Ilia Darchiashvili.")
+    # `of Azerbaijan Jeyhun Bayramov`: the state ends the title, it does not start the name.
+    assert people(found) == {
+        "Jeyhun Bayramov": (None, "Minister of Foreign Affairs", None, "AZ", "participant"),
+        "Hakan Fidan": (None, "Minister of Foreign Affairs", None, "TR", "participant"),
+        "Ilia Darchiashvili": (None, "Minister of Foreign Affairs", None, "GE", "participant"),
+    }

@@ -586,3 +586,13 @@ def test_extract_fr_bare_full_name_repeated_is_the_person():
         "Djeyhoun Baïramov": (None, "ministre des Affaires étrangères", None, "AZ", "participant"),
     }
     assert second["meeting_date"] == dt.date(2024, 3, 2)
+
+
+def test_extract_fr_plural_title_runs_into_a_list_of_names():
+    (found,) = extract(
+        " date 2024-06 Bakou, 5 juin, AZERTAC\n\n"
+        "Le sommet de l’Organisation des États turciques s’est tenu hier à Choucha, avec la participation des "
+        "présidents Ilham Aliyev, Recep Tayyip Erdoğan, Kassym-Jomart Tokaïev, Sadyr Japarov et Chavkat Mirziyoyev.")
+    assert list(people(found)) == ["Ilham Aliyev", "Recep Tayyip Erdoğan", "Kassym-Jomart Tokaïev", "Sadyr Japarov",
+                                   "Chavkat Mirziyoyev"]
+    assert {p[1] for p in people(found).values()} == {"président"}  # not `président Ilham Aliyev`

@@ -89,8 +89,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if tail and _state(m.name[tail.end():], pack)[1] == len(m.name) - tail.end():
             short = m.name[:tail.start()]
             m = replace(m, end=m.name_start + len(short), name=short, of_state=m.name[tail.start():].strip())
-        if m.name_start in found or any(o.start <= m.name_start < o.end for o in found.values()):
-            return
+        if m.name_start in found or any(o.name_start < m.end and m.name_start < o.end for o in found.values()):
+            return  # overlaps a name already found (`of Azerbaijan Jeyhun Bayramov`)
         found[m.name_start] = m
 
     # A plural title and the names it covers: `les ministres des Affaires étrangères de
@@ -160,7 +160,10 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
     for t in pack.plural_head.finditer(text, start, end):
         comma = _COMMA_SPACE.search(text, t.end(), min(end, t.end() + 120))
         title_end = first = None
-        if comma and not pack.any_trigger.search(text, t.end(), comma.start()) and name_re.match(text, comma.end(), end):
+        direct = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
+        if direct and _plausible(direct.group(), pack, single_ok=False, particle_ok=False):
+            title_end, first = t.end(), direct.start()  # `des présidents Ilham Aliyev, Recep …`
+        elif comma and not pack.any_trigger.search(text, t.end(), comma.start()) and name_re.match(text, comma.end(), end):
             title_end, first = comma.start(), comma.end()
         elif pack.title_runs_into_name:
             span = _run_in_name(text, t.end(), end, pack)
