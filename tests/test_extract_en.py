@@ -453,6 +453,18 @@ CASES = [
         },
         id="received-a-visit-from",
     ),
+    pytest.param(
+        " date 2023-11 Baku, November 14, AZERTAC\n\n"
+        "On November 13, Rector of ADA University, Ambassador Hafiz Pashayev, met with a delegation of Harvard "
+        "University led by its President Claudine Gay.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 11, 13)),
+        {
+            "Hafiz Pashayev": (None, "Rector", "ADA University", None, "host"),
+            # The leader of a visiting delegation of an unlisted body is not of the agency's state.
+            "Claudine Gay": (None, "President", "Harvard University", None, "guest"),
+        },
+        id="visiting-delegation-of-unlisted-body",
+    ),
 ]
 
 

@@ -633,10 +633,12 @@ class _Extractor:
         if country is None and self.home and (org is None or (
             not org.known and desc.org_country is None and not self._international_part(desc.organization)
         )):
-            # A state official or body with no state named serves the agency's state.
-            if (desc.position and self.pk.serves_state(desc.position)) or (
+            # A state official or body with no state named serves the agency's state, unless
+            # they lead a delegation that came to meet it (`a delegation of Harvard University
+            # led by its President`).
+            if ((desc.position and self.pk.serves_state(desc.position)) or (
                 desc.organization and self.pk.national_org.search(desc.organization)
-            ):
+            )) and not (p in self.delegates and desc.organization and role == "guest"):
                 country = self.home
         if org is not None and org.known and org.country is None and desc.country is None:
             country = None

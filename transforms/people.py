@@ -690,7 +690,9 @@ def _org_length(rest: str, pack: Pack) -> int:
         return 0
     first = words[0].group()
     if _acronym(first.strip(",;()")):
-        return len(first.rstrip(",;"))
+        length = len(first.rstrip(",;"))
+        head = pack.org_head.match(rest, length + 1) if first == first.rstrip(",;") else None
+        return head.end() if head else length  # `ADA University`
     head = pack.org_head.match(rest)
     if not head:
         # `Swedish Civil Contingencies Agency`: a capitalised name ending in its head noun.
