@@ -21,11 +21,22 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Every combining mark of the Basic Multilingual Plane, as one character class: removing
+# them with a regular expression is much faster than testing each character in Python.
+_COMBINING = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]"
+)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 @functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """A comparison key: no accents, no case, one kind of apostrophe and dash, single spaces."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if _ASTRAL.search(text):
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    else:
+        text = _COMBINING.sub("", text)
     text = re.sub(f"[{APOS}]", "'", text)
     text = re.sub(r"[\u2010-\u2015\-]", "-", text)
     return re.sub(r"\s+", " ", text).strip().casefold()

@@ -153,10 +153,11 @@ def _common(word: str, code: str) -> bool:
     return zipf_frequency(word, code) >= COMMON_ZIPF
 
 
-def available() -> list[str]:
+@functools.cache
+def available() -> tuple[str, ...]:
     """Codes of the languages that have a pack."""
     folder = resources.files("transforms.lang")
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
 @functools.cache
