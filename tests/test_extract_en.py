@@ -465,6 +465,20 @@ CASES = [
         },
         id="visiting-delegation-of-unlisted-body",
     ),
+    pytest.param(
+        " date 2024-10 Baku, October 22, AZERTAC\n\n"
+        "Chairman of the Azerbaijan Investment Holding Ruslan Alakbarov held a meeting with Managing Director of "
+        "the Abu Dhabi Investment Authority Sheikh Hamed bin Zayed Al Nahyan, and COP29 President-Designate "
+        "Mukhtar Babayev met with UNFCCC Executive Secretary Simon Stiell.",
+        dict(kind="meeting"),
+        {
+            "Ruslan Alakbarov": (None, "Chairman", "Azerbaijan Investment Holding", "AZ", "participant"),
+            # A body named after a large city is of that city's state; `Sheikh` is no part of the job.
+            "Hamed bin Zayed Al Nahyan": (None, "Managing Director", "Abu Dhabi Investment Authority", "AE",
+                                          "participant"),
+        },
+        id="body-named-after-a-city",
+    ),
 ]
 
 

@@ -757,6 +757,12 @@ def _org_country(org: str, pack: Pack) -> str | None:
     code, _ = _state(org, pack)  # `Azerbaijan Railways`
     if code:
         return code
+    lead = re.match(rf"[{UPPER}][\w\-]+(?: [{UPPER}][\w\-]+)?", org)
+    if lead:  # `Abu Dhabi Investment Authority`, `Tashkent City Hall`: named after a large city
+        for name in (lead.group(), lead.group().split()[0]):
+            code = geo.city_country(name, pack.places, 100_000)
+            if code and fold(name) not in pack.not_names and registry().exact(name) is None:
+                return code
     # `Université de Strasbourg`, `Université d’État de Bakou`: a city the name is "of".
     for m in pack.of_word.finditer(" " + org):
         word = re.match(rf"[{UPPER}][\w\-]+", org[m.end() - 1:])
