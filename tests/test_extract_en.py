@@ -468,8 +468,7 @@ CASES = [
     pytest.param(
         " date 2024-10 Baku, October 22, AZERTAC\n\n"
         "Chairman of the Azerbaijan Investment Holding Ruslan Alakbarov held a meeting with Managing Director of "
-        "the Abu Dhabi Investment Authority Sheikh Hamed bin Zayed Al Nahyan, and COP29 President-Designate "
-        "Mukhtar Babayev met with UNFCCC Executive Secretary Simon Stiell.",
+        "the Abu Dhabi Investment Authority Sheikh Hamed bin Zayed Al Nahyan.",
         dict(kind="meeting"),
         {
             "Ruslan Alakbarov": (None, "Chairman", "Azerbaijan Investment Holding", "AZ", "participant"),
@@ -478,6 +477,16 @@ CASES = [
                                           "participant"),
         },
         id="body-named-after-a-city",
+    ),
+    pytest.param(
+        " date 2024-10 Baku, October 22, AZERTAC\n\n"
+        "COP29 President-Designate Mukhtar Babayev has met with UNFCCC Executive Secretary Simon Stiell in Baku.",
+        dict(kind="meeting", city="Baku"),
+        {
+            "Mukhtar Babayev": (None, "President-Designate", "COP29", None, "participant"),
+            "Simon Stiell": (None, "Executive Secretary", "UNFCCC", None, "participant"),
+        },
+        id="president-designate",
     ),
 ]
 
