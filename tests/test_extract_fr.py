@@ -546,6 +546,17 @@ MORE_CASES = [
         },
         id="a-accorde-une-audience",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 16 mai, AZERTAC\n\n"
+        "Le ministre Djeyhoun Baïramov a reçu Son Excellence M. Luca Di Gianfrancesco, ambassadeur d’Italie.",
+        dict(kind="meeting"),
+        {
+            "Djeyhoun Baïramov": (None, "ministre", None, "AZ", "host"),
+            # Stacked honorifics: the one right before the name is the honorific.
+            "Luca Di Gianfrancesco": ("M.", "ambassadeur", None, "IT", "guest"),
+        },
+        id="stacked-honorifics",
+    ),
 ]
 
 

@@ -99,7 +99,10 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         add(m)
     # An honorific and a name: `Dr Salim M. AlMalik`, `Pr de Montfort`.
     for h in pack.honorific.finditer(text, start, end):
-        m = name_re.match(text, h.end() + 1 if text[h.end():h.end() + 1] == " " else h.end(), end)
+        at = h.end() + 1 if text[h.end():h.end() + 1] == " " else h.end()
+        if pack.honorific.match(text, at, end):
+            continue  # `Son Excellence M. X`, `H.E. Mr. X`: the honorific right before the name counts
+        m = name_re.match(text, at, end)
         if m and _plausible(m.group(), pack, single_ok=True):
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
