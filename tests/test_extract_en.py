@@ -488,6 +488,17 @@ CASES = [
         },
         id="president-designate",
     ),
+    pytest.param(
+        " date 2024-05 Baku, May 16, AZERTAC\n\n"
+        "Vice-Chancellor of the University of Oxford, Professor Irene Tracey, was received by Minister of Science "
+        "and Education Emin Amrullayev.",
+        dict(kind="meeting"),
+        {
+            "Emin Amrullayev": (None, "Minister of Science and Education", None, "AZ", "host"),
+            "Irene Tracey": ("Professor", "Vice-Chancellor", "University of Oxford", "GB", "guest"),
+        },
+        id="vice-chancellor-professor",
+    ),
 ]
 
 

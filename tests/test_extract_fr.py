@@ -557,6 +557,30 @@ MORE_CASES = [
         },
         id="stacked-honorifics",
     ),
+    pytest.param(
+        " date 2024-05 Bakou, 16 mai, AZERTAC\n\n"
+        "Le directeur général de la société Azerenerji, Baba Rzayev, a rencontré mardi le vice-président de "
+        "Siemens Energy, Karim Amin.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 14)),
+        {
+            # A company's own name after `la société`, and a company-like proper name after `de`.
+            "Baba Rzayev": (None, "directeur général", "Azerenerji", None, "participant"),
+            "Karim Amin": (None, "vice-président", "Siemens Energy", "AZ", "participant"),
+        },
+        id="company-names",
+    ),
+    pytest.param(
+        " date 2024-05 Bakou, 16 mai, AZERTAC\n\n"
+        "Le recteur de l’Université d’Oxford, le professeur Irene Tracey, a été reçu par le ministre de la "
+        "Science et de l’Éducation, Emin Amroullaïev.",
+        dict(kind="meeting"),
+        {
+            "Emin Amroullaïev": (None, "ministre de la Science et de l’Éducation", None, "AZ", "host"),
+            # `le professeur` between the job and the name, like a rank.
+            "Irene Tracey": (None, "recteur", "Université d’Oxford", "GB", "guest"),
+        },
+        id="professeur-between-job-and-name",
+    ),
 ]
 
 

@@ -561,10 +561,14 @@ def describe(title: str | None, pack: Pack) -> Description:
             if city_code and country is None:
                 city_country = city_code  # `Mayor of Berlin`: the state of the city governed
         org_len = 0 if preset_org else _org_length(rest, pack)
+        if not org_len and kind == "de" and not preset_org and not city_code_at(rest, pack) \
+                and not pack.minister.search(title[:start]):
+            org_len = _proper_name_length(rest, pack)  # `vice-président de Siemens Energy`
         if org_len:
             # A later organisation is the larger one: `Head of the X Department at the
             # Ministry of Y` keeps the department in the position.
             org = rest[:org_len].strip(" ,")
+            org = pack.company_noun.sub("", org)  # `la société Azerenerji` -> `Azerenerji`
             org_end = end + org_len
             cut = start
             org_country = _org_country(org, pack)
@@ -731,6 +735,32 @@ def _org_length(rest: str, pack: Pack) -> int:
     if comma and not paren:
         stop = comma.start()
     return stop
+
+
+def city_code_at(rest: str, pack: Pack) -> str | None:
+    return _place(rest, pack)
+
+
+def _proper_name_length(rest: str, pack: Pack) -> int:
+    """Length of a company-like proper name at the start of `rest` (`Siemens Energy`): a
+    run of up to four capitalised words whose first is neither a common word nor a title
+    word (a portfolio such as `Culture` is both), and no state."""
+    noun = pack.company_noun.match(rest)  # `la société Azerenerji`: surely a company
+    at = noun.end() if noun else 0
+    run = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)]|$)").match(rest, at)
+    if not run:
+        return 0
+    first = run.group().split()[0]
+    if not noun and (pack.is_common(first) or fold(first) in pack.title_words or _state(run.group(), pack)[0]
+                     or not _plausible_org_name(run.group(), pack)):
+        return 0
+    return run.end()
+
+
+def _plausible_org_name(name: str, pack: Pack) -> bool:
+    # A person's name after `de` (`la fille de Heydar Aliyev`) is no organisation.
+    words = name.split()
+    return not (len(words) >= 2 and given_name(words[0]) and not pack.is_common(words[-1]))
 
 
 def _place(rest: str, pack: Pack) -> str | None:

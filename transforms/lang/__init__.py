@@ -50,6 +50,7 @@ class Pack:
     postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
     ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
+    company_noun: re.Pattern  # `la société X`: the noun before a company's name
     adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
     and_word: re.Pattern
     member: re.Pattern  # an attendance cue that names members of a delegation
@@ -188,6 +189,7 @@ def pack(code: str) -> Pack | None:
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
+        company_noun=re.compile(r"^(?:" + words_pattern(data.get("company_nouns", []) or ["(?!)"]) + r")\s+(?=[A-Z])"),
         and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
         member=re.compile(r"(?:" + "|".join(data.get("member_cues", []) or ["(?!)"]) + r")", re.IGNORECASE),
         office=re.compile(r"(?:" + words_pattern(data.get("office_heads", []) or ["(?!)"]) + r")\b", re.IGNORECASE),
