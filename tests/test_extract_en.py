@@ -499,6 +499,18 @@ CASES = [
         },
         id="vice-chancellor-professor",
     ),
+    pytest.param(
+        " date 2024-07 Baku, July 9, AZERTAC\n\n"
+        "Head of the State Migration Service Vusal Huseynov met with the IOM Chief of Mission in Azerbaijan "
+        "Ilija Todorovic on July 8.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 7, 8)),
+        {
+            # `State … Service`: a state's body by its shape, of the agency's state.
+            "Vusal Huseynov": (None, "Head", "State Migration Service", "AZ", "participant"),
+            "Ilija Todorovic": (None, "Chief of Mission", "IOM", None, "participant"),
+        },
+        id="state-body-by-shape",
+    ),
 ]
 
 
@@ -575,3 +587,11 @@ def test_extract_en_multilateral_attended_by_titles_with_states():
         "Hakan Fidan": (None, "Minister of Foreign Affairs", None, "TR", "participant"),
         "Ilia Darchiashvili": (None, "Minister of Foreign Affairs", None, "GE", "participant"),
     }
+
+
+def test_extract_en_unlisted_body_named_before_the_title():
+    (found,) = extract(
+        " date 2024-07 Baku, July 9, AZERTAC\n\n"
+        "Minister of Youth and Sports Farid Gayibov has received Paris 2024 Olympic Games Organizing Committee "
+        "President Tony Estanguet.")
+    assert people(found)["Tony Estanguet"][1:3] == ("President", "Olympic Games Organizing Committee")

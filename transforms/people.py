@@ -617,8 +617,10 @@ def _leading_org(title: str, pack: Pack) -> int:
         name = title[:lead_words[n - 1].end()]
         if n == 1 and not (_acronym(name) or (len(name) <= 10 and registry().lookup(name))):
             continue
-        if n > 1 and registry().exact(name) is None:
-            continue
+        if n > 1 and registry().exact(name) is None and not (
+            pack.org_head.fullmatch(lead_words[n - 1].group()) and pack.title_head.match(title, lead_words[n - 1].end() + 1)
+        ):
+            continue  # … or a name ending in its head noun, right before the title (`Organizing Committee President`)
         rest = lead_words[n - 1].end() + 1
         if any(pack.title_head.match(title, rest + w.start())
                for w in re.finditer(r"(?:^|(?<=\s))(?=\S)", title[rest:rest + 60])

@@ -184,7 +184,11 @@ def pack(code: str) -> Pack | None:
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
         state_title=phrases(data["state_titles"]),
-        national_org=phrases(data.get("national_org_heads", [])),
+        national_org=re.compile(
+            "|".join([phrases(data.get("national_org_heads", [])).pattern]
+                     + [_L + f"(?:{p})" + _R for p in data.get("national_org_patterns", [])]),
+            re.IGNORECASE,
+        ),
         rank=phrases(data.get("ranks", [])),
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
