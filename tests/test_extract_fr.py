@@ -631,3 +631,13 @@ def test_extract_fr_plural_title_runs_into_a_list_of_names():
     assert list(people(found)) == ["Ilham Aliyev", "Recep Tayyip Erdoğan", "Kassym-Jomart Tokaïev", "Sadyr Japarov",
                                    "Chavkat Mirziyoyev"]
     assert {p[1] for p in people(found).values()} == {"président"}  # not `président Ilham Aliyev`
+
+
+def test_extract_fr_same_day_as_the_arrival_sentence():
+    (found,) = extract(
+        " date 2024-04 Bakou, 3 avril, AZERTAC\n\n"
+        "Le Premier ministre géorgien, Irakli Kobakhidze, est arrivé mardi à Bakou pour une visite officielle. "
+        "Le même jour, il a été reçu par le président Ilham Aliyev.")
+    # `Le même jour` with no meeting before it: the day the sentence before gives.
+    assert (found["meeting_date"], found["date_basis"]) == (dt.date(2024, 4, 2), "relative")
+    assert people(found)["Irakli Kobakhidze"][-1] == "guest"

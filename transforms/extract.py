@@ -516,6 +516,11 @@ class _Extractor:
         found = meeting_date(texts, self.d.published_date, self.pk)
         date, basis = found.date, found.basis
         if basis == "previous":
+            if previous_date is None and m.sentence > 0:
+                # `X est arrivé mardi à Bakou. Le même jour, il a été reçu …`: with no meeting
+                # before, the day the sentence before gives.
+                before = meeting_date([self._unmasked(m.sentence - 1)], self.d.published_date, self.pk)
+                previous_date = before.date if before.basis in ("explicit", "weekday", "relative") else None
             date = previous_date + dt.timedelta(days=found.offset) if previous_date else None
             basis = "relative" if date else None
         elif basis == "relative" and date == self.d.published_date:
