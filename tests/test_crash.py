@@ -96,3 +96,38 @@ def test_crash_kill_at_many_points_loses_and_doubles_nothing(storage, examples, 
     got = _tables(warehouse)
     for name in TABLES:
         pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
+
+
+class _Stop(Exception):
+    """Stands for the process dying at that point of the commit."""
+
+
+@pytest.mark.parametrize("dies_after", [1, 2])
+def test_crash_between_the_commit_appends_doubles_nothing(prefect_harness, examples, tmp_path, monkeypatch, dies_after):
+    """Deterministic companion of the kill test: the run dies right after its first (or
+    second) table append of a commit; the next run must add nothing twice. With meetings
+    appended before their reports, dying between the two doubled every meeting."""
+    from dispatch_etl.warehouse import Warehouse
+    from flows.etl import dispatch_etl
+
+    dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "reference"))
+    expected = comparable_tables(lambda name: pd.read_parquet(tmp_path / "reference" / name))
+    real = Warehouse.append
+    calls = []
+
+    def dying(self, table, name, data):
+        written = real(self, table, name, data)
+        calls.append(table)
+        if len(calls) == dies_after:
+            raise _Stop(f"died after appending {table}")
+        return written
+
+    monkeypatch.setattr(Warehouse, "append", dying)
+    with pytest.raises(_Stop):
+        dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "crashed"))
+    monkeypatch.setattr(Warehouse, "append", real)
+    dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "crashed"))
+    got = comparable_tables(lambda name: pd.read_parquet(tmp_path / "crashed" / name))
+    for name in TABLES:
+        assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
