@@ -173,12 +173,15 @@ def commit(
         before = set()
         if redo:
             before = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist())
-            store.delete("meeting_reports", "dispatch_id", redo)
+            reports = store.read("meeting_reports", ["meeting_id", "dispatch_id"]).to_pylist()
+            live = {r["meeting_id"] for r in reports if r["dispatch_id"] not in redo}
+            orphans = before - live
             store.delete("participants", "reported_in", redo)
-            live = set(store.read("meeting_reports", ["meeting_id"]).column("meeting_id").to_pylist())
-            orphans = set(store.read("meetings", ["meeting_id"]).column("meeting_id").to_pylist()) - live
-            store.delete("meetings", "meeting_id", orphans)
             store.delete("participants", "meeting_id", orphans)
+            store.delete("meetings", "meeting_id", orphans)
+            # The reports go last: while they are there, a run killed in between is redone
+            # by the next one, which deletes the rest again.
+            store.delete("meeting_reports", "dispatch_id", redo)
     with clock("normalise"):
         # The run's resolver is built from the warehouse once (again after deletions).
         if redo:

@@ -131,3 +131,35 @@ def test_crash_between_the_commit_appends_doubles_nothing(prefect_harness, examp
     for name in TABLES:
         assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
         pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
+
+
+@pytest.mark.parametrize("dies_after", [1, 2, 3, 4])
+def test_crash_while_redoing_dispatches_doubles_nothing(prefect_harness, examples, tmp_path, monkeypatch, dies_after):
+    """A re-run (`reprocess`, as after a crash) first deletes what the dispatches read again
+    led to; dying after any of those deletions, the next run must still end with each row
+    once."""
+    from dispatch_etl.warehouse import Warehouse
+    from flows.etl import dispatch_etl
+
+    place = str(tmp_path / "warehouse")
+    dispatch_etl(inbox=str(examples), warehouse=place)
+    expected = comparable_tables(lambda name: pd.read_parquet(Path(place) / name))
+    real = Warehouse.delete
+    calls = []
+
+    def dying(self, table, column, values):
+        done = real(self, table, column, values)
+        calls.append(table)
+        if len(calls) == dies_after:
+            raise _Stop(f"died after deleting from {table}")
+        return done
+
+    monkeypatch.setattr(Warehouse, "delete", dying)
+    with pytest.raises(_Stop):
+        dispatch_etl(inbox=str(examples), warehouse=place, reprocess=True)
+    monkeypatch.setattr(Warehouse, "delete", real)
+    dispatch_etl(inbox=str(examples), warehouse=place, reprocess=True)
+    got = comparable_tables(lambda name: pd.read_parquet(Path(place) / name))
+    for name in TABLES:
+        assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
