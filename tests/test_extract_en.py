@@ -511,6 +511,19 @@ CASES = [
         },
         id="state-body-by-shape",
     ),
+    pytest.param(
+        " date 2024-03 Baku, March 12, AZERTAC\n\n"
+        "Foreign Minister Jeyhun Bayramov met with Japanese Foreign Minister Yoko Kamikawa at the Ministry of "
+        "Foreign Affairs of Japan.",
+        dict(kind="meeting", venue="Ministry of Foreign Affairs of Japan"),
+        {
+            # Only the state's own minister is at home in its ministry; `Foreign Minister` fits
+            # `Ministry of Foreign Affairs`.
+            "Yoko Kamikawa": (None, "Foreign Minister", None, "JP", "host"),
+            "Jeyhun Bayramov": (None, "Foreign Minister", None, "AZ", "guest"),
+        },
+        id="own-ministry-of-a-named-state",
+    ),
 ]
 
 

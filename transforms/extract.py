@@ -461,9 +461,15 @@ class _Extractor:
         head = self.pk.ministry.search(venue)
         if head is None:
             return set()
-        portfolio = _content_words(venue[head.end():])
+        # `Ministry of Foreign Affairs of Japan`: the state's name is no part of the portfolio,
+        # and only that state's minister is at home there.
+        words = _content_words(venue[head.end():])
+        states = {w: geo.country_code(w, self.pk.code, self.pk.countries) for w in words}
+        portfolio = {w for w in words if not states[w]} - {"affairs", "affaires"}  # `Foreign Minister`
+        named = {c for c in states.values() if c}
         ministers = [p for p in parties
-                     if self.people[p].description.position and self.pk.minister.search(self.people[p].description.position)]
+                     if self.people[p].description.position and self.pk.minister.search(self.people[p].description.position)
+                     and (not named or self.people[p].description.country in named)]
         if portfolio:
             return {p for p in ministers if portfolio <= _content_words(self.people[p].description.position)}
         return set(ministers) if len(ministers) == 1 else set()
