@@ -524,6 +524,17 @@ CASES = [
         },
         id="own-ministry-of-a-named-state",
     ),
+    pytest.param(
+        " date 2024-09 Baku, September 27, AZERTAC\n\n"
+        "Azerbaijan's Minister of Finance Samir Sharifov and Georgian Minister of Finance Lasha Khutsishvili "
+        "discussed bilateral cooperation during a meeting in Tbilisi.",
+        dict(kind="meeting", city="Tbilisi"),
+        {
+            "Samir Sharifov": (None, "Minister of Finance", None, "AZ", "participant"),
+            "Lasha Khutsishvili": (None, "Minister of Finance", None, "GE", "participant"),
+        },
+        id="discussed-during-a-meeting",
+    ),
 ]
 
 

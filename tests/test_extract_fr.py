@@ -581,6 +581,29 @@ MORE_CASES = [
         },
         id="professeur-between-job-and-name",
     ),
+    pytest.param(
+        " date 2024-09 Bakou, 27 septembre, AZERTAC\n\n"
+        "Le président de la Cour constitutionnelle, Farhad Abdoullayev, a reçu une délégation de la Commission "
+        "de Venise du Conseil de l’Europe conduite par sa présidente, Claire Bazy Malaurie.",
+        dict(kind="meeting"),
+        {
+            "Farhad Abdoullayev": (None, "président", "Cour constitutionnelle", "AZ", "host"),
+            # A body of an international organisation is of no state, though named after a city.
+            "Claire Bazy Malaurie": (None, "présidente", "Commission de Venise du Conseil de l’Europe", None, "guest"),
+        },
+        id="body-of-international-organisation-named-after-a-city",
+    ),
+    pytest.param(
+        " date 2024-09 Bakou, 27 septembre, AZERTAC\n\n"
+        "Le ministre des Finances, Samir Charifov, et son homologue géorgien, Lasha Khoutsichvili, ont discuté de "
+        "la coopération bilatérale lors d’une rencontre à Tbilissi.",
+        dict(kind="meeting", city="Tbilissi"),
+        {
+            "Samir Charifov": (None, "ministre des Finances", None, "AZ", "participant"),
+            "Lasha Khoutsichvili": (None, "ministre des Finances", None, "GE", "participant"),
+        },
+        id="ont-discute-lors-d-une-rencontre",
+    ),
 ]
 
 

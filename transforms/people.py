@@ -784,6 +784,10 @@ def _org_country(org: str, pack: Pack) -> str | None:
     if known.known:
         return known.country
     for m in pack.of_word.finditer(" " + org):
+        parent = registry().resolve(org[m.end() - 1:].strip())
+        if parent.known and parent.country is None:
+            return None  # `Commission de Venise du Conseil de l’Europe`: a body of an international one
+    for m in pack.of_word.finditer(" " + org):
         code, _ = _state(org[m.end() - 1:], pack)
         if code:
             return code
