@@ -561,7 +561,7 @@ def describe(title: str | None, pack: Pack) -> Description:
             if city_code and country is None:
                 city_country = city_code  # `Mayor of Berlin`: the state of the city governed
         org_len = 0 if preset_org else _org_length(rest, pack)
-        if not org_len and kind == "de" and not preset_org and not city_code_at(rest, pack) \
+        if not org_len and kind == "de" and not preset_org and not _place(rest, pack) \
                 and not pack.minister.search(title[:start]):
             org_len = _proper_name_length(rest, pack)  # `vice-président de Siemens Energy`
         if org_len:
@@ -739,8 +739,7 @@ def _org_length(rest: str, pack: Pack) -> int:
     return stop
 
 
-def city_code_at(rest: str, pack: Pack) -> str | None:
-    return _place(rest, pack)
+_PROPER_NAME = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)]|$)")
 
 
 def _proper_name_length(rest: str, pack: Pack) -> int:
@@ -749,7 +748,7 @@ def _proper_name_length(rest: str, pack: Pack) -> int:
     word (a portfolio such as `Culture` is both), and no state."""
     noun = pack.company_noun.match(rest)  # `la société Azerenerji`: surely a company
     at = noun.end() if noun else 0
-    run = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)]|$)").match(rest, at)
+    run = _PROPER_NAME.match(rest, at)
     if not run:
         return 0
     first = run.group().split()[0]
