@@ -20,7 +20,6 @@ _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
 _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
-_DEMONYM_LIST = re.compile(rf"((?:[{UPPER}][\w\-]+(?:,\s+|\s+and\s+|\s+et\s+))+[{UPPER}][\w\-]+)\s+$")
 
 
 @functools.cache
@@ -85,7 +84,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
                 shift = head.end() + 1
                 m = Mention(m.start, m.name_start + shift, m.end, rest, None)
         # `la reine Mathilde de Belgique`, `King Philippe of Belgium`: the state ends no name.
-        tail = re.search(r"\s+(?:de|d’|d'|of)\s+(?=\S)", m.name)
+        tail = pack.of_word.search(m.name)
         if tail and _state(m.name[tail.end():], pack)[1] == len(m.name) - tail.end():
             short = m.name[:tail.start()]
             m = replace(m, end=m.name_start + len(short), name=short, of_state=m.name[tail.start():].strip())
@@ -190,7 +189,7 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
         singular = pack.singular_title(t.group())
         tail = text[t.end():title_end].rstrip(" ,")
         # `Azerbaijani and Uzbek Prime Ministers X and Y`: one nationality each, in order.
-        lead = _DEMONYM_LIST.search(text, max(start, t.start() - 80), t.start())
+        lead = _capitalised_list(pack).search(text, max(start, t.start() - 80), t.start())
         adjectives = pack.list_separator.split(lead.group(1)) if lead else []
         if len(adjectives) == len(names) and all(pack.demonym_country(a) for a in adjectives):
             for m, adjective in zip(names, adjectives):
@@ -213,6 +212,14 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             title = re.sub(r"\s+", " ", singular + own).strip()
             out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, t.start(), title_end))
     return out
+
+
+@functools.cache
+def _capitalised_list(pack: Pack) -> re.Pattern:
+    """Capitalised words joined by the pack's list separators, ending right before a
+    position (`Azerbaijani and Uzbek ` before `Prime Ministers`)."""
+    word = rf"[{UPPER}][\w\-]+"
+    return re.compile(rf"((?:{word}(?:{pack.list_separator.pattern}))+{word})\s+$")
 
 
 def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
@@ -307,11 +314,11 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
 
 def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
     """End of an ` of <state>` right at pos, or 0."""
-    of = re.match(r"\s+of\s+", text[pos:end])
+    of = pack.of_word.match(text, pos, end)
     if not of:
         return 0
-    code, length = _state(text[pos + of.end():end], pack)
-    return pos + of.end() + length if code else 0
+    code, length = _state(text[of.end():end], pack)
+    return of.end() + length if code else 0
 
 
 def _capitalised_next(text: str, tokens: list[re.Match], k: int) -> bool:
