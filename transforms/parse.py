@@ -40,35 +40,37 @@ class Dateline:
 
 
 @functools.cache
-def month_words() -> dict[str, int]:
-    """Month names and abbreviations of every dateline language, folded to lower case."""
+def _month_entries() -> tuple[tuple[str, int, str, int], ...]:
+    """(word folded to lower case, month number, language, length as written) for every
+    month name and abbreviation of the dateline languages, in their order (dateparser)."""
     from dateparser.languages import default_loader
 
     names = ("january february march april may june july august september october "
              "november december").split()
+    return tuple(
+        (word.casefold().rstrip("."), number, code, len(word))
+        for code in DATELINE_LANGUAGES
+        for number, name in enumerate(names, start=1)
+        for word in default_loader.get_locale(code).info.get(name, [])
+    )
+
+
+@functools.cache
+def month_words() -> dict[str, int]:
+    """Month names and abbreviations of every dateline language, folded to lower case."""
     words: dict[str, int] = {}
-    for code in DATELINE_LANGUAGES:
-        info = default_loader.get_locale(code).info
-        for number, name in enumerate(names, start=1):
-            for word in info.get(name, []):
-                if len(word) >= 3:
-                    words.setdefault(word.casefold().rstrip("."), number)
+    for word, number, _, written in _month_entries():
+        if written >= 3:
+            words.setdefault(word, number)
     return words
 
 
 @functools.cache
 def month_languages() -> dict[str, frozenset[str]]:
     """Each month word of the dateline languages -> the languages that write it."""
-    from dateparser.languages import default_loader
-
-    names = ("january february march april may june july august september october "
-             "november december").split()
     found: dict[str, set[str]] = {}
-    for code in DATELINE_LANGUAGES:
-        info = default_loader.get_locale(code).info
-        for name in names:
-            for word in info.get(name, []):
-                found.setdefault(word.casefold().rstrip("."), set()).add(code)
+    for word, _, code, _ in _month_entries():
+        found.setdefault(word, set()).add(code)
     return {w: frozenset(c) for w, c in found.items()}
 
 
