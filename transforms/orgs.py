@@ -54,14 +54,7 @@ class Registry:
 
     def lookup(self, text: str) -> Organization | None:
         """The registry entry a phrase or acronym names, allowing for small typos."""
-        try:
-            return self._cache[text]
-        except KeyError:
-            pass
-        if len(self._cache) > 20_000:
-            self._cache.clear()
-        found = self._cache[text] = self._lookup(text)
-        return found
+        return _memo(self._cache, text, self._lookup)
 
     def _lookup(self, text: str) -> Organization | None:
         key = _key(text)
@@ -94,12 +87,7 @@ class Registry:
 
     def find_in(self, text: str) -> Organization | None:
         """The registry organisation whose alias appears in a text (longest alias wins)."""
-        if text in self._found:
-            return self._found[text]
-        if len(self._found) > 20_000:
-            self._found.clear()
-        found = self._found[text] = self._find_in(text)
-        return found
+        return _memo(self._found, text, self._find_in)
 
     def _find_in(self, text: str) -> Organization | None:
         folded = fold(text)
@@ -109,6 +97,18 @@ class Registry:
                 if best is None or len(key) > len(best[0]):
                     best = (key, org)
         return best[1] if best else None
+
+
+def _memo(cache: dict, text: str, compute):
+    """compute(text), remembered in `cache` (emptied when it grows past 20,000 entries)."""
+    try:
+        return cache[text]
+    except KeyError:
+        pass
+    if len(cache) > 20_000:
+        cache.clear()
+    found = cache[text] = compute(text)
+    return found
 
 
 def _key(text: str) -> str:
