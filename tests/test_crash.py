@@ -102,35 +102,46 @@ class _Stop(Exception):
     """Stands for the process dying at that point of the commit."""
 
 
+def _dying(patch, method: str, after: int) -> list[str]:
+    """Make `Warehouse.<method>` raise `_Stop` right after its `after`-th call; returns the
+    list of the tables it was called on so far."""
+    from dispatch_etl.warehouse import Warehouse
+
+    real = getattr(Warehouse, method)
+    calls: list[str] = []
+
+    def dying(self, table, *args):
+        done = real(self, table, *args)
+        calls.append(table)
+        if len(calls) == after:
+            raise _Stop(f"died after {method} on {table}")
+        return done
+
+    patch.setattr(Warehouse, method, dying)
+    return calls
+
+
+def _each_row_once_as_expected(got: dict, expected: dict, calls: list[str]) -> None:
+    for name in TABLES:
+        assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
+        pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
+
+
 @pytest.mark.parametrize("dies_after", [1, 2])
 def test_crash_between_the_commit_appends_doubles_nothing(prefect_harness, examples, tmp_path, monkeypatch, dies_after):
     """Deterministic companion of the kill test: the run dies right after its first (or
     second) table append of a commit; the next run must add nothing twice. With meetings
     appended before their reports, dying between the two doubled every meeting."""
-    from dispatch_etl.warehouse import Warehouse
     from flows.etl import dispatch_etl
 
     dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "reference"))
     expected = comparable_tables(lambda name: pd.read_parquet(tmp_path / "reference" / name))
-    real = Warehouse.append
-    calls = []
-
-    def dying(self, table, name, data):
-        written = real(self, table, name, data)
-        calls.append(table)
-        if len(calls) == dies_after:
-            raise _Stop(f"died after appending {table}")
-        return written
-
-    monkeypatch.setattr(Warehouse, "append", dying)
-    with pytest.raises(_Stop):
+    with monkeypatch.context() as patch, pytest.raises(_Stop):
+        calls = _dying(patch, "append", dies_after)
         dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "crashed"))
-    monkeypatch.setattr(Warehouse, "append", real)
     dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "crashed"))
     got = comparable_tables(lambda name: pd.read_parquet(tmp_path / "crashed" / name))
-    for name in TABLES:
-        assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
-        pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
+    _each_row_once_as_expected(got, expected, calls)
 
 
 @pytest.mark.parametrize("dies_after", [1, 2, 3, 4])
@@ -138,28 +149,14 @@ def test_crash_while_redoing_dispatches_doubles_nothing(prefect_harness, example
     """A re-run (`reprocess`, as after a crash) first deletes what the dispatches read again
     led to; dying after any of those deletions, the next run must still end with each row
     once."""
-    from dispatch_etl.warehouse import Warehouse
     from flows.etl import dispatch_etl
 
     place = str(tmp_path / "warehouse")
     dispatch_etl(inbox=str(examples), warehouse=place)
     expected = comparable_tables(lambda name: pd.read_parquet(Path(place) / name))
-    real = Warehouse.delete
-    calls = []
-
-    def dying(self, table, column, values):
-        done = real(self, table, column, values)
-        calls.append(table)
-        if len(calls) == dies_after:
-            raise _Stop(f"died after deleting from {table}")
-        return done
-
-    monkeypatch.setattr(Warehouse, "delete", dying)
-    with pytest.raises(_Stop):
+    with monkeypatch.context() as patch, pytest.raises(_Stop):
+        calls = _dying(patch, "delete", dies_after)
         dispatch_etl(inbox=str(examples), warehouse=place, reprocess=True)
-    monkeypatch.setattr(Warehouse, "delete", real)
     dispatch_etl(inbox=str(examples), warehouse=place, reprocess=True)
     got = comparable_tables(lambda name: pd.read_parquet(Path(place) / name))
-    for name in TABLES:
-        assert not got[name].duplicated(list(TABLES[name].key)).any(), (calls, name)
-        pd.testing.assert_frame_equal(got[name], expected[name], obj=name, check_dtype=False)
+    _each_row_once_as_expected(got, expected, calls)
