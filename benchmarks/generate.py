@@ -51,12 +51,25 @@ MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobr
 MONTHS_EN = "January February March April May June July August September October November December".split()
 DAYS_FR = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 DAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# Filler in the shape of a real dispatch's body: paragraphs of two to four sentences on the
+# topics discussed, quotes and background, until the text is 1.5-3 KB as real ones are.
 FILLER_FR = [
     "Les parties ont passé en revue l’état de la coopération bilatérale et les perspectives de son développement.",
     "Il a été souligné que les échanges commerciaux entre les deux pays avaient progressé au cours de l’année écoulée.",
     "Les interlocuteurs ont évoqué des projets communs dans les domaines de l’énergie, des transports et de l’éducation.",
     "La rencontre a également permis d’aborder la préparation de la prochaine session de la commission mixte.",
     "Les deux parties ont exprimé leur intérêt pour le renforcement des échanges culturels et universitaires.",
+    "Une attention particulière a été accordée à la mise en œuvre des accords signés lors des précédentes consultations.",
+    "Selon le communiqué, le volume des investissements mutuels pourrait doubler d’ici trois ans si les projets en cours aboutissent.",
+    "Les deux pays entretiennent des relations diplomatiques depuis le début des années 1990.",
+    "« Nous attachons une grande importance au dialogue politique régulier entre nos pays », a-t-il déclaré.",
+    "Il a rappelé que plusieurs entreprises étrangères participaient déjà aux travaux de reconstruction dans la région.",
+    "Les perspectives de coopération au sein des organisations internationales ont également été discutées.",
+    "Le programme de travail pour l’année prochaine prévoit des échanges d’experts et des formations conjointes.",
+    "La partie invitée a salué les réformes engagées et a fait part de son intention d’élargir sa présence économique.",
+    "Les discussions ont aussi porté sur la sécurité régionale et sur la situation humanitaire dans la région.",
+    "Il a été convenu de créer un groupe de travail chargé de suivre les projets d’infrastructure communs.",
+    "La question de la connectivité régionale, notamment du corridor de transport est-ouest, a été abordée en détail.",
 ]
 FILLER_EN = [
     "The sides reviewed the state of bilateral cooperation and the prospects for its development.",
@@ -64,6 +77,17 @@ FILLER_EN = [
     "The officials discussed joint projects in energy, transport and education.",
     "The meeting also addressed preparations for the next session of the joint commission.",
     "Both sides expressed interest in expanding cultural and academic exchanges.",
+    "Particular attention was paid to implementing the agreements signed at earlier consultations.",
+    "According to the statement, mutual investment could double within three years if current projects are completed.",
+    "The two countries established diplomatic relations in the early 1990s.",
+    "\u201cWe attach great importance to a regular political dialogue between our countries,\u201d he said.",
+    "He recalled that several foreign companies were already taking part in reconstruction work in the region.",
+    "Prospects for cooperation within international organizations were also discussed.",
+    "Next year\u2019s work plan provides for exchanges of experts and joint training programmes.",
+    "The visiting side welcomed the reforms under way and said it intended to expand its economic presence.",
+    "The talks also covered regional security and the humanitarian situation in the region.",
+    "It was agreed to set up a working group to follow joint infrastructure projects.",
+    "Regional connectivity, including the east-west transport corridor, was discussed in detail.",
 ]
 
 
@@ -164,7 +188,11 @@ def dispatch(rng: random.Random, n: int) -> tuple[str, dict]:
             "date": date.isoformat() if date else None, "kind": kind, "city": None, "country": None, "venue": None,
             "participants": participants, "topics": [port[2]], "evidence": paragraphs[0],
         })
-    paragraphs[1:1] = rng.sample(filler, rng.randint(2, 4))
+    target = rng.randint(1500, 3000)
+    body = []
+    while len((header + "".join(paragraphs + body)).encode()) < target:
+        body.append(" ".join(rng.sample(filler, rng.randint(2, 4))))
+    paragraphs[1:1] = body
     return header + "\n\n" + "\n\n".join(paragraphs) + "\n", record
 
 

@@ -134,6 +134,7 @@ def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
     warehouse: Annotated[str, typer.Option(help="Warehouse to score: a folder or an fsspec URL.")] = "warehouse",
     only: Annotated[Optional[str], typer.Option(help="Score only the gold documents whose name starts with this.")] = None,
+    split: Annotated[Optional[str], typer.Option(help="Score only the gold documents of this split (`tune`, `held-out`).")] = None,
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
@@ -141,10 +142,11 @@ def evaluate(
 
     Gold documents are matched to dispatches by file name without extension
     (`fr-001` ↔ `fr-001.txt`). Meetings are matched by shared participants;
-    participants by name.
+    participants by name. Prints the scores overall, per language and per source,
+    and the errors counted by cause.
     """
-    from dispatch_etl.evaluation import predictions, read_gold
-    from transforms.evaluate import score
+    from dispatch_etl.evaluation import predictions, read_gold, score_lines
+    from transforms.evaluate import grouped, score
 
     if not gold.is_file():
         typer.echo(f"error: gold file {gold} not found", err=True)
@@ -156,18 +158,27 @@ def evaluate(
         raise typer.Exit(2) from None
     if only:
         gold_docs = [g for g in gold_docs if g["doc"].startswith(only)]
-    result = score(gold_docs, predictions(warehouse))
-    summary = result.summary()
+    if split:
+        gold_docs = [g for g in gold_docs if g.get("split") == split]
+    predicted = predictions(warehouse)
+    result = score(gold_docs, predicted)
+    by = {key: grouped(gold_docs, predicted, key) for key in ("language", "source")}
     if as_json:
-        typer.echo(json.dumps({"scores": summary, "errors": result.errors}, indent=2))
+        typer.echo(json.dumps({
+            "documents": len(gold_docs),
+            "scores": result.summary(),
+            **{f"by_{key}": {v: s.summary() for v, s in groups.items()} for key, groups in by.items()},
+            "causes": dict(result.causes),
+            "errors": result.errors,
+        }, indent=2))
         return
     if errors:
         for line in result.errors:
             typer.echo(line)
         typer.echo("")
     typer.echo(f"{len(gold_docs)} gold documents")
-    for key, value in summary.items():
-        typer.echo(f"{key:36s} {'n/a' if value is None else f'{value:.3f}'}")
+    for line in score_lines(result, by):
+        typer.echo(line)
 
 
 def _flow(dask: bool, address: str | None, workers: int | None):

@@ -8,6 +8,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from dispatch_etl.warehouse import Warehouse
+from transforms.evaluate import CAUSES, Score
+
+# The columns of the per-language and per-source tables.
+_COLUMNS = {
+    "docs": None, "meeting F1": "meeting_f1", "particip. F1": "participant_f1",
+    "role": "participant_role_accuracy", "date": "meeting_date_accuracy",
+    "country": "meeting_country_accuracy", "org.": "participant_organization_accuracy",
+}
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -35,7 +43,9 @@ def doc_name(source_uri: str) -> str:
 def predictions(warehouse: Path) -> dict[str, dict]:
     """The warehouse's meetings per document, in the gold file's shape."""
     store = Warehouse(warehouse)
-    dispatches = store.read("dispatches", ["dispatch_id", "source_uri", "published_date"]).to_pylist()
+    dispatches = store.read(
+        "dispatches", ["dispatch_id", "source_uri", "published_date", "language", "agency"]
+    ).to_pylist()
     meetings = {m["meeting_id"]: m for m in store.read("meetings").to_pylist()}
     people = defaultdict(list)
     for p in store.read("participants").to_pylist():
@@ -58,5 +68,25 @@ def predictions(warehouse: Path) -> dict[str, dict]:
         out[doc_name(d["source_uri"])] = {
             "published": d["published_date"].isoformat() if d["published_date"] else None,
             "meetings": by_dispatch[d["dispatch_id"]],
+            "language": d["language"],
+            "source": (d["agency"] or "").lower() or None,
         }
     return out
+
+
+def score_lines(result: Score, by: dict[str, dict[str, Score]]) -> list[str]:
+    """The scores as text: every figure overall, a table per grouping, errors by cause."""
+    lines = [f"{key:36s} {'n/a' if value is None else f'{value:.3f}'}" for key, value in result.summary().items()]
+    for key, groups in by.items():
+        lines += ["", f"by {key:<14s}" + "".join(f"{c:>13s}" for c in _COLUMNS)]
+        for value, s in groups.items():
+            summary = s.summary()
+            docs = s.counts["documents"]
+            cells = [f"{docs:>13d}"] + [
+                f"{'n/a' if summary[f] is None else f'{summary[f]:.3f}':>13s}" for f in list(_COLUMNS.values())[1:]
+            ]
+            lines.append(f"   {value:<14s}" + "".join(cells))
+    total = sum(result.causes.values())
+    lines += ["", f"errors by cause ({total})"]
+    lines += [f"   {cause:<22s}{result.causes[cause]:>6d}" for cause in CAUSES if result.causes[cause]]
+    return lines

@@ -42,3 +42,44 @@ def test_evaluate_counts_errors_and_resolves_org_aliases():
 def test_evaluate_missing_document_is_all_misses():
     s = score(GOLD, {}).summary()
     assert s["meeting_recall"] == 0.0 and s["participant_recall"] == 0.0
+
+
+def test_evaluate_causes_tell_a_missed_trigger_from_a_wrong_link():
+    missed = score(GOLD, {"d1": {"meetings": [], "published": "2023-03-09"}})
+    assert missed.causes["missed_trigger"] == 1 and not missed.causes["wrong_link"]
+    # A prediction stood on the gold sentence but linked other people: a linking error.
+    linked = copy.deepcopy(GOLD[0])
+    for p, name in zip(linked["meetings"][0]["participants"], ("Jean Dupont", "Marie Curie")):
+        p["name"] = name
+    result = score(GOLD, {"d1": linked})
+    assert result.causes["wrong_link"] == 1 and not result.causes["missed_trigger"]
+    assert result.causes["spurious_meeting"] == 1
+
+
+def test_evaluate_causes_of_field_errors():
+    pred = copy.deepcopy(GOLD[0])
+    pred["meetings"][0]["city"] = "Bakou"
+    pred["meetings"][0]["participants"][1]["role"] = "host"
+    del pred["meetings"][0]["participants"][0]
+    result = score(GOLD, {"d1": pred})
+    assert result.causes == {"place": 1, "role": 1, "missed_mention": 1}
+    assert all(e.endswith("]") for e in result.errors)
+
+
+def test_evaluate_organisation_fragment_is_not_a_match():
+    pred = copy.deepcopy(GOLD[0])
+    gold = copy.deepcopy(GOLD)
+    gold[0]["meetings"][0]["participants"][1]["organization"] = "ministère des Affaires étrangères"
+    pred["meetings"][0]["participants"][1]["organization"] = "ministère"
+    assert score(gold, {"d1": pred}).causes["organization"] == 1
+
+
+def test_evaluate_grouped_by_language_scores_each_group_alone():
+    from transforms.evaluate import grouped
+
+    en = copy.deepcopy(GOLD[0]) | {"doc": "d2", "language": "en"}
+    fr = GOLD[0] | {"language": "fr"}
+    groups = grouped([fr, en], {"d1": copy.deepcopy(GOLD[0])}, "language")
+    assert groups["fr"].summary()["meeting_f1"] == 1.0
+    assert groups["en"].summary()["meeting_recall"] == 0.0
+    assert groups["en"].counts["documents"] == 1

@@ -21,10 +21,30 @@ MEETING_FIELDS = ("date", "kind", "city", "country")
 PARTICIPANT_FIELDS = ("role", "organization", "country", "honorific", "position")
 
 
+# Why an error happened, for the breakdown `dispatch-etl evaluate` prints. A gold meeting
+# no prediction matched is a `missed_trigger` when no predicted meeting stands on its
+# sentence, a `wrong_link` when one does (the mentions went elsewhere); a gold participant
+# is a `missed_mention` when no meeting of the dispatch names them, a `wrong_link` when
+# another one does.
+CAUSES = (
+    "missed_trigger", "wrong_link", "missed_mention", "spurious_meeting", "spurious_participant",
+    "kind", "date", "place", "role", "organization", "position", "honorific", "country", "published",
+)
+_CAUSE_OF_FIELD = {
+    "date": "date", "kind": "kind", "city": "place", "country": "place",
+    "role": "role", "organization": "organization", "position": "position", "honorific": "honorific",
+}
+
+
 @dataclass
 class Score:
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    causes: Counter = field(default_factory=Counter)
+
+    def error(self, cause: str, message: str) -> None:
+        self.causes[cause] += 1
+        self.errors.append(f"{message} [{cause}]")
 
     def prf(self, what: str) -> tuple[float, float, float]:
         tp, fp, fn = (self.counts[f"{what}_{k}"] for k in ("tp", "fp", "fn"))
@@ -60,7 +80,8 @@ def _same_org(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return not a and not b
     ra, rb = registry().resolve(a), registry().resolve(b)
-    return fold(ra.name) == fold(rb.name) or fuzz.token_set_ratio(fold(a), fold(b)) >= 90
+    # A fragment is no match: `ministère` is not `ministère des Affaires étrangères`.
+    return fold(ra.name) == fold(rb.name) or fuzz.ratio(fold(a), fold(b)) >= 90
 
 
 def _equal(name: str, gold, pred) -> bool:
@@ -80,15 +101,33 @@ def score(gold: list[dict], predicted: dict[str, dict]) -> Score:
     result = Score()
     for g in gold:
         doc = g["doc"]
+        result.counts["documents"] += 1
         p = predicted.get(doc, {"meetings": [], "published": None})
         if g.get("published") is not None:
             result.counts["published_total"] += 1
             if str(p.get("published")) == g["published"]:
                 result.counts["published_ok"] += 1
             else:
-                result.errors.append(f"{doc}: published {p.get('published')} != gold {g['published']}")
+                result.error("published", f"{doc}: published {p.get('published')} != gold {g['published']}")
         _score_doc(doc, g["meetings"], p["meetings"], result)
     return result
+
+
+def grouped(gold: list[dict], predicted: dict[str, dict], key: str) -> dict[str, Score]:
+    """One score per value of a gold record's `key` (`language`, `source`), falling back to
+    the prediction's own value (the dispatch's language, agency)."""
+    groups: dict[str, list[dict]] = {}
+    for g in gold:
+        value = g.get(key) or predicted.get(g["doc"], {}).get(key) or "unknown"
+        groups.setdefault(str(value), []).append(g)
+    return {value: score(docs, predicted) for value, docs in sorted(groups.items())}
+
+
+def _same_sentence(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa in fb or fb in fa or fuzz.partial_ratio(fa, fb) >= 90
 
 
 def _overlap(gm: dict, pm: dict) -> int:
@@ -109,11 +148,13 @@ def _score_doc(doc: str, gold: list[dict], pred: list[dict], result: Score) -> N
         else:
             c["meeting_fn"] += 1
             c["participant_fn"] += len(gm["participants"])
-            result.errors.append(f"{doc}: missed meeting: {gm['evidence'][:100]}")
+            linked = any(_same_sentence(gm.get("evidence"), pm.get("evidence")) for pm in pred)
+            result.error("wrong_link" if linked else "missed_trigger",
+                         f"{doc}: missed meeting: {gm['evidence'][:100]}")
     for pi in free:
         c["meeting_fp"] += 1
         c["participant_fp"] += len(pred[pi]["participants"])
-        result.errors.append(f"{doc}: spurious meeting: {pred[pi].get('evidence', '')[:100]}")
+        result.error("spurious_meeting", f"{doc}: spurious meeting: {pred[pi].get('evidence', '')[:100]}")
     for gm, pm in pairs:
         c["meeting_tp"] += 1
         for name in MEETING_FIELDS:
@@ -121,18 +162,23 @@ def _score_doc(doc: str, gold: list[dict], pred: list[dict], result: Score) -> N
             if _equal(name, gm.get(name), pm.get(name)):
                 c[f"meeting_{name}_ok"] += 1
             else:
-                result.errors.append(f"{doc}: meeting {name} {pm.get(name)!r} != gold {gm.get(name)!r}")
-        _score_participants(doc, gm["participants"], pm["participants"], result)
+                result.error(_CAUSE_OF_FIELD[name],
+                             f"{doc}: meeting {name} {pm.get(name)!r} != gold {gm.get(name)!r}")
+        elsewhere = [p["name"] for other in pred if other is not pm for p in other["participants"]]
+        _score_participants(doc, gm["participants"], pm["participants"], result, elsewhere)
 
 
-def _score_participants(doc: str, gold: list[dict], pred: list[dict], result: Score) -> None:
+def _score_participants(
+    doc: str, gold: list[dict], pred: list[dict], result: Score, elsewhere: list[str]
+) -> None:
     c = result.counts
     free = list(pred)
     for gp in gold:
         match = next((pp for pp in free if same_name(gp["name"], pp["name"])), None)
         if match is None:
             c["participant_fn"] += 1
-            result.errors.append(f"{doc}: missed participant {gp['name']} ({gp['role']})")
+            cause = "wrong_link" if any(same_name(gp["name"], n) for n in elsewhere) else "missed_mention"
+            result.error(cause, f"{doc}: missed participant {gp['name']} ({gp['role']})")
             continue
         free.remove(match)
         c["participant_tp"] += 1
@@ -141,9 +187,8 @@ def _score_participants(doc: str, gold: list[dict], pred: list[dict], result: Sc
             if _equal(name, gp.get(name), match.get(name)):
                 c[f"participant_{name}_ok"] += 1
             else:
-                result.errors.append(
-                    f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}"
-                )
+                result.error(_CAUSE_OF_FIELD.get(name, name),
+                             f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}")
     for pp in free:
         c["participant_fp"] += 1
-        result.errors.append(f"{doc}: spurious participant {pp['name']} ({pp['role']})")
+        result.error("spurious_participant", f"{doc}: spurious participant {pp['name']} ({pp['role']})")

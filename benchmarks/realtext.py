@@ -1,0 +1,242 @@
+"""The real-text development set: add annotated dispatches, check the local text cache,
+score the extractor on the tuning or held-out part.
+
+The texts are third-party and never committed: `tests/fixtures/real/gold.jsonl` holds,
+per dispatch, its public URL, the search query that finds the stored copy again, the
+SHA-256 of the text annotated, the annotations and the split. The texts live in a local
+cache (`$DISPATCH_ETL_REALTEXT`, by default `~/.cache/dispatch-etl/realtext/texts/`),
+one `<doc>.txt` each; `README.md` beside the gold file says how to rebuild it.
+
+    python benchmarks/realtext.py add --url U --query Q --source S --language fr \
+        --text page.txt --gold record.json --out staging.jsonl
+    python benchmarks/realtext.py check
+    python benchmarks/realtext.py score --split tune [--errors]
+
+`add` validates a record before it enters a staging file: the URL is not one kept for
+independent evaluation, every evidence sentence is in the text, every name is written
+there, every field has a value of the contract's vocabulary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "tests" / "fixtures" / "real" / "gold.jsonl"
+RESERVED = REPO.parent / "shared" / "corpus" / "reserved-urls.txt"
+KINDS = {"meeting", "phone_call", "video_conference", "ceremony"}
+ROLES = {"host", "guest", "participant", "attendee"}
+LANGUAGES = {"fr", "en"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_SOURCE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+
+def cache_dir() -> Path:
+    """Where the texts are kept: never inside the repository."""
+    root = os.environ.get("DISPATCH_ETL_REALTEXT") or Path.home() / ".cache" / "dispatch-etl" / "realtext"
+    return Path(root)
+
+
+def url_key(url: str) -> str:
+    """A URL compared without scheme, `www.`, trailing slash or case of the host."""
+    url = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.I)
+    host, _, rest = url.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{rest}".rstrip("/")
+
+
+def reserved_keys() -> set[str]:
+    if not RESERVED.is_file():
+        return set()
+    return {
+        url_key(line)
+        for line in RESERVED.read_text("utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    }
+
+
+def doc_id(language: str, source: str, url: str) -> str:
+    return f"{language}-{source}-{hashlib.sha1(url_key(url).encode()).hexdigest()[:8]}"
+
+
+def split_of(url: str) -> str:
+    """Fixed before any tuning: a third of the URLs, by hash, are held out."""
+    return "held-out" if int(hashlib.sha1(url_key(url).encode()).hexdigest(), 16) % 3 == 0 else "tune"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub("[\u2019\u2018`\u00b4]", "'", text)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def problems(record: dict, text: str) -> list[str]:
+    """Everything wrong with one gold record against its text."""
+    out = []
+    nfc = unicodedata.normalize("NFC", text)
+    folded = _fold(text)
+    if record.get("published") is not None and not _DATE.match(str(record["published"])):
+        out.append(f"published {record['published']!r} is not YYYY-MM-DD or null")
+    if record.get("dateline_city") is not None and record["dateline_city"] not in nfc:
+        out.append(f"dateline_city {record['dateline_city']!r} is not in the text")
+    meetings = record.get("meetings")
+    if not isinstance(meetings, list):
+        return out + ["meetings must be a list"]
+    for i, m in enumerate(meetings):
+        where = f"meeting {i + 1}"
+        missing = {"date", "kind", "city", "country", "venue", "participants", "topics", "evidence"} - set(m)
+        if missing:
+            out.append(f"{where}: missing {sorted(missing)}")
+            continue
+        if m["date"] is not None and not _DATE.match(str(m["date"])):
+            out.append(f"{where}: date {m['date']!r} is not YYYY-MM-DD or null")
+        if m["kind"] not in KINDS:
+            out.append(f"{where}: kind {m['kind']!r} not in {sorted(KINDS)}")
+        if m["country"] is not None and not _COUNTRY.match(str(m["country"])):
+            out.append(f"{where}: country {m['country']!r} is not ISO alpha-2 or null")
+        if m["city"] is not None and _fold(m["city"]) not in folded:
+            out.append(f"{where}: city {m['city']!r} is not written in the text")
+        if not m["evidence"] or unicodedata.normalize("NFC", m["evidence"]) not in nfc:
+            out.append(f"{where}: evidence is not an exact substring of the text")
+        if not isinstance(m["topics"], list):
+            out.append(f"{where}: topics must be a list")
+        if len(m["participants"]) < 2:
+            out.append(f"{where}: a meeting needs at least two named participants")
+        for p in m["participants"]:
+            who = f"{where}: {p.get('name')!r}"
+            missing = {"name", "honorific", "position", "organization", "country", "role"} - set(p)
+            if missing:
+                out.append(f"{who}: missing {sorted(missing)}")
+                continue
+            if not p["name"] or _fold(p["name"]) not in folded:
+                out.append(f"{who}: the name is not written so in the text")
+            if p["role"] not in ROLES:
+                out.append(f"{who}: role {p['role']!r} not in {sorted(ROLES)}")
+            if p["country"] is not None and not _COUNTRY.match(str(p["country"])):
+                out.append(f"{who}: country {p['country']!r} is not ISO alpha-2 or null")
+    return out
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def add(args: argparse.Namespace) -> int:
+    url = args.url.strip()
+    if url_key(url) in reserved_keys():
+        print("refused: this page is kept for independent evaluation; do not use it", file=sys.stderr)
+        return 2
+    if args.language not in LANGUAGES or not _SOURCE.match(args.source):
+        print(f"refused: language must be one of {sorted(LANGUAGES)}, source a lower-case slug", file=sys.stderr)
+        return 2
+    text = Path(args.text).read_text("utf-8")
+    if not text.strip():
+        print("refused: the text is empty", file=sys.stderr)
+        return 2
+    record = json.loads(Path(args.gold).read_text("utf-8"))
+    errors = problems(record, text)
+    if errors:
+        print("refused:\n  " + "\n  ".join(errors), file=sys.stderr)
+        return 2
+    staging = Path(args.out)
+    seen = {url_key(r["url"]) for f in staging.parent.glob("*.jsonl") for r in _read_jsonl(f)}
+    seen |= {url_key(r["url"]) for r in _read_jsonl(GOLD)}
+    if url_key(url) in seen:
+        print("refused: this URL is already in the set", file=sys.stderr)
+        return 2
+    doc = doc_id(args.language, args.source, url)
+    texts = cache_dir() / "texts"
+    texts.mkdir(parents=True, exist_ok=True)
+    (texts / f"{doc}.txt").write_text(text, "utf-8")
+    entry = {
+        "doc": doc, "url": url, "query": args.query, "source": args.source,
+        "language": args.language, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+        "split": split_of(url),
+        "published": record.get("published"), "dateline_city": record.get("dateline_city"),
+        "meetings": record["meetings"],
+    }
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    with staging.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    print(f"added {doc} ({len(record['meetings'])} meetings)")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """Is every committed dispatch in the cache, with the text that was annotated?"""
+    missing, changed = [], []
+    texts = cache_dir() / "texts"
+    for r in _read_jsonl(GOLD):
+        path = texts / f"{r['doc']}.txt"
+        if not path.is_file():
+            missing.append(r)
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != r["sha256"]:
+            changed.append(r)
+    for r in missing:
+        print(f"missing {r['doc']}: search pages for {r['query']!r}, take {r['url']}")
+    for r in changed:
+        print(f"changed {r['doc']}: the cached text is not the one annotated ({r['url']})")
+    total = len(_read_jsonl(GOLD))
+    print(f"{total - len(missing) - len(changed)} of {total} texts in {texts}")
+    return 1 if missing or changed else 0
+
+
+def score(args: argparse.Namespace) -> int:
+    """Run the pipeline over one split's cached texts and print `dispatch-etl evaluate`'s scores."""
+    records = [r for r in _read_jsonl(GOLD) if args.split in ("all", r["split"])]
+    if args.language:
+        records = [r for r in records if r["language"] == args.language]
+    texts = cache_dir() / "texts"
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox, warehouse, gold = Path(tmp, "inbox"), Path(tmp, "warehouse"), Path(tmp, "gold.jsonl")
+        inbox.mkdir()
+        for r in records:
+            src = texts / f"{r['doc']}.txt"
+            if src.is_file():
+                (inbox / src.name).write_bytes(src.read_bytes())
+        gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+        exe = Path(sys.executable).with_name("dispatch-etl")
+        run = subprocess.run([str(exe), "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
+                             capture_output=True, text=True)
+        if run.returncode:
+            print(run.stdout, run.stderr, file=sys.stderr)
+            return run.returncode
+        cmd = [str(exe), "evaluate", "--gold", str(gold), "--warehouse", str(warehouse)]
+        cmd += ["--errors" if args.errors else "--no-errors"] + (["--json"] if args.json else [])
+        return subprocess.run(cmd).returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("add", help="validate one annotated dispatch and stage it")
+    for name in ("url", "query", "source", "language", "text", "gold", "out"):
+        a.add_argument(f"--{name}", required=True)
+    a.set_defaults(func=add)
+    c = sub.add_parser("check", help="is the local text cache complete and unchanged?")
+    c.set_defaults(func=check)
+    s = sub.add_parser("score", help="run the pipeline on a split and evaluate it")
+    s.add_argument("--split", choices=("tune", "held-out", "all"), default="tune")
+    s.add_argument("--language", choices=sorted(LANGUAGES))
+    s.add_argument("--errors", action="store_true")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=score)
+    args = parser.parse_args()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
