@@ -9,6 +9,7 @@ one `<doc>.txt` each; `README.md` beside the gold file says how to rebuild it.
 
     python benchmarks/realtext.py add --url U --query Q --source S --language fr \
         --text page.txt --gold record.json --out staging.jsonl
+    python benchmarks/realtext.py collect
     python benchmarks/realtext.py check
     python benchmarks/realtext.py score --split tune [--errors]
 
@@ -175,6 +176,19 @@ def add(args: argparse.Namespace) -> int:
     return 0
 
 
+def collect(args: argparse.Namespace) -> int:
+    """Merge the staging files into the committed gold file (one line per URL, sorted by doc)."""
+    records = {url_key(r["url"]): r for r in _read_jsonl(GOLD)}
+    for f in sorted((cache_dir() / "staging").glob("*.jsonl")):
+        for r in _read_jsonl(f):
+            records.setdefault(url_key(r["url"]), r)
+    GOLD.parent.mkdir(parents=True, exist_ok=True)
+    lines = sorted(records.values(), key=lambda r: r["doc"])
+    GOLD.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    print(f"{len(lines)} dispatches in {GOLD.relative_to(REPO)}")
+    return 0
+
+
 def check(args: argparse.Namespace) -> int:
     """Is every committed dispatch in the cache, with the text that was annotated?"""
     missing, changed = [], []
@@ -226,6 +240,8 @@ def main() -> int:
     for name in ("url", "query", "source", "language", "text", "gold", "out"):
         a.add_argument(f"--{name}", required=True)
     a.set_defaults(func=add)
+    m = sub.add_parser("collect", help="merge the staging files into the committed gold file")
+    m.set_defaults(func=collect)
     c = sub.add_parser("check", help="is the local text cache complete and unchanged?")
     c.set_defaults(func=check)
     s = sub.add_parser("score", help="run the pipeline on a split and evaluate it")

@@ -78,14 +78,14 @@ def score_lines(result: Score, by: dict[str, dict[str, Score]]) -> list[str]:
     """The scores as text: every figure overall, a table per grouping, errors by cause."""
     lines = [f"{key:36s} {'n/a' if value is None else f'{value:.3f}'}" for key, value in result.summary().items()]
     for key, groups in by.items():
-        lines += ["", f"by {key:<14s}" + "".join(f"{c:>13s}" for c in _COLUMNS)]
+        lines += ["", f"by {key:<20s}" + "".join(f"{c:>13s}" for c in _COLUMNS)]
         for value, s in groups.items():
             summary = s.summary()
             docs = s.counts["documents"]
             cells = [f"{docs:>13d}"] + [
                 f"{'n/a' if summary[f] is None else f'{summary[f]:.3f}':>13s}" for f in list(_COLUMNS.values())[1:]
             ]
-            lines.append(f"   {value:<14s}" + "".join(cells))
+            lines.append(f"   {value:<20s}" + "".join(cells))
     total = sum(result.causes.values())
     lines += ["", f"errors by cause ({total})"]
     lines += [f"   {cause:<22s}{result.causes[cause]:>6d}" for cause in CAUSES if result.causes[cause]]

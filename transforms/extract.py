@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from transforms import geo
+from transforms.adverbials import masked
 from transforms.dates import meeting_date
 from transforms.lang import Pack, Trigger, pack as language_pack
 from transforms.orgs import registry
@@ -58,7 +59,8 @@ class _Extractor:
     def __init__(self, d: Dispatch, pk: Pack):
         self.d = d
         self.pk = pk
-        self.text = d.text
+        # Names, triggers and their links are read with time adverbials blanked out.
+        self.text = masked(d.text, pk)
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
         self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
         self._index = {s.start: i for i, s in enumerate(self.sents)}
@@ -126,8 +128,15 @@ class _Extractor:
                 len(full) < len(tokens) and _subsequence(full, tokens)
             ):
                 p.mentions.append(m)
-                if m.title and p.description.position is None:
-                    p.description = describe(m.title, self.pk)
+                position = p.description.position
+                if m.title and (position is None or self.pk.counterpart.match(position)):
+                    # `son homologue américain Joe Biden` first, `le président américain Joe
+                    # Biden` later: the title of their own says more.
+                    better = describe(m.title, self.pk)
+                    if better.position and not self.pk.counterpart.match(better.position):
+                        p.description = better
+                    elif position is None:
+                        p.description = better
                 return i
         self.people.append(Person([m], describe(m.title, self.pk)))
         return len(self.people) - 1
@@ -248,8 +257,8 @@ class _Extractor:
         prev = after[0][1]
         for p, m in after[1:]:
             link = self.text[max(prev.end, prev.title_end or prev.end):m.start]
-            if p in objects or not self.pk.coordination_lead.fullmatch(link):
-                break
+            if p in objects or not self.pk.coordination_lead.fullmatch(link) or "   " in link:
+                break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
             objects.append(p)
             prev = m
         objects = [p for p in objects if p not in subjects]

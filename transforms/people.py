@@ -469,7 +469,8 @@ def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, in
     if not head:
         return None
     cut = pack.apposition_end.search(region, head.end())
-    e = s + (cut.start() if cut else len(region.rstrip(".")))
+    # (blanked time adverbials leave runs of spaces and a comma at the end: not the title's)
+    e = s + len(region[:cut.start()].rstrip(" ,") if cut else region.rstrip(" ,."))
     return s, e
 
 

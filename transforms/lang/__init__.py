@@ -24,10 +24,14 @@ def phrases(words) -> re.Pattern:
     return re.compile(_L + "(?:" + words_pattern(list(words)) + ")" + _R, re.IGNORECASE)
 
 
-def _rule(pattern: str, adverbs: str = "") -> str:
+def _rule(pattern: str, adverbs: str = "", trigger: bool = False) -> str:
     """A rule pattern from the data: `…` is a short gap, `{adv}` an optional adverb."""
     pattern = re.sub(f"[{APOS}]", f"[{APOS}]", pattern)
     pattern = pattern.replace("{adv}", f"(?:\\s+(?:{adverbs}))?" if adverbs else "")
+    if trigger:
+        # A gap may open on a comma (`s’est entretenu, jeudi, avec`), and a trigger's words
+        # stand apart where a time adverbial was blanked (`received a phone call      from`).
+        pattern = pattern.replace(" (?:…)?", "[\\s,]+(?:…)?").replace(" ", "\\s+")
     return pattern.replace("…", _GAP)
 
 
@@ -270,7 +274,7 @@ def pack(code: str) -> Pack | None:
         countries={fold(k): v for k, v in data["countries"].items()},
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
-            Trigger(kind, re.compile(_L + _rule(p, words_pattern(data.get("adverbs", []))), re.IGNORECASE))
+            Trigger(kind, re.compile(_L + _rule(p, words_pattern(data.get("adverbs", [])), True), re.IGNORECASE))
             for kind in _KINDS
             for p in data["triggers"].get(kind, ())
         ),
@@ -321,7 +325,7 @@ def _any(data: dict, kinds: tuple[str, ...]) -> re.Pattern:
     # of them: most positions are inside words, and the scan is the extractor's main cost.
     return re.compile(
         _L + "(?=\\w)(?:"
-        + "|".join(f"(?P<t{i}>{_rule(p, adverbs)})" for i, (kind, p) in enumerate(order) if kind in kinds)
+        + "|".join(f"(?P<t{i}>{_rule(p, adverbs, True)})" for i, (kind, p) in enumerate(order) if kind in kinds)
         + ")",
         re.IGNORECASE,
     )
