@@ -103,21 +103,28 @@ class _Extractor:
         text = self.text
         for p in self.people:
             full = p.full
-            name = full.name
             if len(full.tokens) < 2:
                 continue
-            i = text.find(name, s.start, s.end)
-            while i != -1:
-                a, b = i, i + len(name)
-                before = text[a - 1] if a > 0 else " "
-                after = text[b] if b < len(text) else " "
-                whole = not (before.isalnum() or before in APOS or before in "-_") and not (
-                    after.isalnum() or after in "-_")
-                if whole and not any(x < b and a < y for x, y in taken):
-                    extra.append(Mention(a, a, b, name, None))
-                    taken.append((a, b))
-                i = text.find(name, i + 1, s.end)
+            # The full name again, or the surname alone (`Swaraj held talks with …`).
+            surname = full.tokens[-1]
+            for name in (full.name, surname) if len(surname) >= 4 and surname[0].isupper() else (full.name,):
+                self._find_again(s, name, taken, extra)
         return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def _find_again(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
+        """Whole-word occurrences of a known name in the sentence that no mention covers."""
+        text = self.text
+        i = text.find(name, s.start, s.end)
+        while i != -1:
+            a, b = i, i + len(name)
+            before = text[a - 1] if a > 0 else " "
+            after = text[b] if b < len(text) else " "
+            whole = not (before.isalnum() or before in APOS or before in "-_") and not (
+                after.isalnum() or after in "-_")
+            if whole and not any(x < b and a < y for x, y in taken):
+                extra.append(Mention(a, a, b, name, None))
+                taken.append((a, b))
+            i = text.find(name, i + 1, s.end)
 
     def _person(self, m: Mention) -> int:
         """Index of the person a mention names, merging short forms into full ones."""
@@ -221,10 +228,16 @@ class _Extractor:
         # Only multilateral meetings are stated in a sentence that names nobody.
         named = bool(self.sent_mentions[self._index[s.start]])
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
-        m = pattern.search(self.text, s.start, s.end)
         found = None
-        if m:
+        pos = s.start
+        while found is None:
+            m = pattern.search(self.text, pos, s.end)
+            if m is None:
+                break
             t = self.pk.triggers[int(m.lastgroup[1:])]
+            pos = m.end()
+            if t.nominal and self.pk.future.search(self.text, s.start, s.end):
+                continue  # `the talks between X and Y will be held`: not yet a meeting
             # Re-match the winning rule alone so that the match object is the rule's own.
             found = (t, t.pattern.match(self.text, m.start(), s.end))
         self._triggers[s.start] = found
@@ -262,7 +275,7 @@ class _Extractor:
             objects.append(p)
             prev = m
         objects = [p for p in objects if p not in subjects]
-        if not objects or not all(self._official(p) for p in subjects + objects):
+        if not objects or not self._credible(subjects, objects):
             return None
         host, guest = ("host", "guest") if trigger.kind == "directed" else ("guest", "host")
         if trigger.kind == "symmetric":
@@ -301,6 +314,18 @@ class _Extractor:
             chain.insert(0, p)
             nxt = m
         return chain
+
+    def _credible(self, subjects: list[int], objects: list[int]) -> bool:
+        """Officials on both sides; a party named in full with no title (`Félix Tshisekedi a
+        rencontré Donald Trump`) passes when the other side has an official. Two bare names
+        (`X a rencontré Y` of a chess game) do not."""
+        sides = (subjects, objects)
+        for side, other in (sides, sides[::-1]):
+            backed = any(self._official(q) for q in other)
+            for p in side:
+                if not self._official(p) and not (backed and len(self.people[p].full.tokens) >= 2):
+                    return False
+        return True
 
     def _official(self, p: int) -> bool:
         person = self.people[p]

@@ -538,6 +538,15 @@ def describe(title: str | None, pack: Pack) -> Description:
         if country is None and (_acronym(owner.group(1)) or registry().lookup(owner.group(1))):
             org = owner.group(1)
         title = title[owner.end():]
+    # `Maldives Foreign Minister`, `UAE President`: a state's name used as a premodifier.
+    if country is None:
+        words = list(re.finditer(r"[\w\-]+", title[:60]))
+        for n in (3, 2, 1):
+            if len(words) > n and words[0].group()[:1].isupper():
+                code = geo.country_code(title[:words[n - 1].end()], pack.code, pack.countries)
+                if code and pack.title_head.match(title, words[n].start()):
+                    country, title = code, title[words[n].start():]
+                    break
     # `ICESCO Director-General`, `World Bank President`: an organisation's acronym or a
     # registry name before the title (a few capitalised words may come between: `ITU
     # Regional Director`).

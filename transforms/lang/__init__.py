@@ -39,6 +39,9 @@ def _rule(pattern: str, adverbs: str = "", trigger: bool = False) -> str:
 class Trigger:
     kind: str  # directed, reverse, symmetric, between, multilateral, plural
     pattern: re.Pattern
+    # A meeting noun rather than a verb (`lors de sa rencontre avec`, `the talks between`):
+    # it carries no tense, so a sentence that speaks of the future does not count.
+    nominal: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one compiled pack per language
@@ -90,6 +93,7 @@ class Pack:
     places: dict[str, str]
     triggers: tuple[Trigger, ...]
     any_trigger: re.Pattern
+    future: re.Pattern  # a sentence about what will happen (`will`, `aura lieu`)
     multilateral_trigger: re.Pattern
     object_blocker: re.Pattern
     attendance: re.Pattern
@@ -274,11 +278,14 @@ def pack(code: str) -> Pack | None:
         countries={fold(k): v for k, v in data["countries"].items()},
         places={fold(k): v for k, v in data["places"].items()},
         triggers=tuple(
-            Trigger(kind, re.compile(_L + _rule(p, words_pattern(data.get("adverbs", [])), True), re.IGNORECASE))
+            Trigger(kind.removeprefix("nominal_"),
+                    re.compile(_L + _rule(p, words_pattern(data.get("adverbs", [])), True), re.IGNORECASE),
+                    kind.startswith("nominal_"))
             for kind in _KINDS
             for p in data["triggers"].get(kind, ())
         ),
         any_trigger=_any(data, _KINDS),
+        future=phrases(data["future_cues"]) if data.get("future_cues") else re.compile("(?!)"),
         multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
@@ -313,7 +320,8 @@ def pack(code: str) -> Pack | None:
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
 # stated by its parties together as the subject (`X and Y held talks`, `se sont entretenus`).
-_KINDS = ("reverse", "directed", "between", "multilateral", "symmetric", "plural")
+_KINDS = ("reverse", "directed", "between", "nominal_between", "multilateral", "symmetric",
+          "nominal_symmetric", "plural")
 
 
 def _any(data: dict, kinds: tuple[str, ...]) -> re.Pattern:
