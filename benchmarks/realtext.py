@@ -223,8 +223,11 @@ def score(args: argparse.Namespace) -> int:
                 (inbox / src.name).write_bytes(src.read_bytes())
         gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
         exe = Path(sys.executable).with_name("dispatch-etl")
+        env = dict(os.environ)
+        if args.code:  # another checkout's extractor, scored by this one's evaluation
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(args.code).resolve()), env.get("PYTHONPATH")]))
         run = subprocess.run([str(exe), "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=env)
         if run.returncode:
             print(run.stdout, run.stderr, file=sys.stderr)
             return run.returncode
@@ -249,6 +252,7 @@ def main() -> int:
     s.add_argument("--language", choices=sorted(LANGUAGES))
     s.add_argument("--errors", action="store_true")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--code", help="run the pipeline of this checkout (e.g. a git worktree of an earlier revision)")
     s.set_defaults(func=score)
     args = parser.parse_args()
     return args.func(args)

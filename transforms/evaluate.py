@@ -187,8 +187,7 @@ def _score_participants(
             if _equal(name, gp.get(name), match.get(name)):
                 c[f"participant_{name}_ok"] += 1
             else:
-                result.error(_CAUSE_OF_FIELD.get(name, name),
-                             f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}")
+                result.error(name, f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}")
     for pp in free:
         c["participant_fp"] += 1
         result.error("spurious_participant", f"{doc}: spurious participant {pp['name']} ({pp['role']})")

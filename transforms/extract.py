@@ -64,8 +64,11 @@ class _Extractor:
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
         self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
         self._index = {s.start: i for i, s in enumerate(self.sents)}
-        self.home = geo.agency_country(d.agency) or (
-            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
+        # The state an official whose state goes unsaid serves: the agency's; else the state
+        # the text names most (the dateline is where the reporter stood: `LISBONNE — Le
+        # président de la République, M. Abdelmadjid Tebboune …` is Algeria's president).
+        self.home = geo.agency_country(d.agency) or self._main_country() or (
+            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else None
         )
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
@@ -144,6 +147,12 @@ class _Extractor:
                         p.description = better
                     elif position is None:
                         p.description = better
+                elif m.title and p.description.country is None and p.description.organization is None:
+                    # `le président Tebboune` first, `le président algérien` later: the state.
+                    country = describe(m.title, self.pk).country
+                    if country:
+                        d = p.description
+                        p.description = Description(d.position, d.organization, country, d.org_country)
                 return i
         self.people.append(Person([m], describe(m.title, self.pk)))
         return len(self.people) - 1

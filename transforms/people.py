@@ -83,6 +83,20 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             if len(rest.split()) >= 2 and _plausible(rest, pack, single_ok=False, particle_ok=False):
                 shift = head.end() + 1
                 m = Mention(m.start, m.name_start + shift, m.end, rest, None)
+        # `President Ibrahim Mohamed Solih's visit`: the possessive is no part of the name.
+        poss = re.search(rf"[{APOS}]s$", m.name)
+        if poss:
+            m = replace(m, end=m.end - 2, name=m.name[:-2])
+        # `the foreign ministers of Spain José Albares, Latvia Baiba Braže`: a state's name
+        # run into the name is the state's, not the person's.
+        words = m.name.split()
+        if m.honorific is None and len(words) >= 3 and not pack.particles & {words[0].casefold()}:
+            for n in (2, 1):
+                if len(words) - n >= 2 and geo.country_code(" ".join(words[:n]), pack.code, pack.countries):
+                    rest = " ".join(words[n:])
+                    shift = m.name.index(rest, len(" ".join(words[:n])))
+                    m = replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=rest)
+                    break
         # `la reine Mathilde de Belgique`, `King Philippe of Belgium`: the state ends no name.
         tail = pack.of_word.search(m.name)
         if tail and _state(m.name[tail.end():], pack)[1] == len(m.name) - tail.end():
