@@ -18,7 +18,7 @@ from transforms.dates import meeting_date
 from transforms.lang import Pack, Trigger, pack as language_pack
 from transforms.orgs import registry
 from transforms.parse import Dispatch
-from transforms.people import Description, Mention, _place, _state, affiliation, describe, mentions
+from transforms.people import Description, Mention, _name_re as _NAME_OF, _place, _plausible, _state, affiliation, describe, mentions
 from transforms.places import place
 from transforms.text import APOS, UPPER, Span, fold, sentences
 
@@ -355,6 +355,9 @@ class _Extractor:
         words = lead.split()
         if not words or len(words) > 6:
             return []
+        bare = self._bare_name(i, lead, match)
+        if bare is not None:
+            return [bare]
         if self.pk.pronoun.match(words[-1]):
             for j in range(i - 1, -1, -1):
                 if self.sent_mentions[j]:
@@ -373,6 +376,19 @@ class _Extractor:
                 if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
                     return [p]
         return []
+
+    def _bare_name(self, i: int, lead: str, match: re.Match) -> int | None:
+        """A subject that is a full name and nothing else (`Emmanuel Macron a accueilli …`):
+        a person no title marks, whom the trigger makes a party."""
+        if len(lead.split()) < 2 or not _NAME_OF(self.pk).fullmatch(lead) or not _plausible(lead, self.pk, single_ok=False):
+            return None
+        at = self.text.rfind(lead, self.sents[i].start, match.start())
+        if at < 0:
+            return None
+        mention = Mention(at, at, at + len(lead), lead, None)
+        p = self._person(mention)
+        self.sent_mentions[i] = sorted(self.sent_mentions[i] + [(p, mention)], key=lambda pm: pm[1].start)
+        return p
 
     def _multilateral(self, i: int) -> dict[int, str] | None:
         parties = [p for p, _ in self.sent_mentions[i]]

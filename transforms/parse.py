@@ -224,10 +224,15 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         return None
     day_ok = line is None or _date(2000, line.month, line.day) is not None
     pub = published_date(header, line, _date_hint(raw.date)) if day_ok else None
+    if pub is None and line is None:
+        # No dateline: a web page's own time stamp (`25 July, 2018, 19:04`, `20/03/2024 -
+        # 17:50`, `Xinhua | 15.11.2021`, `ALGIERS – Thursday, 25 August 2022 (APS) –`).
+        pub = stamped_date(text, header)
+    agency = line.agency if line else stamped_agency(text)
     return Dispatch(
         dispatch_id=dispatch_id("\n".join(filter(None, [title, body]))),
         source_uri=raw.source_uri,
-        agency=line.agency if line else None,
+        agency=agency,
         language=_language_code(raw.language) or _body_language("\n".join(filter(None, [title, body])), line),
         published_date=pub,
         dateline_city=line.city if line else None,
@@ -261,3 +266,82 @@ def _language_code(value: str | None) -> str | None:
         return None
     code = value.strip().lower().replace("_", "-").split("-")[0]
     return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[./](\d{1,2})[./](\d{4}))(?![\d/])")
+_HEAD_DASH = re.compile(r"\s(?:–|—|-{1,2})\s|\)")
+
+
+@functools.cache
+def _written_date() -> re.Pattern:
+    months = "|".join(sorted((re.escape(w) for w in month_words()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"
+        rf"|(?<!\w)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _head_lines(text: str) -> list[str]:
+    """The places a page writes its own date: its first short lines, and the dateline-like
+    lead of a long first line, up to its dash or closing bracket."""
+    out = []
+    for line in text.split("\n")[:8]:
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) <= 150:
+            out.append(line)
+        else:
+            dashes = [m.end() for m in _HEAD_DASH.finditer(line, 0, 110)]
+            if dashes:
+                out.append(line[:dashes[-1]])
+            break
+    return out
+
+
+def stamped_date(text: str, header: tuple[int, int, int | None] | None) -> dt.date | None:
+    """The first full date the page's head writes (a numeric one read day first unless only
+    month first is possible, or the crawl header's month says so); a day and month with no
+    year only in the crawl header's month."""
+    for line in _head_lines(text):
+        for m in _NUMERIC_DATE.finditer(line):
+            if m.group(1):
+                found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            else:
+                a, b, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+                day_first, month_first = _date(y, b, a), _date(y, a, b)
+                found = day_first or month_first
+                if day_first and month_first and header and header[1] == a != b:
+                    found = month_first
+            if found and (header is None or (found.year, found.month) == header[:2]):
+                return found
+        for m in _written_date().finditer(line):
+            day = int(m.group(1) or m.group(5))
+            month = month_words().get((m.group(2) or m.group(4)).casefold().rstrip("."))
+            year = m.group(3) or m.group(6)
+            if month is None:
+                continue
+            if year:
+                found = _date(int(year), month, day)
+            elif header and header[1] == month:
+                found = _date(header[0], month, day)
+            else:
+                continue
+            if found and (header is None or (found.year, found.month) == header[:2]):
+                return found
+    return None
+
+
+_AGENCY_TOKEN = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*(?:\.[A-Za-z]{2,3})?)(?![\w])")
+
+
+def stamped_agency(text: str) -> str | None:
+    """A known agency the page's head names (`(APS)`, `KAZINFORM –`, `/ Trend /`)."""
+    from transforms.geo import agency_country
+
+    for line in _head_lines(text):
+        for m in _AGENCY_TOKEN.finditer(line):
+            if agency_country(m.group(1)):
+                return m.group(1)
+    return None

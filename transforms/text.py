@@ -65,6 +65,9 @@ _ABBREV = re.compile(
     r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl)|\b[" + UPPER + r"])\.$"
 )
 _NEXT_WORD = re.compile(r"\s+(\S)")
+# `on Sept. 25`, `Jan. 11`: an abbreviated month before its day.
+_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|sept|oct|nov|déc)\.$",
+                           re.IGNORECASE)
 _SENT_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+|$)")
 
 
@@ -80,7 +83,7 @@ def sentences(text: str) -> list[Span]:
                 continue
             # A period followed by a lower-case word does not end a sentence.
             nxt = _NEXT_WORD.match(text, end, para.end())
-            if nxt and nxt.group(1).islower():
+            if nxt and (nxt.group(1).islower() or (nxt.group(1).isdigit() and _MONTH_ABBREV.search(before))):
                 continue
             _append(spans, text, start, end)
             start = end
