@@ -64,11 +64,10 @@ class _Extractor:
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
         self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
         self._index = {s.start: i for i, s in enumerate(self.sents)}
-        # The state an official whose state goes unsaid serves: the agency's; else the state
-        # the text names most (the dateline is where the reporter stood: `LISBONNE — Le
-        # président de la République, M. Abdelmadjid Tebboune …` is Algeria's president).
-        self.home = geo.agency_country(d.agency) or self._main_country() or (
-            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else None
+        # The state an official whose state goes unsaid serves: the agency's; else the
+        # dateline's; else the state the text names most.
+        self.home = geo.agency_country(d.agency) or (
+            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
         )
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []

@@ -625,15 +625,28 @@ def describe(title: str | None, pack: Pack) -> Description:
                 and pack.title_head.search(position[:r.start()]):
             position = position[:r.start()]
     # Nationality adjectives name the state, not the job (`le ministre azerbaïdjanais`).
-    for d in list(pack.demonym.finditer(position)):
+    # (A people named in a portfolio is no adjective: `ministre … et des Tunisiens à
+    # l’étranger`, `Minister of … and Egyptians Abroad`.)
+    adjectives = [d for d in pack.demonym.finditer(position) if not _people_noun(position, d)]
+    for d in adjectives:
         country = country or pack.demonym_country(d.group())
-    position = pack.demonym.sub("", position)
+    for d in reversed(adjectives):
+        position = position[:d.start()] + position[d.end():]
     position = re.sub(
         r"\b(?:nouvel|nouveau|nouvelle|sortant|sortante|nouvellement nommée?)\b", "", position
     )
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
+
+
+_PEOPLE_LEAD = re.compile(r"(?:\b(?:des|aux|and|et|of|the|for)\s+)$", re.IGNORECASE)
+
+
+def _people_noun(text: str, d: re.Match) -> bool:
+    """`des Tunisiens`, `and Egyptians`: a capitalised plural after an article or a link."""
+    word = d.group()
+    return word[:1].isupper() and word.endswith("s") and bool(_PEOPLE_LEAD.search(text[:d.start()]))
 
 
 def _leading_org(title: str, pack: Pack) -> int:
