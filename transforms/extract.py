@@ -277,7 +277,13 @@ class _Extractor:
         objects = [after[0][0]]
         prev = after[0][1]
         for p, m in after[1:]:
-            link = self.text[max(prev.end, prev.title_end or prev.end):m.start]
+            lo = max(prev.end, prev.title_end or prev.end)
+            link = self.text[lo:m.start]
+            titled = m.title_start is not None and lo <= m.title_start < m.start
+            # With the next person's title known, only `and` (`, and of`) may lead to it:
+            # `… and recalled President X's visit` names no further party.
+            if titled and not self._leads_to_title(self.text[lo:m.title_start]):
+                break
             if p in objects or not self.pk.coordination_lead.fullmatch(link) or "   " in link:
                 break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
             objects.append(p)
@@ -291,6 +297,14 @@ class _Extractor:
         roles = {p: host for p in subjects}
         roles.update({p: guest for p in objects})
         return roles
+
+    def _leads_to_title(self, link: str) -> bool:
+        """`, and`, `ainsi que le`, `et de la`: a coordination and at most an article."""
+        c = self.pk.coordination.match(link)
+        if c is None:
+            return False
+        rest = link[c.end():]
+        return not rest.strip() or bool(self.pk.title_noise.fullmatch(rest) or self.pk.title_noise.fullmatch(rest + " "))
 
     def _coordinated(self, i: int, match: re.Match) -> dict[int, str] | None:
         """Parties named together as the subject: `X and Y held talks`, `X et Y se sont

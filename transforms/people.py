@@ -60,7 +60,9 @@ def _name_re(pack: Pack) -> re.Pattern:
     initial = rf"[{UPPER}]\.(?=\s+[{UPPER}])"
     particle = "(?:" + "|".join(sorted(map(re.escape, pack.particles), key=len, reverse=True)) + ")"
     lead = rf"(?:{particle}\s+)*"
-    body = rf"{word}(?:\s+(?:{initial}|{word}|{particle}(?=(?:\s+{particle})*\s+[{UPPER}])))*"
+    # `el-Sisi`, `al-Assad`: a particle joined to the word it leads by a hyphen.
+    joined = rf"{particle}-{word}"
+    body = rf"{word}(?:\s+(?:{initial}|{word}|{joined}|{particle}(?=(?:\s+{particle})*\s+[{UPPER}])))*"
     return re.compile(rf"{lead}{body}")
 
 
@@ -115,6 +117,9 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         at = h.end() + 1 if text[h.end():h.end() + 1] == " " else h.end()
         if pack.honorific.match(text, at, end):
             continue  # `Son Excellence M. X`, `H.E. Mr. X`: the honorific right before the name counts
+        rank = pack.rank.match(text, at, end)
+        if rank and text[rank.end():rank.end() + 1] == " ":
+            at = rank.end() + 1  # `His Highness Sheikh Tamim …`: the rank is no part of the name
         m = name_re.match(text, at, end)
         if m and _plausible(m.group(), pack, single_ok=True):
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
@@ -282,7 +287,9 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             k += 1
             continue
         if not word[0].isupper():
-            if name and word.casefold() in pack.particles:
+            particle, _, rest = word.partition("-")
+            if name and (word.casefold() in pack.particles or (
+                    rest[:1].isupper() and particle.casefold() in pack.particles)):  # `el-Sisi`
                 name.append(tok)
                 k += 1
                 continue
