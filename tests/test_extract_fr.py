@@ -664,3 +664,117 @@ def test_extract_fr_same_day_as_the_arrival_sentence():
     # `Le même jour` with no meeting before it: the day the sentence before gives.
     assert (found["meeting_date"], found["date_basis"]) == (dt.date(2024, 4, 2), "relative")
     assert people(found)["Irakli Kobakhidze"][-1] == "guest"
+
+
+# Constructions that real wire dispatches use and the extractor once missed, each in a
+# dispatch of our own (the real-text development set taught them; none is its text).
+REAL_TEXT_CASES = [
+    pytest.param(
+        " date 2021-09 Bakou, 10 septembre, AZERTAC\n\n"
+        "Le président américain Joe Biden s’est entretenu, jeudi 9 septembre, avec son homologue chinois "
+        "Xi Jinping, a annoncé la Maison Blanche.",
+        dict(kind="meeting", meeting_date=dt.date(2021, 9, 9)),
+        {
+            # A date between commas inside the verb phrase; `homologue` takes the other's title.
+            "Joe Biden": (None, "président", None, "US", "participant"),
+            "Xi Jinping": (None, "président", None, "CN", "participant"),
+        },
+        id="date-between-commas-inside-the-trigger",
+    ),
+    pytest.param(
+        " date 2023-05 Nouakchott, 4 mai, AMI\n\n"
+        "Le ministre de la Culture, Dr Sidi Ould Salem, s’est entretenu, mercredi à son bureau, avec "
+        "l’ambassadeur du Sénégal en Mauritanie, SEM Abdou Karim Diop.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 5, 3)),
+        {
+            "Sidi Ould Salem": ("Dr", "ministre de la Culture", None, "MR", "participant"),
+            "Abdou Karim Diop": ("SEM", "ambassadeur", None, "SN", "participant"),
+        },
+        id="sem-honorific-and-place-inside-the-trigger",
+    ),
+    pytest.param(
+        " date 2023-06 Bakou, 14 juin, AZERTAC\n\n"
+        "Les échanges entre nos agences doivent s’intensifier, a déclaré le président de l’AZERTAC, Vugar "
+        "Aliyev, lors de sa rencontre avec l’ambassadeur de Hongrie en Azerbaïdjan, Zsolt Csutora.",
+        dict(kind="meeting"),
+        {
+            "Vugar Aliyev": (None, "président", "AZERTAC", "AZ", "participant"),
+            "Zsolt Csutora": (None, "ambassadeur", None, "HU", "participant"),
+        },
+        id="nominal-trigger-lors-de-sa-rencontre-avec",
+    ),
+    pytest.param(
+        " date 2023-06 Bakou, 16 juin, AZERTAC\n\n"
+        "La coopération dans le domaine des médias a été évoquée lors d’une rencontre tenue ce jeudi entre "
+        "Vugar Aliyev, président de l’AZERTAC, et Pablo Gómez, ambassadeur du Chili en Azerbaïdjan.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 6, 15)),
+        {
+            "Vugar Aliyev": (None, "président", "AZERTAC", "AZ", "participant"),
+            "Pablo Gómez": (None, "ambassadeur", None, "CL", "participant"),
+        },
+        id="nominal-trigger-rencontre-entre",
+    ),
+    pytest.param(
+        " date 2022-11 Dakar, 9 novembre, APS\n\n"
+        "Le chef de l’État sénégalais, Macky Sall, a été l’hôte mardi du président français, Emmanuel Macron.",
+        dict(kind="meeting", meeting_date=dt.date(2022, 11, 8)),
+        {
+            "Macky Sall": (None, "chef de l’État", None, "SN", "guest"),
+            "Emmanuel Macron": (None, "président", None, "FR", "host"),
+        },
+        id="a-ete-l-hote-de",
+    ),
+    pytest.param(
+        " date 2024-03 Alger, 16 mars, APS\n\n"
+        "Le président de la République, M. Abdelmadjid Tebboune, a coprésidé, vendredi, avec le président "
+        "sud-africain, M. Cyril Ramaphosa, la cérémonie de signature de plusieurs accords.",
+        dict(kind="ceremony", meeting_date=dt.date(2024, 3, 15)),
+        {
+            "Abdelmadjid Tebboune": ("M.", "président", None, "DZ", "participant"),
+            "Cyril Ramaphosa": ("M.", "président", None, "ZA", "participant"),
+        },
+        id="a-copreside-avec",
+    ),
+    pytest.param(
+        " date 2024-05 Paris, 9 mai, AFP\n\n"
+        "Emmanuel Macron a accueilli mercredi à l’Élysée le ministre ivoirien des Affaires étrangères, "
+        "Kacou Houadja Léon Adom.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 8)),
+        {
+            # A subject named in full with no title; a nationality adjective of West Africa.
+            "Emmanuel Macron": (None, None, None, None, "host"),
+            "Kacou Houadja Léon Adom": (None, "ministre des Affaires étrangères", None, "CI", "guest"),
+        },
+        id="bare-name-subject-and-ivorian-minister",
+    ),
+    pytest.param(
+        " date 2024-03 Tunis, 21 mars, TAP\n\n"
+        "Le ministre des Affaires étrangères, de la Migration et des Tunisiens à l’étranger, Nabil Ammar, "
+        "a reçu l’ambassadeur d’Italie, Alessandro Prunas.",
+        dict(kind="meeting"),
+        {
+            # `des Tunisiens à l’étranger` is a portfolio, not a nationality.
+            "Nabil Ammar": (None, "ministre des Affaires étrangères, de la Migration et des Tunisiens à "
+                            "l’étranger", None, "TN", "host"),
+            "Alessandro Prunas": (None, "ambassadeur", None, "IT", "guest"),
+        },
+        id="people-named-in-a-portfolio",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, expected", REAL_TEXT_CASES)
+def test_extract_fr_real_text_constructions(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
+
+
+@pytest.mark.parametrize("text", [
+    " date 2024-05 Rabat, 20 mai, MAP\n\n"
+    "La rencontre entre le ministre Nasser Bourita et son homologue espagnol José Manuel Albares aura lieu "
+    "la semaine prochaine à Madrid.",
+    " date 2024-05 Rabat, 20 mai, MAP\n\n"
+    "Lors de sa prochaine rencontre avec le président Emmanuel Macron, le ministre Nasser Bourita devrait "
+    "évoquer la coopération.",
+])
+def test_extract_fr_meeting_noun_about_the_future_is_no_meeting(text):
+    assert extract(text) == []

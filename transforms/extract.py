@@ -244,7 +244,7 @@ class _Extractor:
                 break
             t = self.pk.triggers[int(m.lastgroup[1:])]
             pos = m.end()
-            if t.nominal and self.pk.future.search(self.text, s.start, s.end):
+            if t.nominal and self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end):
                 continue  # `the talks between X and Y will be held`: not yet a meeting
             # Re-match the winning rule alone so that the match object is the rule's own.
             found = (t, t.pattern.match(self.text, m.start(), s.end))

@@ -522,8 +522,9 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
         # `ICESCO Director-General Dr Salim M. AlMalik`, `Ambassador of Italy to Azerbaijan
         # Mr Luca Rossi`: the title runs into the honorific.
         span = _title_before(text, prev_end, prev_end + len(before), pack, strict=True)
-    elif m.honorific is None:
-        # `le président Tokaïev`: the title runs straight into the name.
+    elif m.honorific is None and not pack.coordination_end.search(before):
+        # `le président Tokaïev`: the title runs straight into the name (but not across
+        # `…, président de l’AZERTAC, et Pablo Gómez, ambassadeur …`: that was the other's).
         span = _title_before(text, prev_end, m.start, pack)
         if span and not pack.title_runs_into_name and text[span[0]:span[1]].strip().count(" ") > 6:
             span = None

@@ -76,6 +76,7 @@ class Pack:
     of_word: re.Pattern
     coordination: re.Pattern
     coordination_lead: re.Pattern
+    coordination_end: re.Pattern  # text that ends on `and` / `et`: no title can follow
     posting: re.Pattern
     apposition_end: re.Pattern
     org_head: re.Pattern
@@ -241,6 +242,7 @@ def pack(code: str) -> Pack | None:
             r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
             + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’'])))?", re.IGNORECASE
         ),
+        coordination_end=re.compile(r"(?<![\w-])(?:" + words_pattern(data["and_words"]) + r")$", re.IGNORECASE),
         coordination_lead=re.compile(
             r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
             + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’'])))?(?:\S+\s+){0,12}", re.IGNORECASE
