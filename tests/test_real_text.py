@@ -1,0 +1,120 @@
+"""The real-text development set: its annotations are well-formed and its split is fixed;
+where the local text cache exists, the extractor holds its figures on the tuning part."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SHARED
+from transforms.evaluate import score
+
+GOLD = REPO / "tests" / "fixtures" / "real" / "gold.jsonl"
+
+
+def _realtext():
+    spec = importlib.util.spec_from_file_location("realtext", REPO / "benchmarks" / "realtext.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_real_text_set_is_large_varied_and_pointed_to(records):
+    languages = Counter(r["language"] for r in records)
+    assert languages["fr"] >= 150 and languages["en"] >= 150
+    assert len({r["source"] for r in records}) >= 8
+    assert sum(1 for r in records if not r["meetings"]) >= 0.15 * len(records)
+    for r in records:
+        # pointers and facts only: never the text itself
+        assert set(r) >= {"doc", "url", "query", "source", "language", "sha256", "split", "meetings"}
+        assert "text" not in r and len(r["sha256"]) == 64
+    assert len({r["url"] for r in records}) == len(records)
+
+
+def test_real_text_split_is_the_hash_of_the_url(records):
+    realtext = _realtext()
+    for r in records:
+        assert r["split"] == realtext.split_of(r["url"])
+        assert r["doc"] == realtext.doc_id(r["language"], r["doc"].split("-", 1)[1].rsplit("-", 1)[0], r["url"])
+    held_out = sum(r["split"] == "held-out" for r in records) / len(records)
+    assert 0.25 < held_out < 0.42
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "reserved-urls.txt").is_file(), reason="needs ../shared")
+def test_real_text_set_holds_no_page_kept_for_independent_evaluation(records):
+    realtext = _realtext()
+    reserved = realtext.reserved_keys()
+    assert reserved and not [r["url"] for r in records if realtext.url_key(r["url"]) in reserved]
+
+
+def test_real_text_record_validation_refuses_bad_annotations():
+    realtext = _realtext()
+    text = " date 2024-05 Bakou, 9 mai, AZERTAC\n\nLe ministre Jean Dupont a reçu Marie Curie."
+    good = {"published": "2024-05-09", "dateline_city": "Bakou", "meetings": [{
+        "date": None, "kind": "meeting", "city": None, "country": None, "venue": None, "topics": [],
+        "evidence": "Le ministre Jean Dupont a reçu Marie Curie.",
+        "participants": [
+            {"name": "Jean Dupont", "honorific": None, "position": "ministre", "organization": None,
+             "country": "AZ", "role": "host"},
+            {"name": "Marie Curie", "honorific": None, "position": None, "organization": None,
+             "country": None, "role": "guest"},
+        ]}]}
+    assert realtext.problems(good, text) == []
+    bad = json.loads(json.dumps(good))
+    bad["meetings"][0]["evidence"] = "Le ministre a reçu quelqu’un."
+    bad["meetings"][0]["participants"][1]["name"] = "Pierre Curie"
+    bad["meetings"][0]["participants"][0]["role"] = "chair"
+    found = realtext.problems(bad, text)
+    assert len(found) == 3 and any("evidence" in p for p in found) and any("chair" in p for p in found)
+
+
+def _cached(records: list[dict]) -> Path | None:
+    texts = _realtext().cache_dir() / "texts"
+    tune = [r for r in records if r["split"] == "tune"]
+    ok = all(
+        (texts / f"{r['doc']}.txt").is_file()
+        and hashlib.sha256((texts / f"{r['doc']}.txt").read_bytes()).hexdigest() == r["sha256"]
+        for r in tune
+    )
+    return texts if ok else None
+
+
+def test_real_text_tuning_part_holds_its_figures(records):
+    """A floor under the figures the tuning part reached (README), so that a change that
+    loses real-text recall fails here; skipped on a machine without the text cache."""
+    texts = _cached(records)
+    if texts is None:
+        pytest.skip("the real-text cache is not on this machine (tests/fixtures/real/README.md)")
+    from transforms.extract import meetings
+    from transforms.ingest import RawDoc
+    from transforms.parse import dispatch
+
+    tune = [r for r in records if r["split"] == "tune"]
+    predicted = {}
+    for r in tune:
+        d = dispatch(RawDoc(f"{r['doc']}.txt", (texts / f"{r['doc']}.txt").read_text("utf-8"), r["sha256"]))
+        predicted[r["doc"]] = {
+            "published": d.published_date.isoformat() if d.published_date else None,
+            "meetings": [{
+                "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
+                "kind": m["kind"], "city": m["city"], "country": m["country_code"], "evidence": m["evidence"],
+                "participants": [{
+                    "name": p["name"], "honorific": p["honorific"], "position": p["position"],
+                    "organization": p["organization"], "country": p["country_code"], "role": p["role"],
+                } for p in m["participants"]],
+            } for m in meetings(d)],
+        }
+    s = score(tune, predicted).summary()
+    assert s["meeting_precision"] >= 0.93
+    assert s["meeting_f1"] >= 0.75
+    assert s["participant_f1"] >= 0.65
