@@ -28,9 +28,30 @@ def _time(pack: Pack) -> re.Pattern:
     return re.compile(rf"{lead}(?:{day})(?:[\s,]+(?:{pats['explicit'].pattern}))?", re.IGNORECASE)
 
 
+@functools.cache
+def _anchor(pack: Pack) -> re.Pattern:
+    """The words every day expression holds (a weekday, a month, a relative day, a number):
+    scanning for these first, then trying the whole pattern only around them, is several
+    times cheaper than trying it at every position."""
+    words = list(pack.weekdays) + list(pack.months) + list(pack.data["dates"]["relative"])
+    words += pack.data["dates"].get("current_month", [])
+    return re.compile(rf"(?<![\w’'-])(?:\d{{1,2}}|{words_pattern(words)})(?![\w-])", re.IGNORECASE)
+
+
 def time_spans(text: str, pack: Pack) -> list[tuple[int, int]]:
     """Where the text names a day (`lundi`, `on 4 March 2023`, `hier`, `today`)."""
-    return [m.span() for m in _time(pack).finditer(text)]
+    full, spans, done = _time(pack), [], 0
+    for a in _anchor(pack).finditer(text):
+        if a.start() < done:
+            continue
+        # The lead words (`on`, `dans la journée du`) stand at most ~25 characters before.
+        m = full.search(text, max(done, a.start() - 25), min(len(text), a.end() + 40))
+        while m and m.end() <= a.start():
+            m = full.search(text, m.end(), min(len(text), a.end() + 40))
+        if m and m.start() <= a.start() < m.end():
+            spans.append(m.span())
+            done = m.end()
+    return spans
 
 
 def masked(text: str, pack: Pack) -> str:
