@@ -307,7 +307,7 @@ MORE_CASES = [
         {
             # `sa visite … en France`: the party not of France is the visitor.
             "Ali Assadov": (None, "Premier ministre", None, "AZ", "guest"),
-            "Yaël Braun-Pivet": (None, "présidente", "Assemblée nationale française", "FR", "host"),
+            "Yaël Braun-Pivet": (None, "présidente", "Assemblée nationale", "FR", "host"),
         },
         id="own-visit-destination",
     ),
@@ -778,3 +778,25 @@ def test_extract_fr_real_text_constructions(text, meeting, expected):
 ])
 def test_extract_fr_meeting_noun_about_the_future_is_no_meeting(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("title, expected", [
+    # A minister's portfolio names no body they work for.
+    ("ministre des Affaires étrangères et de la Communauté nationale à l’étranger",
+     ("ministre des Affaires étrangères et de la Communauté nationale à l’étranger", None, None)),
+    ("ministre des Affaires maghrébines, de l’Union africaine et de la Ligue des États arabes",
+     ("ministre des Affaires maghrébines, de l’Union africaine et de la Ligue des États arabes", None, None)),
+    # A governing organ stays in the position; the body it governs is the organisation.
+    ("président du Conseil d’administration de l’AZERTAC", ("président du Conseil d’administration", "AZERTAC", None)),
+    # A nationality the writer put after a body's name is its state, not its name.
+    ("présidente de l’Assemblée nationale mauritanienne", ("présidente", "Assemblée nationale", "MR")),
+    # A body of its own inside another keeps its whole name.
+    ("doyen de l’École des affaires publiques de l’Université ADA",
+     ("doyen", "École des affaires publiques de l’Université ADA", None)),
+])
+def test_extract_fr_describe_organisation_rules(title, expected):
+    from transforms.lang import pack
+    from transforms.people import describe
+
+    d = describe(title, pack("fr"))
+    assert (d.position, d.organization, d.country or d.org_country) == expected

@@ -617,6 +617,19 @@ def describe(title: str | None, pack: Pack) -> Description:
             break
     if _generic(org, pack) and not preset_org:
         org = org_country = None
+    if org and not preset_org and pack.minister.match(title) and not pack.national_org.search(org):
+        # `ministre des Affaires étrangères et de la Communauté nationale à l’étranger`,
+        # `… de la Francophonie`: a minister's portfolio names no body they work for.
+        org = org_country = None
+        cut = len(title)
+    elif org and not preset_org:
+        org, inner = _outer_body(org, pack)
+        if inner:  # `président du Conseil d’administration de l’AZERTAC` -> AZERTAC
+            cut = title.find(inner) + len(inner) if inner in title else cut
+            org_country = _org_country(org, pack)
+        org, said = _without_demonym(org, pack)  # `Assemblée nationale mauritanienne`
+        country = country or (said if not org_country else None)
+        org_country = org_country or said
     position = title[:cut].strip(" ,")
     # `président de la République`: the state served, left unnamed, is not the job.
     if pack.state_implied is not None and position and pack.state_implied.search(position):
@@ -646,6 +659,42 @@ def describe(title: str | None, pack: Pack) -> Description:
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
+
+
+def _outer_body(org: str, pack: Pack) -> tuple[str, str | None]:
+    """The body a governing organ belongs to (`Conseil d’administration de l’AZERTAC` ->
+    AZERTAC, `Board of Directors of X` -> X), and the organ, which stays in the position.
+    Bodies of their own (`École … de l’Université ADA`, `Congrès … du Conseil de l’Europe`)
+    and bodies named after a state or city keep their name."""
+    if registry().resolve(org).known:
+        return org, None
+    for of in pack.of_word.finditer(" " + org):
+        head, tail = org[:of.start()].strip(" ,"), org[of.end() - 1:].strip(" ,")
+        post = pack.posting.search(tail)
+        tail = tail[:post.start()].strip(" ,") if post else tail  # `… en Azerbaïdjan`
+        if not head or not tail or not pack.governing_body.fullmatch(head):
+            continue
+        if _state(tail, pack)[0] or _place(tail, pack):
+            continue
+        if registry().resolve(tail).known or pack.org_head.match(tail) or _acronym(tail):
+            return tail, head
+    return org, None
+
+
+def _without_demonym(org: str, pack: Pack) -> tuple[str, str | None]:
+    """An organisation's name without the nationality adjective the text gave it, and the
+    state it names (`Azerbaijani Milli Majlis` -> Milli Majlis, AZ)."""
+    if registry().resolve(org).known:
+        return org, None
+    d = pack.demonym.search(org)
+    if d is None or _people_noun(org, d):
+        return org, None
+    rest = re.sub(r"\s{2,}", " ", org[:d.start()] + org[d.end():]).strip(" ,")
+    # Only an adjective the writer added: after the name (`Assemblée nationale
+    # mauritanienne`), or before a listed body (`Azerbaijani Milli Majlis`); the Swedish
+    # Civil Contingencies Agency is called so.
+    added = org[d.end():].strip(" ,") == "" or registry().resolve(rest).known
+    return (rest, pack.demonym_country(d.group())) if rest and added else (org, None)
 
 
 _PEOPLE_LEAD = re.compile(r"(?:\b(?:des|aux|and|et|of|the|for)\s+)$", re.IGNORECASE)

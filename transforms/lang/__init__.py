@@ -76,6 +76,7 @@ class Pack:
     of_word: re.Pattern
     coordination: re.Pattern
     coordination_lead: re.Pattern
+    governing_body: re.Pattern  # an organisation's board or office, not a body of its own
     coordination_end: re.Pattern  # text that ends on `and` / `et`: no title can follow
     posting: re.Pattern
     apposition_end: re.Pattern
@@ -242,6 +243,8 @@ def pack(code: str) -> Pack | None:
             r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
             + words_pattern(data["of_words"]) + r")(?:\s+|(?<=[’'])))?", re.IGNORECASE
         ),
+        governing_body=re.compile("(?:" + words_pattern(data.get("governing_bodies", [])) + ")", re.IGNORECASE)
+        if data.get("governing_bodies") else re.compile("(?!)"),
         coordination_end=re.compile(r"(?<![\w-])(?:" + words_pattern(data["and_words"]) + r")$", re.IGNORECASE),
         coordination_lead=re.compile(
             r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
