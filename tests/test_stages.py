@@ -1,0 +1,55 @@
+"""The extractor's stages one at a time: time adverbials, reading, linking, roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms import linking, roles
+from transforms.adverbials import masked
+from transforms.ingest import RawDoc
+from transforms.lang import pack
+from transforms.parse import dispatch
+from transforms.reading import Meeting, Reading
+
+
+def _reading(text: str) -> Reading:
+    d = dispatch(RawDoc("t.txt", text, "0" * 64))
+    return Reading(d, pack(d.language))
+
+
+@pytest.mark.parametrize("code, text, kept", [
+    ("en", "Xi Jinping Wednesday held talks on March 4, 2024 with X.", "Xi Jinping           held talks"),
+    ("fr", "Il s’est entretenu, jeudi 9 septembre, avec M. X hier.", "entretenu,                  , avec M. X     ."),
+    ("en", "The President received 25 guests.", "received 25 guests"),  # a number is no day
+])
+def test_adverbials_masked_blanks_days_and_keeps_offsets(code, text, kept):
+    out = masked(text, pack(code))
+    assert len(out) == len(text) and kept in out
+
+
+def test_reading_joins_a_surname_to_the_person_named_in_full():
+    r = _reading(" date 2020-09 Moscow, September 10, TASS\n\n"
+                 "Minister Subrahmanyam Jaishankar arrived on Tuesday.\n\nJaishankar met Sergey Lavrov.")
+    assert [r.people[p].full.name for p, _ in r.sent_mentions[1]] == ["Subrahmanyam Jaishankar"]
+
+
+def test_linking_gives_the_trigger_its_subject_and_coordinated_objects():
+    r = _reading(" date 2024-11 Bakou, 12 novembre, AZERTAC\n\n"
+                 "Le président Ilham Aliyev a reçu lundi le Secrétaire général de l’ONU, António Guterres, "
+                 "ainsi que le président de la Banque mondiale, Ajay Banga.")
+    trigger, match = r.trigger(r.sents[0])
+    found = linking.parties(r, 0, trigger, match)
+    assert {r.people[p].full.name: role for p, role in found.items()} == {
+        "Ilham Aliyev": "host", "António Guterres": "guest", "Ajay Banga": "guest"}
+
+
+def test_roles_a_visit_stated_elsewhere_decides_host_and_guest():
+    r = _reading(" date 2024-04 Bakou, 10 avril, AZERTAC\n\n"
+                 "Le ministre Jeyhun Bayramov s’est entretenu avec le ministre Bakhtiyor Saidov.\n\n"
+                 "Bakhtiyor Saidov effectue une visite officielle en Azerbaïdjan.")
+    trigger, match = r.trigger(r.sents[0])
+    m = Meeting(0, trigger, linking.parties(r, 0, trigger, match), r.sents[0])
+    assert set(m.roles.values()) == {"participant"}
+    roles.home_ground(r, m, len(r.sents))
+    assert {r.people[p].full.name: role for p, role in m.roles.items()} == {
+        "Jeyhun Bayramov": "host", "Bakhtiyor Saidov": "guest"}

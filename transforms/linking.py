@@ -1,0 +1,232 @@
+"""Stage 2, linking: the parties a trigger's sentence gives it, and the people present.
+
+Given a sentence's trigger, `parties` takes the subject before it (a chain of coordinated
+names, a pronoun or a bare title pointing back, a full name with no title) and the objects
+after it (coordinated, through time adverbials and incidental clauses the reading blanked),
+and gives each the role the trigger's direction says; `between`, `plural` and multilateral
+triggers list their parties their own way. `attendees` adds those present beside them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms import geo
+from transforms.lang import Trigger
+from transforms.people import Description, Mention, _name_re as _NAME_OF, _plausible
+from transforms.reading import Meeting, Reading
+from transforms.text import fold
+
+
+def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, str] | None:
+    """Person index -> role for the parties sentence `i`'s trigger gives, or None when it
+    gives no two officials (a letter received, a chess game, one named party)."""
+    ments = r.sent_mentions[i]
+    att = r.pk.attendance.search(r.text, match.end(), r.sents[i].end)
+    limit = att.start() if att else r.sents[i].end
+    if trigger.kind == "multilateral":
+        return _multilateral(r, i)
+    if trigger.kind == "plural":
+        return _coordinated(r, i, match)
+    before = [(p, m) for p, m in ments if m.end <= match.start()]
+    after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
+    if trigger.kind == "between":
+        parties = list(dict.fromkeys(p for p, _ in after))
+        if len(parties) < 2:
+            return None
+        return {p: "participant" for p in parties}
+    subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if trigger.kind == "symmetric" and not after:
+        return _coordinated(r, i, match)  # `X and Y met`
+    if not subjects or not after:
+        return None
+    gap = r.text[match.end():after[0][1].start]
+    if len(gap) > 200 or (trigger.kind == "directed" and r.pk.object_blocker.search(gap)):
+        return None
+    objects = [after[0][0]]
+    prev = after[0][1]
+    for p, m in after[1:]:
+        lo = max(prev.end, prev.title_end or prev.end)
+        link = r.text[lo:m.start]
+        titled = m.title_start is not None and lo <= m.title_start < m.start
+        # With the next person's title known, only `and` (`, and of`) may lead to it:
+        # `… and recalled President X's visit` names no further party.
+        if titled and not _leads_to_title(r, r.text[lo:m.title_start]):
+            break
+        if p in objects or not r.pk.coordination_lead.fullmatch(link) or "   " in link:
+            break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
+        objects.append(p)
+        prev = m
+    objects = [p for p in objects if p not in subjects]
+    if not objects or not _credible(r, subjects, objects):
+        return None
+    host, guest = ("host", "guest") if trigger.kind == "directed" else ("guest", "host")
+    if trigger.kind == "symmetric":
+        host = guest = "participant"
+    roles = {p: host for p in subjects}
+    roles.update({p: guest for p in objects})
+    return roles
+
+
+def _leads_to_title(r: Reading, link: str) -> bool:
+    """`, and`, `ainsi que le`, `et de la`: a coordination and at most an article."""
+    c = r.pk.coordination.match(link)
+    if c is None:
+        return False
+    rest = link[c.end():]
+    return not rest.strip() or bool(r.pk.title_noise.fullmatch(rest) or r.pk.title_noise.fullmatch(rest + " "))
+
+
+def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
+    """Parties named together as the subject: `X and Y held talks`, `X et Y se sont
+    entretenus` (each with their title)."""
+    before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
+    if len(before) < 2:
+        return None
+    last = before[-1][1]
+    tail = r.text[max(last.end, last.title_end or last.end):match.start()]
+    if len(tail.split()) > 3:
+        return None
+    chain = _subject_chain(r, before)
+    if len(chain) < 2 or not all(r.official(p) for p in chain):
+        return None
+    return {p: "participant" for p in chain}
+
+
+def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
+    """The last person before a verb and those coordinated with them (`X and Y`, `X, Y
+    et Z`, each with their own title)."""
+    last_p, nxt = before[-1]
+    chain = [last_p]
+    for p, m in reversed(before[:-1]):
+        lo = max(m.end, m.title_end or m.end)
+        # (a title shared through a plural starts before both names: `les ministres …, X et Y`)
+        hi = nxt.start if nxt.title_start is None or nxt.title_start < lo else nxt.title_start
+        link = r.text[lo:hi]
+        if p in chain or not r.pk.coordination_lead.fullmatch(link):
+            break
+        chain.insert(0, p)
+        nxt = m
+    return chain
+
+
+def _credible(r: Reading, subjects: list[int], objects: list[int]) -> bool:
+    """Officials on both sides; a party named in full with no title (`Félix Tshisekedi a
+    rencontré Donald Trump`) passes when the other side has an official. Two bare names
+    (`X a rencontré Y` of a chess game) do not."""
+    sides = (subjects, objects)
+    for side, other in (sides, sides[::-1]):
+        backed = any(r.official(q) for q in other)
+        for p in side:
+            if not r.official(p) and not (backed and len(r.people[p].full.tokens) >= 2):
+                return False
+    return True
+
+
+def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
+    """A subject written as a pronoun or a bare title (`il`, `le ministre`): the person
+    it points back to."""
+    lead = r.text[r.sents[i].start:match.start()].strip(" ,")
+    lead = re.sub(r"^(?:\S+\s*,\s*)", "", lead) if "," in lead else lead
+    while True:  # `he also held talks`: the adverb before the verb is not the subject
+        shorter = r.pk.adverb.sub("", lead)
+        if shorter == lead:
+            break
+        lead = shorter
+    words = lead.split()
+    if not words or len(words) > 6:
+        return []
+    bare = _bare_name(r, i, lead, match)
+    if bare is not None:
+        return [bare]
+    if r.pk.pronoun.match(words[-1]):
+        for j in range(i - 1, -1, -1):
+            if r.sent_mentions[j]:
+                return [r.sent_mentions[j][0][0]]
+        return []
+    fits = [positions for ref, positions in r.pk.title_references if ref.search(lead)]
+    head = r.pk.title_head.search(lead)
+    if not head and not fits:
+        return []
+    word = fold(head.group()) if head else None
+    for j in range(i - 1, -1, -1):
+        for p, _ in r.sent_mentions[j]:
+            pos = r.people[p].description.position
+            if not pos:
+                continue
+            if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
+                return [p]
+    return []
+
+
+def _bare_name(r: Reading, i: int, lead: str, match: re.Match) -> int | None:
+    """A subject that is a full name and nothing else (`Emmanuel Macron a accueilli …`):
+    a person no title marks, whom the trigger makes a party."""
+    if len(lead.split()) < 2 or not _NAME_OF(r.pk).fullmatch(lead) or not _plausible(lead, r.pk, single_ok=False):
+        return None
+    at = r.text.rfind(lead, r.sents[i].start, match.start())
+    if at < 0:
+        return None
+    mention = Mention(at, at, at + len(lead), lead, None)
+    p = r._person(mention)
+    r.sent_mentions[i] = sorted(r.sent_mentions[i] + [(p, mention)], key=lambda pm: pm[1].start)
+    return p
+
+
+def _multilateral(r: Reading, i: int) -> dict[int, str] | None:
+    parties = [p for p, _ in r.sent_mentions[i]]
+    for j in range(i + 1, min(i + 4, len(r.sents))):
+        new = [p for p, m in r.sent_mentions[j] if m.title and p not in parties]
+        if not new:
+            break
+        parties.extend(new)
+        for p, m in r.sent_mentions[j]:
+            if r.people[p].description.country is None:
+                ctx = _context_country(r, j, m)
+                if ctx:
+                    d = r.people[p].description
+                    r.people[p].description = Description(d.position, d.organization, ctx, d.org_country)
+    parties = list(dict.fromkeys(p for p in parties if r.official(p)))
+    if len(parties) < 2:
+        return None
+    return {p: "participant" for p in parties}
+
+
+def _context_country(r: Reading, j: int, m: Mention) -> str | None:
+    """The state a delegate speaks for, from `le Kazakhstan était représenté par …`."""
+    s = r.sents[j]
+    prior = [mm for _, mm in r.sent_mentions[j] if mm.end <= m.start]
+    lo = (prior[-1].end) if prior else s.start
+    clause = r.text[lo:(m.title_start or m.start)]
+    for d in r.pk.demonym.finditer(clause):
+        return r.pk.demonym_country(d.group())
+    words = list(re.finditer(r"[\w’'\-]+", clause))
+    for k, w in enumerate(words):
+        if not w.group()[0].isupper():
+            continue
+        for n in (3, 2, 1):
+            if k + n <= len(words):
+                code = geo.country_code(clause[w.start():words[k + n - 1].end()], r.pk.code, r.pk.countries)
+                if code:
+                    return code
+    return None
+
+
+def attendees(r: Reading, m: Meeting, end: int) -> None:
+    for j in range(m.sentence, end):
+        s = r.sents[j]
+        for a in r.pk.attendance.finditer(r.text, s.start, s.end):
+            after = [p for p, mm in r.sent_mentions[j] if mm.start >= a.end()]
+            before = [p for p, mm in r.sent_mentions[j] if mm.end <= a.start()]
+            chosen = after if after else (before[-1:] if j != m.sentence else [])
+            # `La délégation comprenait également X`: a member of the visiting delegation
+            # is of its leader's state unless their own title names one.
+            leaders = [q for q in m.roles if q in r.delegates] if r.pk.member.search(a.group()) else []
+            for p in chosen:
+                if p not in m.roles and r.official(p):
+                    m.roles[p] = "attendee"
+                    d = r.people[p].description
+                    lead = r.people[leaders[0]].description if len(leaders) == 1 else None
+                    if lead and d.country is None and d.organization is None and lead.country:
+                        r.people[p].description = Description(d.position, None, lead.country, None)
+

@@ -1,0 +1,271 @@
+"""Stage 1, finding: the people a dispatch names and the meeting triggers of its sentences.
+
+`Reading(d, pack)` splits the text into sentences, blanks time adverbials out of it (so
+that names, triggers and links see through them), finds every person mention with the
+title beside it and joins the mentions of one person; `trigger(sentence)` finds the
+sentence's meeting trigger. The later stages (`linking`, `roles`, `extract`) read from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from transforms import geo
+from transforms.adverbials import masked
+from transforms.lang import Pack, Trigger
+from transforms.parse import Dispatch
+from transforms.people import Description, Mention, affiliation, describe, mentions
+from transforms.text import APOS, Span, fold, sentences
+
+
+@dataclass
+class Person:
+    """One real person in a dispatch: every mention of them, and who they are."""
+
+    mentions: list[Mention]
+    description: Description = field(default_factory=lambda: Description(None, None, None))
+
+    @property
+    def full(self) -> Mention:
+        return max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+
+    @property
+    def surname(self) -> str:
+        return fold(self.full.tokens[-1])
+
+
+@dataclass
+class Meeting:
+    """A meeting found: the sentence that states it, its trigger and its parties' roles."""
+
+    sentence: int
+    trigger: Trigger | None
+    roles: dict[int, str]  # person index -> role
+    evidence: Span
+
+
+class Reading:
+    """A dispatch read for people and triggers, sentence by sentence."""
+
+    def __init__(self, d: Dispatch, pk: Pack):
+        self.d = d
+        self.pk = pk
+        # Names, triggers and their links are read with time adverbials blanked out.
+        self.text = masked(d.text, pk)
+        self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
+        self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
+        self._index = {s.start: i for i, s in enumerate(self.sents)}
+        # The state an official whose state goes unsaid serves: the agency's; else the
+        # dateline's; else the state the text names most.
+        self.home = geo.agency_country(d.agency) or (
+            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
+        )
+        self.people: list[Person] = []
+        self.sent_mentions: list[list[tuple[int, Mention]]] = []
+        self.delegates: set[int] = set()  # people leading a delegation (visitors)
+        for s in self.sents:
+            found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
+            self.sent_mentions.append([(self._person(m), m) for m in found])
+            for p, m in self.sent_mentions[-1]:
+                self._delegation(s, p, m)
+                self._bracket_country(p, m)
+            self._shared_organisation(self.sent_mentions[-1])
+
+    def _main_country(self) -> str | None:
+        """With no agency or dateline, the state the text names most (at least twice)."""
+        counts: Counter = Counter()
+        for d in self.pk.demonym.finditer(self.text):
+            counts[self.pk.demonym_country(d.group())] += 1
+        for w in re.finditer(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+", self.text):
+            code = geo.country_code(w.group(), self.pk.code, self.pk.countries)
+            if code:
+                counts[code] += 1
+        if not counts:
+            return None
+        code, n = counts.most_common(1)[0]
+        return code if n >= 2 else None
+
+    def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
+        """A person named in full earlier, named again bare (`Plus tard, Charles Michel a
+        rencontré …`): no title or honorific marks it, the earlier mention does."""
+        taken = [((m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
+                 for m in found]
+        extra = []
+        for p in self.people:
+            full = p.full
+            if len(full.tokens) < 2:
+                continue
+            # The full name again, or the surname alone (`Swaraj held talks with …`).
+            surname = full.tokens[-1]
+            for name in (full.name, surname) if len(surname) >= 4 and surname[0].isupper() else (full.name,):
+                self._find_again(s, name, taken, extra)
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def _find_again(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
+        """Whole-word occurrences of a known name in the sentence that no mention covers."""
+        text = self.text
+        i = text.find(name, s.start, s.end)
+        while i != -1:
+            a, b = i, i + len(name)
+            before = text[a - 1] if a > 0 else " "
+            after = text[b] if b < len(text) else " "
+            whole = not (before.isalnum() or before in APOS or before in "-_") and not (
+                after.isalnum() or after in "-_")
+            if whole and not any(x < b and a < y for x, y in taken):
+                extra.append(Mention(a, a, b, name, None))
+                taken.append((a, b))
+            i = text.find(name, i + 1, s.end)
+
+    def _person(self, m: Mention) -> int:
+        """Index of the person a mention names, merging short forms into full ones."""
+        tokens = [fold(t) for t in m.tokens]
+        for i, p in enumerate(self.people):
+            full = [fold(t) for t in p.full.tokens]
+            if tokens == full or (len(tokens) < len(full) and _subsequence(tokens, full)) or (
+                len(full) < len(tokens) and _subsequence(full, tokens)
+            ):
+                p.mentions.append(m)
+                position = p.description.position
+                if m.title and (position is None or self.pk.counterpart.match(position)):
+                    # `son homologue américain Joe Biden` first, `le président américain Joe
+                    # Biden` later: the title of their own says more.
+                    better = describe(m.title, self.pk)
+                    if better.position and not self.pk.counterpart.match(better.position):
+                        p.description = better
+                    elif position is None:
+                        p.description = better
+                elif m.title and p.description.country is None and p.description.organization is None:
+                    # `le président Tebboune` first, `le président algérien` later: the state.
+                    country = describe(m.title, self.pk).country
+                    if country:
+                        d = p.description
+                        p.description = Description(d.position, d.organization, country, d.org_country)
+                return i
+        self.people.append(Person([m], describe(m.title, self.pk)))
+        return len(self.people) - 1
+
+    def _delegation(self, s: Span, p: int, m: Mention) -> None:
+        """`une délégation de la BAD conduite par M. X`: X leads visitors from the BAD."""
+        lead_end = m.start if m.title_start is None or m.title_start > m.start else m.title_start
+        lead = self.text[s.start:lead_end]
+        cue = None
+        for cue in self.pk.delegation.finditer(lead):
+            pass
+        if cue is None:
+            return
+        rest = lead[cue.end():].strip(" ,")
+        if cue is None or (rest and not self.pk.title_noise.fullmatch(rest + " ")):
+            return
+        self.delegates.add(p)
+        group = affiliation(cue.groupdict().get("of") or "", self.pk)
+        d = self.people[p].description
+        self.people[p].description = Description(
+            d.position,
+            d.organization or group.organization,
+            d.country or (None if d.organization else group.country),
+            d.org_country if d.organization else group.org_country,
+        )
+
+    def _bracket_country(self, p: int, m: Mention) -> None:
+        """`Igor Popov (Russian Federation)`: the state a participant represents."""
+        b = re.match(r"\s*\(([^()]{2,40})\)", self.text[m.end:m.end + 45])
+        code = b and geo.country_code(b.group(1), self.pk.code, self.pk.countries)
+        if code:
+            d = self.people[p].description
+            self.people[p].description = Description(d.position, d.organization, code, d.org_country)
+
+    def _shared_organisation(self, ments: list[tuple[int, Mention]]) -> None:
+        """`Mme A, Cheffe du Secteur X de l’ICESCO, et de Mme B, Cheffe du Secteur Y`: the
+        organisation written once serves every title coordinated after it."""
+        for (pa, a), (pb, b) in zip(ments, ments[1:]):
+            link = self.text[a.title_end or a.end:b.start]
+            da, db = self.people[pa].description, self.people[pb].description
+            if (
+                self.pk.coordination.fullmatch(link)
+                and da.organization
+                and db.position
+                and not db.organization
+                and not db.country
+                and not self.pk.state_title.match(db.position)
+            ):
+                self.people[pb].description = Description(db.position, da.organization, None, da.org_country)
+
+    def trigger(self, s: Span) -> tuple[Trigger, re.Match] | None:
+        """The first trigger in the sentence; at one position, the pack's first rule wins."""
+        if s.start in self._triggers:
+            return self._triggers[s.start]
+        # Only multilateral meetings are stated in a sentence that names nobody.
+        named = bool(self.sent_mentions[self._index[s.start]])
+        pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
+        found = None
+        pos = s.start
+        while found is None:
+            m = pattern.search(self.text, pos, s.end)
+            if m is None:
+                break
+            t = self.pk.triggers[int(m.lastgroup[1:])]
+            pos = m.end()
+            if t.nominal and self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end):
+                continue  # `the talks between X and Y will be held`: not yet a meeting
+            # Re-match the winning rule alone so that the match object is the rule's own.
+            found = (t, t.pattern.match(self.text, m.start(), s.end))
+        self._triggers[s.start] = found
+        return found
+
+    def official(self, p: int) -> bool:
+        person = self.people[p]
+        return bool(person.description.position or person.description.organization or any(
+            m.honorific for m in person.mentions
+        ))
+
+    def unmasked(self, j: int) -> str:
+        """A sentence with people's titles blanked out, so their words are not read as dates."""
+        s = self.sents[j]
+        chars = list(s.text)
+        for _, mm in self.sent_mentions[j]:
+            for k in range((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start):
+                if 0 <= k < len(chars):
+                    chars[k] = " "
+        return "".join(chars)
+
+    def detail_sentences(self, m: Meeting, end: int) -> list[int]:
+        out = [m.sentence]
+        for j in range(m.sentence + 1, end):
+            t = self.sents[j].text
+            if self.pk.meeting_noun.search(t) and self.pk.meeting_detail.search(t):
+                out.append(j)
+        return out
+
+    def place_texts(self, m: Meeting, end: int) -> list[tuple[str, list[tuple[int, int]]]]:
+        texts = []
+        for j in self.detail_sentences(m, end):
+            s = self.sents[j]
+            masked = [
+                ((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start)
+                for _, mm in self.sent_mentions[j]
+            ]
+            texts.append((s.text, masked))
+        return texts
+
+    def kind(self, m: Meeting) -> str:
+        text = m.evidence.text
+        for kind in ("video_conference", "phone_call", "ceremony"):
+            for k, pattern in self.pk.kinds:
+                if k == kind and pattern.search(text):
+                    return kind
+        return "meeting"
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """True when the short name's words all appear, in order, in the long one, with the
+    surname last (`Baïramov` in `Djeyhoun Baïramov`)."""
+    if not short or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _skipped(sentence: str, pk: Pack) -> bool:
+    return bool(pk.skip and pk.skip.match(sentence))

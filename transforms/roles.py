@@ -1,0 +1,137 @@
+"""Stage 3, roles: who hosted whom in talks the verb leaves symmetric.
+
+A meeting's parties are `participant` unless the whole dispatch states a visit (a
+visiting delegation, `en visite`, `during his visit to`), the side that took the initiative
+of a call, or the host's own premises (a minister at their ministry, an organisation at its
+seat): then one side is `host` and the other `guest`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms import geo
+from transforms.orgs import registry
+from transforms.people import _place, _state
+from transforms.places import place
+from transforms.reading import Meeting, Reading
+from transforms.text import UPPER, fold
+
+_CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][\w\-]+")
+
+
+def home_ground(r: Reading, m: Meeting, end: int) -> None:
+    """Symmetric talks get a host and a guest only when the text states a visit, a
+    visiting delegation, an initiative or the host's own premises."""
+    if r.kind(m) == "phone_call":
+        # `L’appel a eu lieu à l’initiative de la partie russe`: the caller is host,
+        # whatever verb told of the call.
+        principals = [p for p, r in m.roles.items() if r in ("host", "guest", "participant")]
+        callers = _initiators(r, m, end, principals) if len(principals) == 2 else set()
+        if len(callers) == 1:
+            (c,) = callers
+            m.roles.update({p: ("host" if p == c else "guest") for p in principals})
+            return
+    parties = [p for p, r in m.roles.items() if r == "participant"]
+    if len(parties) != 2 or (m.trigger and m.trigger.kind == "multilateral"):
+        return
+    visitors = set()
+    hosts = set()
+    # A visit may be stated anywhere in the dispatch, before or after the meeting.
+    for j in range(len(r.sents)):
+        s = r.sents[j]
+        ments = r.sent_mentions[j]
+        for k, (p, mm) in enumerate(ments):
+            if p not in parties:
+                continue
+            stop = ments[k + 1][1].start if k + 1 < len(ments) else s.end
+            clause = r.text[mm.title_end or mm.end:stop]
+            trig = r.trigger(s)
+            if trig and trig[1].start() > mm.end:
+                clause = r.text[mm.title_end or mm.end:min(stop, trig[1].start())]
+            if r.pk.visit.search(clause):
+                visitors.add(p)
+            if p in r.delegates and j == m.sentence:
+                visitors.add(p)
+    hosts |= _initiators(r, m, end, parties)
+    if not visitors:
+        visitors = _own_visit(r, m, parties)
+    venue = meeting_venue(r, m, end)
+    if venue:
+        owner = registry().find_in(venue)
+        for p in parties:
+            org = r.people[p].description.organization
+            if org and owner and registry().resolve(org) == owner:
+                hosts.add(p)
+        hosts |= _ministry_hosts(r, venue, parties)
+    if len(visitors) == 1:
+        (v,) = visitors
+        m.roles.update({p: ("guest" if p == v else "host") for p in parties})
+    elif len(hosts) == 1:
+        (h,) = hosts
+        m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+
+def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
+    """The parties whose side took the initiative (`à l’initiative de la partie
+    émiratie`), in the meeting's sentences."""
+    found: set[int] = set()
+    for j in range(m.sentence, end):
+        s = r.sents[j]
+        ini = r.pk.initiative.search(r.text, s.start, s.end)
+        if ini:
+            tail = r.text[ini.end():ini.end() + 60]
+            for d in r.pk.demonym.finditer(tail):
+                code = r.pk.demonym_country(d.group())
+                found |= {p for p in parties if r.people[p].description.country == code}
+                break
+    return found
+
+
+def _ministry_hosts(r: Reading, venue: str, parties: list[int]) -> set[int]:
+    """`au ministère de l’Agriculture` with `le ministre de l’Agriculture`: a minister at
+    their own ministry is on home ground (its portfolio words all in their title; a bare
+    `ministère` fits the one minister present)."""
+    head = r.pk.ministry.search(venue)
+    if head is None:
+        return set()
+    # `Ministry of Foreign Affairs of Japan`: the state's name is no part of the portfolio,
+    # and only that state's minister is at home there.
+    words = _content_words(venue[head.end():])
+    states = {w: geo.country_code(w, r.pk.code, r.pk.countries) for w in words}
+    portfolio = {w for w in words if not states[w]} - {"affairs", "affaires"}  # `Foreign Minister`
+    named = {c for c in states.values() if c}
+    ministers = [p for p in parties
+                 if r.people[p].description.position and r.pk.minister.search(r.people[p].description.position)
+                 and (not named or r.people[p].description.country in named)]
+    if portfolio:
+        return {p for p in ministers if portfolio <= _content_words(r.people[p].description.position)}
+    return set(ministers) if len(ministers) == 1 else set()
+
+
+def _own_visit(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
+    """`X a rencontré Y dans le cadre de sa visite officielle en France`: the visit the
+    meeting sentence gives its subject. Where it names where the visit is and one party
+    is of that state, the other is the visitor; otherwise the subject is."""
+    s = r.sents[m.sentence]
+    cue = r.pk.own_visit.search(r.text, s.start, s.end)
+    if cue is None:
+        return set()
+    where = r.pk.visit_destination.match(r.text, cue.end(), s.end)
+    if where:
+        rest = r.text[where.end():s.end]
+        dest = _state(rest, r.pk)[0] or _place(rest, r.pk)
+        home = [p for p in parties if r.people[p].description.country == dest]
+        if dest and len(home) == 1:
+            return {p for p in parties if p not in home}
+    return {parties[0]}  # roles list the sentence's subject first
+
+
+def meeting_venue(r: Reading, m: Meeting, end: int) -> str | None:
+    """The venue the meeting's sentences give (`La rencontre s’est déroulée au ministère`)."""
+    return place(r.place_texts(m, end), r.pk).venue
+
+
+def _content_words(phrase: str) -> set[str]:
+    """The capitalised words of a phrase, folded (`de l’Agriculture` -> {agriculture})."""
+    return {fold(w) for w in _CAPITALISED.findall(phrase)}
