@@ -687,10 +687,11 @@ REAL_TEXT_CASES = [
         "l’ambassadeur du Sénégal en Mauritanie, SEM Abdou Karim Diop.",
         dict(kind="meeting", meeting_date=dt.date(2023, 5, 3)),
         {
-            "Sidi Ould Salem": ("Dr", "ministre de la Culture", None, "MR", "participant"),
-            "Abdou Karim Diop": ("SEM", "ambassadeur", None, "SN", "participant"),
+            # `à son bureau`: the minister's own premises, so the minister hosts.
+            "Sidi Ould Salem": ("Dr", "ministre de la Culture", None, "MR", "host"),
+            "Abdou Karim Diop": ("SEM", "ambassadeur", None, "SN", "guest"),
         },
-        id="sem-honorific-and-place-inside-the-trigger",
+        id="sem-honorific-and-own-office-inside-the-trigger",
     ),
     pytest.param(
         " date 2023-06 Bakou, 14 juin, AZERTAC\n\n"

@@ -54,6 +54,9 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
             if p in r.delegates and j == m.sentence:
                 visitors.add(p)
     hosts |= _initiators(r, m, end, parties)
+    s = r.sents[m.sentence]
+    if r.pk.own_premises.search(r.text, s.start, s.end):
+        hosts.add(parties[0])  # `s’est entretenu, à son bureau, avec …`: the subject's office
     if not visitors:
         visitors = _own_visit(r, m, parties)
     venue = meeting_venue(r, m, end)

@@ -31,7 +31,7 @@ def _rule(pattern: str, adverbs: str = "", trigger: bool = False) -> str:
     if trigger:
         # A gap may open on a comma (`s’est entretenu, jeudi, avec`), and a trigger's words
         # stand apart where a time adverbial was blanked (`received a phone call      from`).
-        pattern = pattern.replace(" (?:…)?", "[\\s,]+(?:…)?").replace(" ", "\\s+")
+        pattern = pattern.replace(" ", "[\\s,]+")  # `s’est entretenu,      par téléphone, avec`
     return pattern.replace("…", _GAP)
 
 
@@ -104,6 +104,7 @@ class Pack:
     visit_destination: re.Pattern  # what leads from that cue to the place visited
     delegation: re.Pattern
     initiative: re.Pattern
+    own_premises: re.Pattern  # `à son bureau`, `in his office`: the subject's own ground
     kinds: tuple[tuple[str, re.Pattern], ...]
     meeting_noun: re.Pattern
     meeting_detail: re.Pattern
@@ -299,6 +300,7 @@ def pack(code: str) -> Pack | None:
                              re.IGNORECASE),
         visit_destination=re.compile(_rule(data.get("visit_destination", "(?!)")), re.IGNORECASE),
         delegation=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["delegation_cues"]) + ")", re.IGNORECASE),
+        own_premises=phrases(data["own_premises_cues"]) if data.get("own_premises_cues") else re.compile("(?!)"),
         initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
         kinds=tuple((kind, phrases(words)) for kind, words in data["kind_cues"].items()),
         meeting_noun=phrases(data["meeting_nouns"]),
