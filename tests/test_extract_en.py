@@ -733,3 +733,20 @@ def test_extract_en_real_text_constructions(text, meeting, expected):
 ])
 def test_extract_en_meeting_noun_about_the_future_is_no_meeting(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, city, country", [
+    # A venue named after a small town is no city; the state visited is where talks were.
+    (" date 2021-02 Kuwait, February 2, KUNA\n\nHis Highness the Amir Sheikh Nawaf Al-Ahmad Al-Sabah received "
+     "at Bayan Palace President of the Swiss Confederation Guy Parmelin, who is on an official visit to Kuwait.",
+     None, "KW"),
+    # A state after `in` is no town of its name.
+    (" date 2019-03 Abu Dhabi, March 2, WAM\n\nForeign Minister Sushma Swaraj held talks in India with Maldives "
+     "Foreign Minister Abdulla Shahid.", None, None),
+    # A large city that starts a venue's name is the city.
+    (" date 2024-05 Baku, May 3, AZERTAC\n\nMinister Jeyhun Bayramov met with Foreign Minister Hakan Fidan "
+     "at Baku Congress Center.", "Baku", "AZ"),
+])
+def test_extract_en_meeting_place_from_venue_and_visit(text, city, country):
+    (m,) = extract(text)
+    assert (m["city"], m["country_code"]) == (city, country)

@@ -83,6 +83,10 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     where = place(r.place_texts(m, end), r.pk)
     if kind in ("phone_call", "video_conference"):
         where = type(where)()
+    elif where.country_code is None:
+        # No city: the state someone is said to be visiting (`qui effectue une visite
+        # officielle en Algérie`) is where talks in person took place.
+        where = type(where)(None, roles.visited_state(r), where.venue)
     _counterparts(r, m)
     _same_ministry(r, m)
     participants = [_participant(r, p, role) for p, role in sorted(

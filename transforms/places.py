@@ -69,9 +69,11 @@ def _city(text: str, masked: list[tuple[int, int]], pack: Pack) -> tuple[str | N
         # Longest known place first: `Charm el-Cheikh`, then `Bakou`.
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
-            if fold(name) in pack.not_names:
-                continue
-            code = geo.city_country(name, pack.places)
+            if fold(name) in pack.not_names or geo.country_code(name, pack.code, pack.countries):
+                continue  # (`in India`: a state, not a town of that name)
+            # A city that starts a longer name must be a large one: `at Bayan Palace`,
+            # `at Carlton Gardens` name venues, `in Baku Congress Center` a city.
+            code = geo.city_country(name, pack.places, 0 if n == len(words) else 100_000)
             if code:
                 return name, code
     return None, None

@@ -138,3 +138,16 @@ def meeting_venue(r: Reading, m: Meeting, end: int) -> str | None:
 def _content_words(phrase: str) -> set[str]:
     """The capitalised words of a phrase, folded (`de l’Agriculture` -> {agriculture})."""
     return {fold(w) for w in _CAPITALISED.findall(phrase)}
+
+
+def visited_state(r: Reading) -> str | None:
+    """The state the dispatch says someone is visiting (`en visite officielle en Algérie`,
+    `on a state visit to China`, `visiting Azerbaijan`): where a meeting with no city named
+    took place."""
+    for cue in list(r.pk.visit.finditer(r.text)) + list(r.pk.own_visit.finditer(r.text)):
+        where = r.pk.visit_destination.match(r.text, cue.end())
+        rest = r.text[where.end() if where else cue.end():][:80].lstrip()
+        code = _state(rest, r.pk)[0]
+        if code:
+            return code
+    return None
