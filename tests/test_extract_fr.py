@@ -801,3 +801,16 @@ def test_extract_fr_describe_organisation_rules(title, expected):
 
     d = describe(title, pack("fr"))
     assert (d.position, d.organization, d.country or d.org_country) == expected
+
+
+def test_extract_fr_attendees_named_before_their_cue_and_under_a_plural_honorific():
+    (m,) = extract(
+        " date 2022-11 Abidjan, 2 novembre, AIP\n\n"
+        "Le président de la République, Alassane Ouattara, a reçu mardi le ministre des Affaires étrangères "
+        "du Tchad, M. Mahamat Annadif.\n\n"
+        "La ministre d’État, Mme Kandia Camara, et le directeur de cabinet, M. Fidèle Sarassoro, ont pris "
+        "part à cet entretien.\n\n"
+        "L’audience s’est déroulée en présence de MM. Sidi Zein et Hasni Lefghih.")
+    roles = {p["name"]: p["role"] for p in m["participants"]}
+    assert roles == {"Alassane Ouattara": "host", "Mahamat Annadif": "guest", "Kandia Camara": "attendee",
+                     "Fidèle Sarassoro": "attendee", "Sidi Zein": "attendee", "Hasni Lefghih": "attendee"}

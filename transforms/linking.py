@@ -218,7 +218,9 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
         for a in r.pk.attendance.finditer(r.text, s.start, s.end):
             after = [p for p, mm in r.sent_mentions[j] if mm.start >= a.end()]
             before = [p for p, mm in r.sent_mentions[j] if mm.end <= a.start()]
-            chosen = after if after else (before[-1:] if j != m.sentence else [])
+            # `A, B et C ont pris part à cet entretien`: every name before a cue that ends
+            # its sentence (in the meeting's own sentence, those are its parties).
+            chosen = after if after else (before if j != m.sentence else [])
             # `La délégation comprenait également X`: a member of the visiting delegation
             # is of its leader's state unless their own title names one.
             leaders = [q for q in m.roles if q in r.delegates] if r.pk.member.search(a.group()) else []

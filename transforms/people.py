@@ -66,6 +66,9 @@ def _name_re(pack: Pack) -> re.Pattern:
     return re.compile(rf"{lead}{body}")
 
 
+_PLURAL_HONORIFICS = frozenset({"MM.", "MM", "Mmes", "Messrs", "Messrs.", "LL.EE.", "Their Excellencies"})
+
+
 def _boundary_ok(text: str, end: int) -> bool:
     """A name must end at punctuation or before a lower-case word, not mid-capitalised run."""
     rest = text[end:end + 2]
@@ -123,6 +126,14 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         m = name_re.match(text, at, end)
         if m and _plausible(m.group(), pack, single_ok=True):
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
+            # `MM. Sidi Ould Zein et Hasni Ould Lefghih`: a plural honorific covers the
+            # names coordinated after the first.
+            while h.group() in _PLURAL_HONORIFICS:
+                link = pack.coordination.match(text, m.end(), end)
+                m = name_re.match(text, link.end(), end) if link else None
+                if not (m and _plausible(m.group(), pack, single_ok=False)):
+                    break
+                add(Mention(m.start(), m.start(), m.end(), m.group(), h.group()))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
     for t in pack.title_head.finditer(text, start, end):
         if pack.title_runs_into_name:
