@@ -750,3 +750,17 @@ def test_extract_en_meeting_noun_about_the_future_is_no_meeting(text):
 def test_extract_en_meeting_place_from_venue_and_visit(text, city, country):
     (m,) = extract(text)
     assert (m["city"], m["country_code"]) == (city, country)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 2018-03 Baku, March 12, AZERTAC\n\n"
+     "At the meeting, Azerbaijani Foreign Minister Elmar Mammadyarov and Mongolian Foreign Minister Damdin "
+     "Tsogtbaatar praised the political dialogue between the two countries.",
+     {"Elmar Mammadyarov": "participant", "Damdin Tsogtbaatar": "participant"}),
+    (" date 2019-05 Baku, May 3, AZERTAC\n\n"
+     "Foreign Minister Elmar Mammadyarov held a meeting with his counterpart from Uzbekistan Abdulaziz Kamilov.",
+     {"Elmar Mammadyarov": "participant", "Abdulaziz Kamilov": "participant"}),
+])
+def test_extract_en_opening_meeting_phrase_and_counterpart_from_a_state(text, expected):
+    (m,) = extract(text)
+    assert {p["name"]: p["role"] for p in m["participants"]} == expected

@@ -814,3 +814,18 @@ def test_extract_fr_attendees_named_before_their_cue_and_under_a_plural_honorifi
     roles = {p["name"]: p["role"] for p in m["participants"]}
     assert roles == {"Alassane Ouattara": "host", "Mahamat Annadif": "guest", "Kandia Camara": "attendee",
                      "Fidèle Sarassoro": "attendee", "Sidi Zein": "attendee", "Hasni Lefghih": "attendee"}
+
+
+@pytest.mark.parametrize("text, expected, kind", [
+    (" date 2023-02 Alger, 14 février, APS\n\n"
+     "Le président Abdelmadjid Tebboune a reçu lundi le ministre saoudien de l’Intérieur, l’Emir Abdelaziz ben "
+     "Saoud, porteur d’un message.",
+     {"Abdelmadjid Tebboune": "host", "Abdelaziz ben Saoud": "guest"}, "meeting"),
+    (" date 2021-11 Bakou, 13 novembre, AZERTAC\n\n"
+     "Le président Ilham Aliyev a reçu l’Ordre suprême du monde turc des mains du président turc, Recep Tayyip "
+     "Erdogan.",
+     {"Ilham Aliyev": "guest", "Recep Tayyip Erdogan": "host"}, "ceremony"),
+])
+def test_extract_fr_rank_after_a_title_and_an_order_received_from_someone(text, expected, kind):
+    (m,) = extract(text)
+    assert {p["name"]: p["role"] for p in m["participants"]} == expected and m["kind"] == kind

@@ -31,7 +31,13 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     before = [(p, m) for p, m in ments if m.end <= match.start()]
     after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
     if trigger.kind == "between":
-        parties = list(dict.fromkeys(p for p, _ in after))
+        if match.group().endswith(","):
+            # `At the meeting, X and Y praised …`: the subject that follows, coordinated.
+            parties = _chain(r, after) if after else []
+            if len(parties) < 2 or not all(r.official(p) for p in parties):
+                return None
+        else:
+            parties = list(dict.fromkeys(p for p, _ in after))
         if len(parties) < 2:
             return None
         return {p: "participant" for p in parties}
@@ -43,7 +49,21 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     gap = r.text[match.end():after[0][1].start]
     if len(gap) > 200 or (trigger.kind == "directed" and r.pk.object_blocker.search(gap)):
         return None
-    objects = [after[0][0]]
+    objects = [p for p in _chain(r, after) if p not in subjects]
+    if not objects or not _credible(r, subjects, objects):
+        return None
+    host, guest = ("host", "guest") if trigger.kind == "directed" else ("guest", "host")
+    if trigger.kind == "symmetric":
+        host = guest = "participant"
+    roles = {p: host for p in subjects}
+    roles.update({p: guest for p in objects})
+    return roles
+
+
+def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
+    """The first person after a trigger and those coordinated with them (`X, Y and Z`,
+    each with their own title)."""
+    chain = [after[0][0]]
     prev = after[0][1]
     for p, m in after[1:]:
         lo = max(prev.end, prev.title_end or prev.end)
@@ -53,19 +73,11 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         # `… and recalled President X's visit` names no further party.
         if titled and not _leads_to_title(r, r.text[lo:m.title_start]):
             break
-        if p in objects or not r.pk.coordination_lead.fullmatch(link) or "   " in link:
+        if p in chain or not r.pk.coordination_lead.fullmatch(link) or "   " in link:
             break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
-        objects.append(p)
+        chain.append(p)
         prev = m
-    objects = [p for p in objects if p not in subjects]
-    if not objects or not _credible(r, subjects, objects):
-        return None
-    host, guest = ("host", "guest") if trigger.kind == "directed" else ("guest", "host")
-    if trigger.kind == "symmetric":
-        host = guest = "participant"
-    roles = {p: host for p in subjects}
-    roles.update({p: guest for p in objects})
-    return roles
+    return chain
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:

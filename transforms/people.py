@@ -134,6 +134,15 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
                 if not (m and _plausible(m.group(), pack, single_ok=False)):
                     break
                 add(Mention(m.start(), m.start(), m.end(), m.group(), h.group()))
+    # A rank after a comma and its article, then a name: `le ministre saoudien de
+    # l’Intérieur, l’Emir Abdelaziz ben Saoud` (the rank belongs to neither).
+    for rk in pack.rank.finditer(text, start, end):
+        lead = text[max(start, rk.start() - 6):rk.start()]
+        if not re.search(rf",\s*(?:\w{{1,3}}[{APOS}]|\w{{2,3}}\s+)?$", lead) or text[rk.end():rk.end() + 1] != " ":
+            continue
+        m = name_re.match(text, rk.end() + 1, end)
+        if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _boundary_ok(text, m.end()):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
     for t in pack.title_head.finditer(text, start, end):
         if pack.title_runs_into_name:
