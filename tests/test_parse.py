@@ -86,3 +86,21 @@ def test_parse_same_text_same_id():
 
 def test_parse_no_body_gives_none():
     assert dispatch(_doc(" date 2023-02 Bakou, 23 février, AZERTAC")) is None
+
+
+@pytest.mark.parametrize("raw, published, city, agency, body_start", [
+    ("Kazakh minister talks to Blinken\n\n07/01/2022 - 14:05\n\nMOSCOW (Sputnik - 07th January, 2022) Kazakh "
+     "Foreign Minister Mukhtar Tileuberdi has held a phone conversation with Antony Blinken.",
+     dt.date(2022, 1, 7), "MOSCOW", None, "Kazakh Foreign Minister"),
+    ("ALGIERS – Thursday, 25 August 2022 (APS) – President Abdelmadjid Tebboune held talks with Emmanuel Macron.",
+     dt.date(2022, 8, 25), "ALGIERS", "APS", "President Abdelmadjid"),
+    ("Head of State receives akim\n\n25 July, 2018, 19:04\n\nNUR-SULTAN. KAZINFORM – Head of State Kassym-Jomart "
+     "Tokayev received the akim of Almaty.", dt.date(2018, 7, 25), "NUR-SULTAN", "KAZINFORM", "Head of State"),
+    # A page whose only date is the crawl header's month keeps no day.
+    (" date 2021-09 Xi et Macron au téléphone\n\nLe président chinois Xi Jinping s’est entretenu avec Emmanuel Macron.",
+     None, None, None, "Xi et Macron au téléphone\n\nLe président chinois"),
+])
+def test_parse_page_stamps_and_capital_datelines(raw, published, city, agency, body_start):
+    d = dispatch(RawDoc("p.txt", raw, "0" * 64))
+    assert (d.published_date, d.dateline_city, d.agency) == (published, city, agency)
+    assert body_start in d.text and (city is None or city not in d.text)

@@ -224,18 +224,30 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         return None
     day_ok = line is None or _date(2000, line.month, line.day) is not None
     pub = published_date(header, line, _date_hint(raw.date)) if day_ok else None
+    city = line.city if line else None
     if pub is None and line is None:
         # No dateline: a web page's own time stamp (`25 July, 2018, 19:04`, `20/03/2024 -
         # 17:50`, `Xinhua | 15.11.2021`, `ALGIERS – Thursday, 25 August 2022 (APS) –`).
         pub = stamped_date(text, header)
     agency = line.agency if line else stamped_agency(text)
+    if line is None:
+        # `MOSCOW (Sputnik - 07th January, 2022) Kazakh Foreign Minister …`: a dateline of
+        # capitals and brackets opening one of the first paragraphs (after a page's title
+        # and time stamp); it leaves the paragraph as any dateline does.
+        paras = body.split("\n\n")
+        for k, para in enumerate(paras[:4]):
+            lead = _capital_lead(para)
+            if lead:
+                city, paras[k] = lead.group("city"), para[lead.end():].lstrip()
+                body = "\n\n".join(paras)
+                break
     return Dispatch(
         dispatch_id=dispatch_id("\n".join(filter(None, [title, body]))),
         source_uri=raw.source_uri,
         agency=agency,
         language=_language_code(raw.language) or _body_language("\n".join(filter(None, [title, body])), line),
         published_date=pub,
-        dateline_city=line.city if line else None,
+        dateline_city=city,
         title=title,
         text=body,
         content_sha256=raw.content_sha256,
@@ -345,3 +357,22 @@ def stamped_agency(text: str) -> str | None:
             if agency_country(m.group(1)):
                 return m.group(1)
     return None
+
+
+_CAPITAL_LEAD = re.compile(
+    r"(?P<city>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,2})"
+    r"(?:,?\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\.?"  # `BAKU, Azerbaijan`, `KUWAIT, Feb 2`, `NUR-SULTAN.`
+    r"(?:\s*\([^()\n]{2,80}\)\s*(?:[–—-]{1,2}\s*)?"  # `(KUNA) --`, `(Sputnik - 7 January 2022)`
+    r"|\s+[–—-]{1,2}\s+[^–—\n]{0,80}?\s+[–—-]{1,2}\s+"  # `– Thursday, 25 August 2022 (APS) –`
+    r"|\s+[A-Z]{3,}\s+[–—-]{1,2}\s+"  # `KAZINFORM –`
+    r"|\s+[–—-]{1,2}\s+)"
+)
+
+
+def _capital_lead(body: str) -> re.Match | None:
+    """A dateline in capitals that opens the body (`ALGIERS – Thursday, 25 August 2022
+    (APS) –`, `KUWAIT, Feb 2 (KUNA) --`, `MOSCOW (Sputnik - 7 January 2022)`), if any."""
+    m = _CAPITAL_LEAD.match(body)
+    if m is None or len(m.group("city")) < 3 or m.end() > 130:
+        return None
+    return m
