@@ -53,3 +53,18 @@ def test_roles_a_visit_stated_elsewhere_decides_host_and_guest():
     roles.home_ground(r, m, len(r.sents))
     assert {r.people[p].full.name: role for p, role in m.roles.items()} == {
         "Jeyhun Bayramov": "host", "Bakhtiyor Saidov": "guest"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 2019-12 Nouakchott, 20 décembre, AMI\n\nLe président sénégalais Macky Sall est arrivé jeudi à "
+     "Nouakchott.\n\nLe chef de l’État mauritanien, Mohamed Ould Ghazouani, a accueilli son homologue sénégalais "
+     "à l’aéroport.", {"Mohamed Ould Ghazouani": "host", "Macky Sall": "guest"}),
+    (" date 2020-03 Moscow, March 6, TASS\n\nTurkish President Recep Tayyip Erdogan arrived in Moscow.\n\n"
+     "Russian President Vladimir Putin received his Turkish counterpart in the Kremlin.",
+     {"Vladimir Putin": "host", "Recep Tayyip Erdogan": "guest"}),
+])
+def test_linking_an_unnamed_counterpart_is_the_one_of_that_state(text, expected):
+    from transforms.extract import meetings
+
+    (m,) = meetings(dispatch(RawDoc("t.txt", text, "0" * 64)))
+    assert {p["name"]: p["role"] for p in m["participants"]} == expected

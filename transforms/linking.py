@@ -42,6 +42,11 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             return None
         return {p: "participant" for p in parties}
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if subjects and (not after or r.text[match.end():after[0][1].start].strip()):
+        # `a accueilli son homologue sénégalais à l’aéroport`: the counterpart named before.
+        other = _counterpart(r, i, match, subjects)
+        if other is not None:
+            after = [(other, Mention(match.end(), match.end(), match.end(), "", None))] + after
     if trigger.kind == "symmetric" and not after:
         return _coordinated(r, i, match)  # `X and Y met`
     if not subjects or not after:
@@ -78,6 +83,28 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         chain.append(p)
         prev = m
     return chain
+
+
+_POSSESSIVE_COUNTERPART = re.compile(r"\s*(?:son|sa|ses|leur|leurs|his|her|their)\s+(\w+)\s+", re.IGNORECASE)
+
+
+def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> int | None:
+    """`son homologue sénégalais`, `his Turkish counterpart` right after the trigger, with
+    no name: the one person of that state the dispatch has named."""
+    c = _POSSESSIVE_COUNTERPART.match(r.text, match.end(), r.sents[i].end)
+    if c is None:
+        return None
+    if r.pk.counterpart.match(c.group(1)):  # `son homologue sénégalais`
+        d = r.pk.demonym.match(r.text, c.end(), r.sents[i].end)
+    else:  # `his Turkish counterpart`
+        d = r.pk.demonym.fullmatch(c.group(1))
+        word = re.match(r"\w+", r.text[c.end():r.sents[i].end])
+        d = d if word and r.pk.counterpart.match(word.group()) else None
+    if d is None:
+        return None
+    state = r.pk.demonym_country(d.group())
+    found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
+    return found.pop() if len(found) == 1 else None
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:
