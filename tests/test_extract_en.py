@@ -764,3 +764,15 @@ def test_extract_en_meeting_place_from_venue_and_visit(text, city, country):
 def test_extract_en_opening_meeting_phrase_and_counterpart_from_a_state(text, expected):
     (m,) = extract(text)
     assert {p["name"]: p["role"] for p in m["participants"]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 2016-09 Moscow, September 9, TASS\n\nOn Friday President Vladimir Putin had a telephone conversation "
+     "with President of the United States Barack Obama on the American side’s initiative.",
+     {"Vladimir Putin": "guest", "Barack Obama": "host"}),
+    (" date 2019-04 Port Louis, April 10, MBC\n\nMinister of Foreign Affairs Abdulla Shahid called on Prime "
+     "Minister Pravind Jugnauth.", {"Abdulla Shahid": "guest", "Pravind Jugnauth": "host"}),
+])
+def test_extract_en_who_took_the_initiative_and_courtesy_calls(text, expected):
+    (m,) = extract(text)
+    assert {p["name"]: p["role"] for p in m["participants"]} == expected
