@@ -776,3 +776,10 @@ def test_extract_en_opening_meeting_phrase_and_counterpart_from_a_state(text, ex
 def test_extract_en_who_took_the_initiative_and_courtesy_calls(text, expected):
     (m,) = extract(text)
     assert {p["name"]: p["role"] for p in m["participants"]} == expected
+
+
+def test_extract_en_a_frequent_title_word_run_into_a_name_is_not_the_name():
+    (m,) = extract(
+        " date 2025-03 Astana, March 18, Kazinform\n\nPresident Kassym-Jomart Tokayev received Director of the "
+        "Department of Public Diplomacy Alexey Volkov.")
+    assert set(people(m)) == {"Kassym-Jomart Tokayev", "Alexey Volkov"}

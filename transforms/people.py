@@ -66,6 +66,14 @@ def _name_re(pack: Pack) -> re.Pattern:
     return re.compile(rf"{lead}{body}")
 
 
+@functools.lru_cache(maxsize=65536)
+def _frequent(word: str, code: str) -> bool:
+    """A word frequent enough (wordfreq) to be a title's, not a name's, when it leads one."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), code) >= 3.5
+
+
 _PLURAL_HONORIFICS = frozenset({"MM.", "MM", "Mmes", "Messrs", "Messrs.", "LL.EE.", "Their Excellencies"})
 
 
@@ -92,6 +100,12 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         poss = re.search(rf"[{APOS}]s$", m.name)
         if poss:
             m = replace(m, end=m.end - 2, name=m.name[:-2])
+        # `Department of Public Diplomacy Alexey Volkov`: a title's last word, a frequent
+        # one that is no given name, run into the name.
+        words = m.name.split()
+        if m.honorific is None and len(words) >= 3 and _frequent(words[0], pack.code) and not given_name(words[0]):
+            shift = m.name.index(words[1], len(words[0]))
+            m = replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=m.name[shift:])
         # `the foreign ministers of Spain José Albares, Latvia Baiba Braže`: a state's name
         # run into the name is the state's, not the person's.
         words = m.name.split()
