@@ -829,3 +829,14 @@ def test_extract_fr_attendees_named_before_their_cue_and_under_a_plural_honorifi
 def test_extract_fr_rank_after_a_title_and_an_order_received_from_someone(text, expected, kind):
     (m,) = extract(text)
     assert {p["name"]: p["role"] for p in m["participants"]} == expected and m["kind"] == kind
+
+
+@pytest.mark.parametrize("text, found", [
+    (" date 2004-01 Paris, 30 janvier, Reuters\n\nPARIS (Reuters) - Jacques Chirac et Hu Jintao se sont entretenus "
+     "en tête à tête vendredi matin à Paris.", {"Jacques Chirac", "Hu Jintao"}),
+    # The same shape with a verb that also tells of games names no meeting.
+    (" date 2024-02 Bakou, 2 février, AZERTAC\n\nTeimour Radjabov et Magnus Carlsen se sont rencontrés en finale "
+     "du tournoi.", set()),
+])
+def test_extract_fr_two_bare_names_with_a_verb_of_talks(text, found):
+    assert {p["name"] for m in extract(text) for p in m["participants"]} == found

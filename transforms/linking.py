@@ -121,7 +121,7 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     entretenus` (each with their title)."""
     before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
     if len(before) < 2:
-        return None
+        return _bare_pair(r, i, match)
     last = before[-1][1]
     tail = r.text[max(last.end, last.title_end or last.end):match.start()]
     if len(tail.split()) > 3:
@@ -130,6 +130,29 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(chain) < 2 or not all(r.official(p) for p in chain):
         return None
     return {p: "participant" for p in chain}
+
+
+def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
+    """`Jacques Chirac et Hu Jintao se sont entretenus`: two full names with no title, the
+    whole subject of a verb of talks (not of one that also tells of games: `se sont
+    rencontrés`, `met`)."""
+    if r.pk.ambiguous_meeting.search(match.group()):
+        return None
+    s = r.sents[i]
+    lead = r.text[s.start:match.start()]
+    lead = re.split(r",|\s[-–—]{1,2}\s", lead)[-1]  # `PARIS (Reuters) - X et Y`, `Vendredi, X et Y`
+    names = [n.strip() for n in r.pk.and_split.split(lead.strip(" -–—"))]
+    if len(names) != 2 or not all(
+        len(n.split()) >= 2 and _NAME_OF(r.pk).fullmatch(n) and _plausible(n, r.pk, single_ok=False) for n in names
+    ):
+        return None
+    found = []
+    for name in names:
+        at = r.text.rfind(name, s.start, match.start())
+        mention = Mention(at, at, at + len(name), name, None)
+        found.append((r.person(mention), mention))
+    r.sent_mentions[i] = sorted(r.sent_mentions[i] + found, key=lambda pm: pm[1].start)
+    return {p: "participant" for p, _ in found}
 
 
 def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
@@ -207,7 +230,7 @@ def _bare_name(r: Reading, i: int, lead: str, match: re.Match) -> int | None:
     if at < 0:
         return None
     mention = Mention(at, at, at + len(lead), lead, None)
-    p = r._person(mention)
+    p = r.person(mention)
     r.sent_mentions[i] = sorted(r.sent_mentions[i] + [(p, mention)], key=lambda pm: pm[1].start)
     return p
 

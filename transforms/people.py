@@ -567,7 +567,14 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
     if span is None:
         return m
     s, e = span
+    # A blanked time adverbial inside ends the title (`… in the General Assembly today,
+    # United Nations Secretary-General Ban Ki-moon`): keep the part next to the name.
+    gap = [g.span() for g in re.finditer(r" {3,}", text[s:e])]
+    if gap:
+        s, e = (s + gap[-1][1], e) if e <= m.start else (s, s + gap[0][0])
     title = text[s:e].strip(" ,")
+    if not title:
+        return m
     return replace(m, title=title, title_start=s, title_end=e)
 
 

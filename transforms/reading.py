@@ -67,7 +67,7 @@ class Reading:
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
         for s in self.sents:
             found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
-            self.sent_mentions.append([(self._person(m), m) for m in found])
+            self.sent_mentions.append([(self.person(m), m) for m in found])
             for p, m in self.sent_mentions[-1]:
                 self._delegation(s, p, m)
                 self._bracket_country(p, m)
@@ -118,7 +118,7 @@ class Reading:
                 taken.append((a, b))
             i = text.find(name, i + 1, s.end)
 
-    def _person(self, m: Mention) -> int:
+    def person(self, m: Mention) -> int:
         """Index of the person a mention names, merging short forms into full ones."""
         tokens = [fold(t) for t in m.tokens]
         for i, p in enumerate(self.people):
@@ -197,7 +197,8 @@ class Reading:
         if s.start in self._triggers:
             return self._triggers[s.start]
         # Only multilateral meetings are stated in a sentence that names nobody.
-        named = bool(self.sent_mentions[self._index[s.start]])
+        # (or one that may name two people bare: `Jacques Chirac et Hu Jintao se sont …`)
+        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_TWO_CAPITALS.search(s.text))
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
         pos = s.start
@@ -256,6 +257,9 @@ class Reading:
                 if k == kind and pattern.search(text):
                     return kind
         return "meeting"
+
+
+_TWO_CAPITALS = re.compile(r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -77,7 +77,9 @@ class Pack:
     coordination: re.Pattern
     coordination_lead: re.Pattern
     governing_body: re.Pattern  # an organisation's board or office, not a body of its own
-    coordination_end: re.Pattern  # text that ends on `and` / `et`: no title can follow
+    coordination_end: re.Pattern
+    and_split: re.Pattern  # splits `X et Y` into the two names
+    ambiguous_meeting: re.Pattern  # trigger words that also tell of games (`rencontrés`, `met`)  # text that ends on `and` / `et`: no title can follow
     posting: re.Pattern
     apposition_end: re.Pattern
     org_head: re.Pattern
@@ -246,6 +248,9 @@ def pack(code: str) -> Pack | None:
         ),
         governing_body=re.compile("(?:" + words_pattern(data.get("governing_bodies", [])) + ")", re.IGNORECASE)
         if data.get("governing_bodies") else re.compile("(?!)"),
+        and_split=re.compile(r"\s+(?:" + words_pattern(data["and_words"]) + r")\s+", re.IGNORECASE),
+        ambiguous_meeting=phrases(data["ambiguous_meeting_words"]) if data.get("ambiguous_meeting_words")
+        else re.compile("(?!)"),
         coordination_end=re.compile(r"(?<![\w-])(?:" + words_pattern(data["and_words"]) + r")$", re.IGNORECASE),
         coordination_lead=re.compile(
             r"\s*,?\s*(?:" + words_pattern(data["and_words"]) + r")\s+(?:(?:"
