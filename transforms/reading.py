@@ -8,6 +8,7 @@ sentence's meeting trigger. The later stages (`linking`, `roles`, `extract`) rea
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from transforms.adverbials import masked
 from transforms.lang import Pack, Trigger
 from transforms.parse import Dispatch
 from transforms.people import Description, Mention, affiliation, describe, mentions
-from transforms.text import APOS, Span, fold, sentences
+from transforms.text import APOS, Span, fold, sentences, words_pattern
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Reading:
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
+        self.cache: dict[str, object] = {}  # what later stages compute once per dispatch
         for s in self.sents:
             found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
             self.sent_mentions.append([(self.person(m), m) for m in found])
@@ -198,7 +200,7 @@ class Reading:
             return self._triggers[s.start]
         # Only multilateral meetings are stated in a sentence that names nobody.
         # (or one that may name two people bare: `Jacques Chirac et Hu Jintao se sont …`)
-        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_TWO_CAPITALS.search(s.text))
+        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_bare_pair(self.pk).search(s.text))
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
         pos = s.start
@@ -259,7 +261,11 @@ class Reading:
         return "meeting"
 
 
-_TWO_CAPITALS = re.compile(r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+")
+@functools.cache
+def _bare_pair(pk: Pack) -> re.Pattern:
+    """Two capitalised pairs of words joined by `and` (`Jacques Chirac et Hu Jintao`)."""
+    name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
+    return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -144,6 +144,12 @@ def visited_state(r: Reading) -> str | None:
     """The state the dispatch says someone is visiting (`en visite officielle en Algérie`,
     `on a state visit to China`, `visiting Azerbaijan`): where a meeting with no city named
     took place."""
+    if "visited_state" not in r.cache:
+        r.cache["visited_state"] = _visited_state(r)
+    return r.cache["visited_state"]
+
+
+def _visited_state(r: Reading) -> str | None:
     for cue in list(r.pk.visit.finditer(r.text)) + list(r.pk.own_visit.finditer(r.text)):
         where = r.pk.visit_destination.match(r.text, cue.end())
         rest = r.text[where.end() if where else cue.end():][:80].lstrip()
