@@ -66,6 +66,12 @@ def _name_re(pack: Pack) -> re.Pattern:
     return re.compile(rf"{lead}{body}")
 
 
+@functools.cache
+def _rank_after_comma(pack: Pack) -> re.Pattern:
+    """`, l’Emir `, `, le prince `: a comma, an article, a rank, then where a name starts."""
+    return re.compile(rf",\s*(?:\w{{1,3}}[{APOS}]|\w{{2,3}}\s+)?(?:{pack.rank.pattern}) (?=[{UPPER}])", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=65536)
 def _frequent(word: str, code: str) -> bool:
     """A word frequent enough (wordfreq) to be a title's, not a name's, when it leads one."""
@@ -150,11 +156,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
                 add(Mention(m.start(), m.start(), m.end(), m.group(), h.group()))
     # A rank after a comma and its article, then a name: `le ministre saoudien de
     # l’Intérieur, l’Emir Abdelaziz ben Saoud` (the rank belongs to neither).
-    for rk in pack.rank.finditer(text, start, end):
-        lead = text[max(start, rk.start() - 6):rk.start()]
-        if not re.search(rf",\s*(?:\w{{1,3}}[{APOS}]|\w{{2,3}}\s+)?$", lead) or text[rk.end():rk.end() + 1] != " ":
-            continue
-        m = name_re.match(text, rk.end() + 1, end)
+    for rk in _rank_after_comma(pack).finditer(text, start, end):
+        m = name_re.match(text, rk.end(), end)
         if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.

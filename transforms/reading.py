@@ -27,14 +27,24 @@ class Person:
 
     mentions: list[Mention]
     description: Description = field(default_factory=lambda: Description(None, None, None))
+    full: Mention = field(init=False)  # the fullest mention (the earliest of the longest)
+    key: list[str] = field(init=False)  # its words folded, for matching other mentions
 
-    @property
-    def full(self) -> Mention:
-        return max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+    def __post_init__(self) -> None:
+        self._refresh()
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if (len(m.tokens), -m.start) > (len(self.full.tokens), -self.full.start):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self.full = max(self.mentions, key=lambda m: (len(m.tokens), -m.start))
+        self.key = [fold(t) for t in self.full.tokens]
 
     @property
     def surname(self) -> str:
-        return fold(self.full.tokens[-1])
+        return self.key[-1]
 
 
 @dataclass
@@ -124,11 +134,11 @@ class Reading:
         """Index of the person a mention names, merging short forms into full ones."""
         tokens = [fold(t) for t in m.tokens]
         for i, p in enumerate(self.people):
-            full = [fold(t) for t in p.full.tokens]
+            full = p.key
             if tokens == full or (len(tokens) < len(full) and _subsequence(tokens, full)) or (
                 len(full) < len(tokens) and _subsequence(full, tokens)
             ):
-                p.mentions.append(m)
+                p.add(m)
                 position = p.description.position
                 if m.title and (position is None or self.pk.counterpart.match(position)):
                     # `son homologue américain Joe Biden` first, `le président américain Joe

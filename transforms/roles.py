@@ -150,10 +150,17 @@ def visited_state(r: Reading) -> str | None:
 
 
 def _visited_state(r: Reading) -> str | None:
-    for cue in list(r.pk.visit.finditer(r.text)) + list(r.pk.own_visit.finditer(r.text)):
-        where = r.pk.visit_destination.match(r.text, cue.end())
-        rest = r.text[where.end() if where else cue.end():][:80].lstrip()
-        code = _state(rest, r.pk)[0]
-        if code:
-            return code
+    words = r.pk.data.get("visit_words", ())
+    for s in r.sents:
+        # (a cheap look first: the cue patterns are slow to scan with)
+        folded = s.text.casefold()
+        if not any(w in folded for w in words):
+            continue
+        cues = list(r.pk.visit.finditer(r.text, s.start, s.end)) + list(r.pk.own_visit.finditer(r.text, s.start, s.end))
+        for cue in sorted(cues, key=lambda c: c.start()):
+            where = r.pk.visit_destination.match(r.text, cue.end())
+            rest = r.text[where.end() if where else cue.end():s.end][:80].lstrip()
+            code = _state(rest, r.pk)[0]
+            if code:
+                return code
     return None
