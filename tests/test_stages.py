@@ -68,3 +68,15 @@ def test_linking_an_unnamed_counterpart_is_the_one_of_that_state(text, expected)
 
     (m,) = meetings(dispatch(RawDoc("t.txt", text, "0" * 64)))
     assert {p["name"]: p["role"] for p in m["participants"]} == expected
+
+
+def test_linking_a_group_named_by_a_plural_title_takes_its_members_from_the_next_sentences():
+    from transforms.extract import meetings
+
+    (m,) = meetings(dispatch(RawDoc("t.txt",
+        " date 2024-10 Astana, October 9, Kazinform\n\nPresident Kassym-Jomart Tokayev accepted credentials "
+        "from the newly appointed ambassadors of three countries.\n\nThe event opened their missions.\n\n"
+        "They were the Ambassador of Spain, Luis Martinez; the Ambassador of Estonia, Jaap Ora; and the "
+        "Ambassador of Rwanda, Charles Kayonga.\n\nThe President wished them success.", "0" * 64)))
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "Kassym-Jomart Tokayev": "host", "Luis Martinez": "guest", "Jaap Ora": "guest", "Charles Kayonga": "guest"}

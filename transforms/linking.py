@@ -42,6 +42,10 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             return None
         return {p: "participant" for p in parties}
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if subjects and not after and trigger.kind == "directed":
+        group = _group_named_later(r, i, match, subjects)
+        if group:
+            return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}
     if subjects and (not after or r.text[match.end():after[0][1].start].strip()):
         # `a accueilli son homologue sénégalais à l’aéroport`: the counterpart named before.
         other = _counterpart(r, i, match, subjects)
@@ -83,6 +87,25 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         chain.append(p)
         prev = m
     return chain
+
+
+def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int]) -> list[int]:
+    """`a reçu … les lettres de créance de quatre nouveaux ambassadeurs`, `accepted
+    credentials from the newly appointed ambassadors of seven countries`: a group the
+    sentence names by a plural title, its members named with their titles in the next
+    sentences (up to the next trigger)."""
+    if not r.pk.plural_head.search(r.text, match.end(), r.sents[i].end):
+        return []
+    group: list[int] = []
+    for j in range(i + 1, min(i + 4, len(r.sents))):
+        if r.trigger(r.sents[j]):
+            break
+        titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
+        if titled:
+            group += [p for p in dict.fromkeys(titled) if r.official(p)]
+        elif group:
+            break  # the list has ended
+    return group if len(group) >= 2 else []
 
 
 _POSSESSIVE_COUNTERPART = re.compile(r"\s*(?:son|sa|ses|leur|leurs|his|her|their)\s+(\w+)\s+", re.IGNORECASE)
