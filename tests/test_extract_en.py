@@ -783,3 +783,21 @@ def test_extract_en_a_frequent_title_word_run_into_a_name_is_not_the_name():
         " date 2025-03 Astana, March 18, Kazinform\n\nPresident Kassym-Jomart Tokayev received Director of the "
         "Department of Public Diplomacy Alexey Volkov.")
     assert set(people(m)) == {"Kassym-Jomart Tokayev", "Alexey Volkov"}
+
+
+@pytest.mark.parametrize("text, found", [
+    (" date 2024-06 Baku, June 4, Trend\n\nBaku hosts the trilateral meeting of the foreign ministers of Azerbaijan, "
+     "Türkiye and Georgia.\n\nThe meeting is attended by Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov, "
+     "Minister of Foreign Affairs of Türkiye Hakan Fidan and Minister of Foreign Affairs of Georgia Ilia "
+     "Darchiashvili.", {"Jeyhun Bayramov", "Hakan Fidan", "Ilia Darchiashvili"}),
+    (" date 2019-01 Kigali, January 23, RNA\n\nThe ministerial meeting was co-chaired by the EU High Representative "
+     "Federica Mogherini and Minister of Foreign Affairs of Rwanda Richard Sezibera.",
+     {"Federica Mogherini", "Richard Sezibera"}),
+    (" date 2017-06 Baku, June 1, AZERTAC\n\nThe meeting between Azerbaijani FM Elmar Mammadyarov and Georgian FM "
+     "Mikheil Janelidze considered regional projects.", {"Elmar Mammadyarov", "Mikheil Janelidze"}),
+    (" date 2024-01 Abu Dhabi, January 9, WAM\n\nThe MoU was signed at the Ministry of Defence by Matar Al Dhaheri, "
+     "Under-Secretary of the Ministry of Defence, and Hassan Al Mansouri, Under-Secretary of the Ministry of "
+     "Infrastructure.", {"Matar Al Dhaheri", "Hassan Al Mansouri"}),
+])
+def test_extract_en_hosted_multilateral_co_chairs_and_more_titles(text, found):
+    assert {p["name"] for m in extract(text) for p in m["participants"]} == found
