@@ -840,3 +840,22 @@ def test_extract_fr_rank_after_a_title_and_an_order_received_from_someone(text, 
 ])
 def test_extract_fr_two_bare_names_with_a_verb_of_talks(text, found):
     assert {p["name"] for m in extract(text) for p in m["participants"]} == found
+
+
+@pytest.mark.parametrize("sentence, kind, roles", [
+    ("Le ministre des Affaires étrangères, Ismaïla Madior Fall, a échangé mardi avec l’ambassadrice de France, "
+     "Christine Fages.", "meeting", {"Ismaïla Madior Fall": "participant", "Christine Fages": "participant"}),
+    ("Une séance de travail a réuni mardi le ministre de l’Économie, Doudou Ka, et le directeur des opérations de "
+     "la Banque mondiale, Keith Hansen.", "meeting", {"Doudou Ka": "participant", "Keith Hansen": "participant"}),
+    ("Le ministre de la Défense, Birame Diop, et son homologue gambien, Sering Modou Njie, ont procédé à la "
+     "signature d’un accord.", "ceremony", {"Birame Diop": "participant", "Sering Modou Njie": "participant"}),
+    ("L’ambassadeur de Chine, Xiao Han, a rendu une visite de courtoisie au ministre de l’Intérieur, Antoine "
+     "Diome.", "meeting", {"Xiao Han": "guest", "Antoine Diome": "host"}),
+    ("Le Premier ministre, Amadou Ba, a reçu la visite du secrétaire général de l’ONU, António Guterres.",
+     "meeting", {"Amadou Ba": "host", "António Guterres": "guest"}),
+])
+def test_extract_fr_more_verbs_of_the_african_press(sentence, kind, roles):
+    (m,) = extract(" date 2023-05 Dakar, 10 mai, APS\n\n" + sentence)
+    assert m["kind"] == kind and {p["name"]: p["role"] for p in m["participants"]} == roles
+    # APS datelined in Dakar is Senegal's agency: an official with no state named is Senegalese.
+    assert "SN" in {p["country_code"] for p in m["participants"]}

@@ -85,14 +85,19 @@ def city_country(name: str, extra: dict[str, str] | None = None, min_population:
 
 
 @functools.cache
-def _agencies() -> dict[str, str]:
+def _agencies() -> dict[str, tuple[str, ...]]:
     import yaml
     from importlib import resources
 
     raw = yaml.safe_load(resources.files("transforms").joinpath("data/agencies.yaml").read_text("utf-8"))
-    return {fold(k): v for k, v in raw.items()}
+    return {fold(k): tuple(v) if isinstance(v, list) else (v,) for k, v in raw.items()}
 
 
-def agency_country(agency: str | None) -> str | None:
-    """The state a news agency reports from (`AZERTAC` -> AZ), when the registry knows it."""
-    return _agencies().get(fold(agency.rstrip("/"))) if agency else None
+def agency_country(agency: str | None, where: str | None = None) -> str | None:
+    """The state a news agency reports from (`AZERTAC` -> AZ), when the registry knows it.
+    Of agencies one acronym names (APS: Algeria's and Senegal's), the one of the state the
+    dispatch is datelined in (`where`), else the first."""
+    states = _agencies().get(fold(agency.rstrip("/"))) if agency else None
+    if not states:
+        return None
+    return where if where in states else states[0]

@@ -70,7 +70,8 @@ class Reading:
         self._index = {s.start: i for i, s in enumerate(self.sents)}
         # The state an official whose state goes unsaid serves: the agency's; else the
         # dateline's; else the state the text names most.
-        self.home = geo.agency_country(d.agency) or (
+        where = geo.city_country(d.dateline_city, pk.places) if d.dateline_city else None
+        self.home = geo.agency_country(d.agency, where) or (
             geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
         )
         self.people: list[Person] = []
