@@ -35,13 +35,19 @@ def _anchor(pack: Pack) -> re.Pattern:
     times cheaper than trying it at every position."""
     words = list(pack.weekdays) + list(pack.months) + list(pack.data["dates"]["relative"])
     words += pack.data["dates"].get("current_month", [])
-    return re.compile(rf"(?<![\w’'-])(?:\d{{1,2}}|{words_pattern(words)})(?![\w-])", re.IGNORECASE)
+    # Lower-case words, matched case-sensitively in the lower-cased text: `re` scans a
+    # case-sensitive alternation several times faster than an IGNORECASE one.
+    words = sorted({w.lower() for w in words})
+    return re.compile(rf"(?<![\w’'-])(?:\d{{1,2}}|{words_pattern(words)})(?![\w-])")
 
 
 def time_spans(text: str, pack: Pack) -> list[tuple[int, int]]:
     """Where the text names a day (`lundi`, `on 4 March 2023`, `hier`, `today`)."""
     full, spans, done = _time(pack), [], 0
-    for a in _anchor(pack).finditer(text):
+    lower = text.lower()
+    if len(lower) != len(text):  # (a letter whose lower case is longer: offsets would slip)
+        return [m.span() for m in full.finditer(text)]
+    for a in _anchor(pack).finditer(lower):
         if a.start() < done:
             continue
         # The lead words (`on`, `dans la journée du`) stand at most ~25 characters before.

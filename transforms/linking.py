@@ -300,7 +300,9 @@ def _context_country(r: Reading, j: int, m: Mention) -> str | None:
 def attendees(r: Reading, m: Meeting, end: int) -> None:
     for j in range(m.sentence, end):
         s = r.sents[j]
-        for a in r.pk.attendance.finditer(r.text, s.start, s.end):
+        cues = (r.pk.attendance_lower.finditer(r.lower, s.start, s.end) if r.lower is not None
+                else r.pk.attendance.finditer(r.text, s.start, s.end))
+        for a in cues:
             after = [p for p, mm in r.sent_mentions[j] if mm.start >= a.end()]
             before = [p for p, mm in r.sent_mentions[j] if mm.end <= a.start()]
             # `A, B et C ont pris part à cet entretien`: every name before a cue that ends

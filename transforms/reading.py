@@ -65,6 +65,9 @@ class Reading:
         self.pk = pk
         # Names, triggers and their links are read with time adverbials blanked out.
         self.text = masked(d.text, pk)
+        # Lower-cased, for the case-sensitive (faster) versions of the pack's phrase patterns.
+        lower = self.text.lower()
+        self.lower = lower if len(lower) == len(self.text) else None
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
         self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
         self._index = {s.start: i for i, s in enumerate(self.sents)}

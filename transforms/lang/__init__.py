@@ -101,6 +101,7 @@ class Pack:
     multilateral_trigger: re.Pattern
     object_blocker: re.Pattern
     attendance: re.Pattern
+    attendance_lower: re.Pattern  # the same, case-sensitive, for lower-cased text (faster)
     visit: re.Pattern
     own_visit: re.Pattern  # `dans le cadre de sa visite`: the subject is visiting
     visit_destination: re.Pattern  # what leads from that cue to the place visited
@@ -300,6 +301,7 @@ def pack(code: str) -> Pack | None:
         multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
+        attendance_lower=re.compile(_L + "(?:" + words_pattern(sorted({w.lower() for w in data["attendance"]})) + ")" + _R),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
         own_visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data.get("own_visit_cues", [])) + ")" + _R,
                              re.IGNORECASE),
