@@ -859,3 +859,11 @@ def test_extract_fr_more_verbs_of_the_african_press(sentence, kind, roles):
     assert m["kind"] == kind and {p["name"]: p["role"] for p in m["participants"]} == roles
     # APS datelined in Dakar is Senegal's agency: an official with no state named is Senegalese.
     assert "SN" in {p["country_code"] for p in m["participants"]}
+
+
+def test_extract_fr_with_no_agency_or_dateline_the_meeting_place_gives_the_officials_state():
+    (m,) = extract(
+        "Le ministre de la Culture, Dr Sidi Ould Ghaber, s’est entretenu mercredi à Nouakchott avec "
+        "l’ambassadeur de la République de Tunisie en Mauritanie, SEM Abdel Kader Saheli.")
+    assert {p["name"]: p["country_code"] for p in m["participants"]} == {
+        "Sidi Ould Ghaber": "MR", "Abdel Kader Saheli": "TN"}

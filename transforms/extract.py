@@ -89,7 +89,10 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         where = type(where)(None, roles.visited_state(r), where.venue)
     _counterparts(r, m)
     _same_ministry(r, m)
-    participants = [_participant(r, p, role) for p, role in sorted(
+    # With no agency, dateline or state the text names most, the state the meeting took
+    # place in is the best guess for an official whose state goes unsaid.
+    home = r.home or where.country_code
+    participants = [_participant(r, p, role, home) for p, role in sorted(
         m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0])
     )]
     return {
@@ -171,7 +174,7 @@ def _topics(r: Reading, m: Meeting, end: int) -> list[str]:
     return [t for t, _ in counts.most_common(5)]
 
 
-def _participant(r: Reading, p: int, role: str) -> dict:
+def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     person = r.people[p]
     full = person.full
     desc = person.description
@@ -181,7 +184,7 @@ def _participant(r: Reading, p: int, role: str) -> dict:
         # organisation's own (an assembly or a court of one is a body of its own).
         org = _parent(r, desc.organization) or org
     country = desc.country or desc.org_country
-    if country is None and r.home and (org is None or (
+    if country is None and home and (org is None or (
         not org.known and desc.org_country is None and not _international_part(r, desc.organization)
     )):
         # A state official or body with no state named serves the agency's state, unless
@@ -190,7 +193,7 @@ def _participant(r: Reading, p: int, role: str) -> dict:
         if ((desc.position and r.pk.serves_state(desc.position)) or (
             desc.organization and r.pk.national_org.search(desc.organization)
         )) and not (p in r.delegates and desc.organization and role == "guest"):
-            country = r.home
+            country = home
     if org is not None and org.known and org.country is None and desc.country is None:
         country = None
     return {
