@@ -104,3 +104,10 @@ def test_parse_page_stamps_and_capital_datelines(raw, published, city, agency, b
     d = dispatch(RawDoc("p.txt", raw, "0" * 64))
     assert (d.published_date, d.dateline_city, d.agency) == (published, city, agency)
     assert body_start in d.text and (city is None or city not in d.text)
+
+
+def test_parse_language_is_read_from_prose_not_from_a_page_menu_in_another_script():
+    raw = ("Реклама +7(700) 388 81 09\n  1. Main\n  2. Politics\n\nUS Ambassador presents credentials "
+           "09 апреля 2015, 13:59\n\nThe Ambassador of the United States of America to Kazakhstan George Krol "
+           "presented his letter of credence to President Nursultan Nazarbayev in Akorda on Thursday.")
+    assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "en"

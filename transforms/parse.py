@@ -160,7 +160,10 @@ def language(text: str) -> str:
     """ISO 639-1 code of the text's language (py3langid's model)."""
     # A few hundred characters of prose identify a language as well as the whole text;
     # py3langid's cost grows with the length (it was a third of the parse time at 4,000).
-    code, _ = _identifier().classify(text[:400])
+    # The first paragraph of prose, not a page's menus, captions or a title in another
+    # script (`Реклама …`, an Arabic title above French text).
+    sample = next((p for p in text.split("\n") if len(p) >= 150), text)
+    code, _ = _identifier().classify(sample[:400])
     return code
 
 
