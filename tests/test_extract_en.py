@@ -801,3 +801,10 @@ def test_extract_en_a_frequent_title_word_run_into_a_name_is_not_the_name():
 ])
 def test_extract_en_hosted_multilateral_co_chairs_and_more_titles(text, found):
     assert {p["name"] for m in extract(text) for p in m["participants"]} == found
+
+
+def test_extract_en_a_possessive_title_is_no_name():
+    (m,) = extract(
+        " date 2013-09 New York, September 27, UN News\n\nSecretary-General Ban Ki-moon met with "
+        "CARICOM’s Secretary-General Irwin LaRocque.")
+    assert "CARICOM’s Secretary-General" not in people(m)

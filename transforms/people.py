@@ -127,6 +127,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if tail and _state(m.name[tail.end():], pack)[1] == len(m.name) - tail.end():
             short = m.name[:tail.start()]
             m = replace(m, end=m.name_start + len(short), name=short, of_state=m.name[tail.start():].strip())
+        if re.search(rf"\w[{APOS}]s\s", m.name):
+            return  # `CARICOM’s Secretary-General`: a possessive inside: a title, not a name
         if m.name_start in found or any(o.name_start < m.end and m.name_start < o.end for o in found.values()):
             return  # overlaps a name already found (`of Azerbaijan Jeyhun Bayramov`)
         found[m.name_start] = m
