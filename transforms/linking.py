@@ -169,13 +169,7 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
         len(n.split()) >= 2 and _NAME_OF(r.pk).fullmatch(n) and _plausible(n, r.pk, single_ok=False) for n in names
     ):
         return None
-    found = []
-    for name in names:
-        at = r.text.rfind(name, s.start, match.start())
-        mention = Mention(at, at, at + len(name), name, None)
-        found.append((r.person(mention), mention))
-    r.sent_mentions[i] = sorted(r.sent_mentions[i] + found, key=lambda pm: pm[1].start)
-    return {p: "participant" for p, _ in found}
+    return {_add_bare(r, i, name, match.start()): "participant" for name in names}
 
 
 def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
@@ -249,10 +243,16 @@ def _bare_name(r: Reading, i: int, lead: str, match: re.Match) -> int | None:
     a person no title marks, whom the trigger makes a party."""
     if len(lead.split()) < 2 or not _NAME_OF(r.pk).fullmatch(lead) or not _plausible(lead, r.pk, single_ok=False):
         return None
-    at = r.text.rfind(lead, r.sents[i].start, match.start())
-    if at < 0:
+    if r.text.rfind(lead, r.sents[i].start, match.start()) < 0:
         return None
-    mention = Mention(at, at, at + len(lead), lead, None)
+    return _add_bare(r, i, lead, match.start())
+
+
+def _add_bare(r: Reading, i: int, name: str, before: int) -> int:
+    """The person a name with no title written before `before` in sentence `i` names,
+    added to that sentence's mentions (the reading finds only titled names)."""
+    at = r.text.rfind(name, r.sents[i].start, before)
+    mention = Mention(at, at, at + len(name), name, None)
     p = r.person(mention)
     r.sent_mentions[i] = sorted(r.sent_mentions[i] + [(p, mention)], key=lambda pm: pm[1].start)
     return p

@@ -74,9 +74,7 @@ class Reading:
         # The state an official whose state goes unsaid serves: the agency's; else the
         # dateline's; else the state the text names most.
         where = geo.city_country(d.dateline_city, pk.places) if d.dateline_city else None
-        self.home = geo.agency_country(d.agency, where) or (
-            geo.city_country(d.dateline_city, pk.places) if d.dateline_city else self._main_country()
-        )
+        self.home = geo.agency_country(d.agency, where) or (where if d.dateline_city else self._main_country())
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
@@ -214,7 +212,7 @@ class Reading:
             return self._triggers[s.start]
         # Only multilateral meetings are stated in a sentence that names nobody.
         # (or one that may name two people bare: `Jacques Chirac et Hu Jintao se sont …`)
-        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_bare_pair(self.pk).search(s.text))
+        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_bare_pair_pattern(self.pk).search(s.text))
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
         pos = s.start
@@ -276,7 +274,7 @@ class Reading:
 
 
 @functools.cache
-def _bare_pair(pk: Pack) -> re.Pattern:
+def _bare_pair_pattern(pk: Pack) -> re.Pattern:
     """Two capitalised pairs of words joined by `and` (`Jacques Chirac et Hu Jintao`)."""
     name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
     return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")

@@ -29,9 +29,9 @@ def _rule(pattern: str, adverbs: str = "", trigger: bool = False) -> str:
     pattern = re.sub(f"[{APOS}]", f"[{APOS}]", pattern)
     pattern = pattern.replace("{adv}", f"(?:\\s+(?:{adverbs}))?" if adverbs else "")
     if trigger:
-        # A gap may open on a comma (`s’est entretenu, jeudi, avec`), and a trigger's words
-        # stand apart where a time adverbial was blanked (`received a phone call      from`).
-        pattern = pattern.replace(" ", "[\\s,]+")  # `s’est entretenu,      par téléphone, avec`
+        # A trigger's words may stand apart by a comma or where a time adverbial was blanked
+        # (`s’est entretenu,      par téléphone, avec`, `received a phone call      from`).
+        pattern = pattern.replace(" ", "[\\s,]+")
     return pattern.replace("…", _GAP)
 
 
@@ -77,9 +77,9 @@ class Pack:
     coordination: re.Pattern
     coordination_lead: re.Pattern
     governing_body: re.Pattern  # an organisation's board or office, not a body of its own
-    coordination_end: re.Pattern
+    coordination_end: re.Pattern  # text that ends on `and` / `et`: no title can follow
     and_split: re.Pattern  # splits `X et Y` into the two names
-    ambiguous_meeting: re.Pattern  # trigger words that also tell of games (`rencontrés`, `met`)  # text that ends on `and` / `et`: no title can follow
+    ambiguous_meeting: re.Pattern  # trigger words that also tell of games (`rencontrés`, `met`)
     posting: re.Pattern
     apposition_end: re.Pattern
     org_head: re.Pattern
