@@ -72,15 +72,16 @@ def _rank_after_comma(pack: Pack) -> re.Pattern:
     return re.compile(rf",\s*(?:\w{{1,3}}[{APOS}]|\w{{2,3}}\s+)?(?:{pack.rank.pattern}) (?=[{UPPER}])", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=65536)
-def _frequent(word: str, code: str) -> bool:
-    """A word frequent enough (wordfreq) to be a title's, not a name's, when it leads one."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.casefold(), code) >= 3.5
+# A word this frequent (wordfreq's scale) leading a name of three words or more is a
+# title's last word run into the name, unless it is a given name.
+_TITLE_WORD_ZIPF = 3.5
 
 
-_PLURAL_HONORIFICS = frozenset({"MM.", "MM", "Mmes", "Messrs", "Messrs.", "LL.EE.", "Their Excellencies"})
+def _drop_words(m: Mention, n: int) -> Mention:
+    """The mention without the first `n` words of its name."""
+    words = m.name.split()
+    shift = m.name.index(words[n], len(" ".join(words[:n])))
+    return replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=m.name[shift:])
 
 
 def _boundary_ok(text: str, end: int) -> bool:
@@ -109,18 +110,16 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         # `Department of Public Diplomacy Alexey Volkov`: a title's last word, a frequent
         # one that is no given name, run into the name.
         words = m.name.split()
-        if m.honorific is None and len(words) >= 3 and _frequent(words[0], pack.code) and not given_name(words[0]):
-            shift = m.name.index(words[1], len(words[0]))
-            m = replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=m.name[shift:])
+        if (m.honorific is None and len(words) >= 3 and pack.is_common(words[0], _TITLE_WORD_ZIPF)
+                and not given_name(words[0])):
+            m = _drop_words(m, 1)
         # `the foreign ministers of Spain José Albares, Latvia Baiba Braže`: a state's name
         # run into the name is the state's, not the person's.
         words = m.name.split()
         if m.honorific is None and len(words) >= 3 and not pack.particles & {words[0].casefold()}:
             for n in (2, 1):
                 if len(words) - n >= 2 and geo.country_code(" ".join(words[:n]), pack.code, pack.countries):
-                    rest = " ".join(words[n:])
-                    shift = m.name.index(rest, len(" ".join(words[:n])))
-                    m = replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=rest)
+                    m = _drop_words(m, n)
                     break
         # `la reine Mathilde de Belgique`, `King Philippe of Belgium`: the state ends no name.
         tail = pack.of_word.search(m.name)
@@ -150,7 +149,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
             # `MM. Sidi Ould Zein et Hasni Ould Lefghih`: a plural honorific covers the
             # names coordinated after the first.
-            while h.group() in _PLURAL_HONORIFICS:
+            while h.group() in pack.plural_honorifics:
                 link = pack.coordination.match(text, m.end(), end)
                 m = name_re.match(text, link.end(), end) if link else None
                 if not (m and _plausible(m.group(), pack, single_ok=False)):

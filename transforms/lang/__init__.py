@@ -50,6 +50,7 @@ class Pack:
     data: dict
     honorific: re.Pattern
     particles: frozenset[str]
+    plural_honorifics: frozenset[str]  # `MM.`, `Messrs`: one honorific for several names
     not_names: frozenset[str]
     title_head: re.Pattern
     title_noise: re.Pattern
@@ -148,9 +149,10 @@ class Pack:
         """`ministres` -> `ministre`, `Foreign Ministers` -> `Foreign Minister`."""
         return self.plural_titles.get(fold(plural), plural)
 
-    def is_common(self, word: str) -> bool:
-        """A frequent word of the language (wordfreq), whatever its case."""
-        return _common(word.casefold(), self.code)
+    def is_common(self, word: str, zipf: float | None = None) -> bool:
+        """A frequent word of the language (wordfreq), whatever its case: at least `zipf`
+        on wordfreq's scale (COMMON_ZIPF by default)."""
+        return _common(word.casefold(), self.code, COMMON_ZIPF if zipf is None else zipf)
 
     def demonym_country(self, word: str) -> str | None:
         """The state a nationality adjective names, in any of its forms (`néerlandaises`)."""
@@ -162,10 +164,10 @@ COMMON_ZIPF = 4.0  # wordfreq's scale: 4 is once per 10,000 words; given names s
 
 
 @functools.lru_cache(maxsize=65536)
-def _common(word: str, code: str) -> bool:
+def _common(word: str, code: str, zipf: float) -> bool:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, code) >= COMMON_ZIPF
+    return zipf_frequency(word, code) >= zipf
 
 
 @functools.cache
@@ -192,6 +194,7 @@ def pack(code: str) -> Pack | None:
             r"(?<![\w.])(?:" + words_pattern(data["honorifics"]) + r")(?=\s)"
         ),
         particles=frozenset(p.casefold() for p in data["name_particles"]),
+        plural_honorifics=frozenset(data.get("plural_honorifics", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         title_head=phrases(data["title_heads"]),
         title_noise=re.compile(
