@@ -30,10 +30,8 @@ CAUSES = (
     "missed_trigger", "wrong_link", "missed_mention", "spurious_meeting", "spurious_participant",
     "kind", "date", "place", "role", "organization", "position", "honorific", "country", "published",
 )
-_CAUSE_OF_FIELD = {
-    "date": "date", "kind": "kind", "city": "place", "country": "place",
-    "role": "role", "organization": "organization", "position": "position", "honorific": "honorific",
-}
+# A meeting field's error and its cause (a participant field is its own cause).
+_CAUSE_OF_FIELD = {"date": "date", "kind": "kind", "city": "place", "country": "place"}
 
 
 @dataclass

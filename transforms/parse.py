@@ -227,13 +227,14 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         return None
     day_ok = line is None or _date(2000, line.month, line.day) is not None
     pub = published_date(header, line, _date_hint(raw.date)) if day_ok else None
-    city = line.city if line else None
-    if pub is None and line is None:
-        # No dateline: a web page's own time stamp (`25 July, 2018, 19:04`, `20/03/2024 -
-        # 17:50`, `Xinhua | 15.11.2021`, `ALGIERS – Thursday, 25 August 2022 (APS) –`).
-        pub = stamped_date(text, header)
-    agency = line.agency if line else stamped_agency(text)
+    city, agency = (line.city, line.agency) if line else (None, None)
     if line is None:
+        # No dateline: a web page's own time stamp (`25 July, 2018, 19:04`, `20/03/2024 -
+        # 17:50`, `Xinhua | 15.11.2021`, `ALGIERS – Thursday, 25 August 2022 (APS) –`) and
+        # the agency its head names.
+        head = _head_lines(text)
+        pub = pub or stamped_date(head, header)
+        agency = stamped_agency(head)
         # `MOSCOW (Sputnik - 07th January, 2022) Kazakh Foreign Minister …`: a dateline of
         # capitals and brackets opening one of the first paragraphs (after a page's title
         # and time stamp); it leaves the paragraph as any dateline does.
@@ -315,47 +316,42 @@ def _head_lines(text: str) -> list[str]:
     return out
 
 
-def stamped_date(text: str, header: tuple[int, int, int | None] | None) -> dt.date | None:
-    """The first full date the page's head writes (a numeric one read day first unless only
-    month first is possible, or the crawl header's month says so); a day and month with no
-    year only in the crawl header's month."""
-    for line in _head_lines(text):
-        for m in _NUMERIC_DATE.finditer(line):
-            if m.group(1):
-                found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            else:
-                a, b, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
-                day_first, month_first = _date(y, b, a), _date(y, a, b)
-                found = day_first or month_first
-                if day_first and month_first and header and header[1] == a != b:
-                    found = month_first
-            if found and (header is None or (found.year, found.month) == header[:2]):
-                return found
-        for m in _written_date().finditer(line):
-            day = int(m.group(1) or m.group(5))
-            month = month_words().get((m.group(2) or m.group(4)).casefold().rstrip("."))
-            year = m.group(3) or m.group(6)
-            if month is None:
-                continue
-            if year:
-                found = _date(int(year), month, day)
-            elif header and header[1] == month:
-                found = _date(header[0], month, day)
-            else:
-                continue
+def stamped_date(head: list[str], header: tuple[int, int, int | None] | None) -> dt.date | None:
+    """The first full date a page's head lines write (a numeric one read day first unless
+    only month first is possible, or the crawl header's month says so; a day and month with
+    no year only in the crawl header's month) that agrees with the crawl header's month."""
+    for line in head:
+        for found in _line_dates(line, header):
             if found and (header is None or (found.year, found.month) == header[:2]):
                 return found
     return None
 
 
+def _line_dates(line: str, header: tuple[int, int, int | None] | None):
+    """The dates one line writes, numeric ones first, in order (None for an impossible one)."""
+    for m in _NUMERIC_DATE.finditer(line):
+        if m.group(1):
+            yield _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            continue
+        a, b, y = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        day_first, month_first = _date(y, b, a), _date(y, a, b)
+        yield month_first if day_first and month_first and header and header[1] == a != b else (
+            day_first or month_first)
+    for m in _written_date().finditer(line):
+        month = month_words().get((m.group(2) or m.group(4)).casefold().rstrip("."))
+        year = m.group(3) or m.group(6)
+        if month is not None and (year or (header and header[1] == month)):
+            yield _date(int(year) if year else header[0], month, int(m.group(1) or m.group(5)))
+
+
 _AGENCY_TOKEN = re.compile(r"(?<![\w.])([A-Z][A-Za-z]*(?:\.[A-Za-z]{2,3})?)(?![\w])")
 
 
-def stamped_agency(text: str) -> str | None:
-    """A known agency the page's head names (`(APS)`, `KAZINFORM –`, `/ Trend /`)."""
+def stamped_agency(head: list[str]) -> str | None:
+    """A known agency a page's head lines name (`(APS)`, `KAZINFORM –`, `/ Trend /`)."""
     from transforms.geo import agency_country
 
-    for line in _head_lines(text):
+    for line in head:
         for m in _AGENCY_TOKEN.finditer(line):
             if agency_country(m.group(1)):
                 return m.group(1)
