@@ -12,6 +12,26 @@ def extract(text: str) -> list[dict]:
     return meetings(dispatch(RawDoc("t.txt", text, "0" * 64)))
 
 
+def predicted(d) -> dict:
+    """A parsed dispatch's meetings in the gold file's shape, for `transforms.evaluate.score`."""
+    return {
+        "published": d.published_date.isoformat() if d.published_date else None,
+        "meetings": [
+            {
+                "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
+                "kind": m["kind"], "city": m["city"], "country": m["country_code"],
+                "evidence": m["evidence"],
+                "participants": [
+                    {"name": p["name"], "honorific": p["honorific"], "position": p["position"],
+                     "organization": p["organization"], "country": p["country_code"], "role": p["role"]}
+                    for p in m["participants"]
+                ],
+            }
+            for m in meetings(d)
+        ],
+    }
+
+
 def people(m: dict) -> dict[str, tuple]:
     """name -> (honorific, position, organization, country, role) of a meeting's participants."""
     return {

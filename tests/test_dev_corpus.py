@@ -5,32 +5,17 @@ from __future__ import annotations
 import pytest
 
 from transforms.evaluate import score
-from transforms.extract import meetings
 from transforms.ingest import raw_documents
 from transforms.parse import dispatch
 
+from extraction import predicted
+
 
 def _predict(examples, gold) -> dict[str, dict]:
-    out = {}
-    for g in gold:
-        d = dispatch(raw_documents(f"{g['doc']}.txt", (examples / f"{g['doc']}.txt").read_bytes()).docs[0])
-        out[g["doc"]] = {
-            "published": d.published_date.isoformat() if d.published_date else None,
-            "meetings": [
-                {
-                    "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
-                    "kind": m["kind"], "city": m["city"], "country": m["country_code"],
-                    "evidence": m["evidence"],
-                    "participants": [
-                        {"name": p["name"], "honorific": p["honorific"], "position": p["position"],
-                         "organization": p["organization"], "country": p["country_code"], "role": p["role"]}
-                        for p in m["participants"]
-                    ],
-                }
-                for m in meetings(d)
-            ],
-        }
-    return out
+    return {
+        g["doc"]: predicted(dispatch(raw_documents(f"{g['doc']}.txt", (examples / f"{g['doc']}.txt").read_bytes()).docs[0]))
+        for g in gold
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +52,8 @@ def test_dev_corpus_accuracy(scores, language, metric, floor):
 
 def test_dev_corpus_negatives_have_no_meetings(examples, gold):
     negatives = [g for g in gold if not g["meetings"]]
-    predicted = _predict(examples, negatives)
-    assert {doc: p["meetings"] for doc, p in predicted.items() if p["meetings"]} == {}
+    found = _predict(examples, negatives)
+    assert {doc: p["meetings"] for doc, p in found.items() if p["meetings"]} == {}
 
 
 def test_dev_corpus_stays_exact(scores):

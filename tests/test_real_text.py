@@ -95,26 +95,17 @@ def test_real_text_tuning_part_holds_its_figures(records):
     texts = _cached(records)
     if texts is None:
         pytest.skip("the real-text cache is not on this machine (tests/fixtures/real/README.md)")
-    from transforms.extract import meetings
     from transforms.ingest import RawDoc
     from transforms.parse import dispatch
 
+    from extraction import predicted
+
     tune = [r for r in records if r["split"] == "tune"]
-    predicted = {}
-    for r in tune:
-        d = dispatch(RawDoc(f"{r['doc']}.txt", (texts / f"{r['doc']}.txt").read_text("utf-8"), r["sha256"]))
-        predicted[r["doc"]] = {
-            "published": d.published_date.isoformat() if d.published_date else None,
-            "meetings": [{
-                "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
-                "kind": m["kind"], "city": m["city"], "country": m["country_code"], "evidence": m["evidence"],
-                "participants": [{
-                    "name": p["name"], "honorific": p["honorific"], "position": p["position"],
-                    "organization": p["organization"], "country": p["country_code"], "role": p["role"],
-                } for p in m["participants"]],
-            } for m in meetings(d)],
-        }
-    s = score(tune, predicted).summary()
+    found = {
+        r["doc"]: predicted(dispatch(RawDoc(f"{r['doc']}.txt", (texts / f"{r['doc']}.txt").read_text("utf-8"), r["sha256"])))
+        for r in tune
+    }
+    s = score(tune, found).summary()
     assert s["meeting_precision"] >= 0.93
     assert s["meeting_f1"] >= 0.79
     assert s["participant_f1"] >= 0.70
