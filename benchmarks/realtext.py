@@ -167,7 +167,8 @@ def add(args: argparse.Namespace) -> int:
         "language": args.language, "sha256": hashlib.sha256(text.encode()).hexdigest(),
         "split": split_of(url),
         "published": record.get("published"), "dateline_city": record.get("dateline_city"),
-        "meetings": record["meetings"],
+        # The evidence sentence is the page's text: committed as its place in the text only.
+        "meetings": [_pointed(m, text) for m in record["meetings"]],
     }
     staging.parent.mkdir(parents=True, exist_ok=True)
     with staging.open("a", encoding="utf-8") as f:
@@ -208,6 +209,24 @@ def check(args: argparse.Namespace) -> int:
     return 1 if missing or changed else 0
 
 
+def _pointed(meeting: dict, text: str) -> dict:
+    """A meeting annotation with its evidence sentence replaced by the sentence's offsets
+    in the text (`evidence_at`)."""
+    out = {k: v for k, v in meeting.items() if k != "evidence"}
+    start = text.index(meeting["evidence"])
+    out["evidence_at"] = [start, start + len(meeting["evidence"])]
+    return out
+
+
+def with_evidence(record: dict, text: str) -> dict:
+    """A committed record with its meetings' evidence sentences read back from the cached
+    text, in the shape `dispatch-etl evaluate` reads."""
+    return {**record, "meetings": [
+        {**{k: v for k, v in m.items() if k != "evidence_at"}, "evidence": text[slice(*m["evidence_at"])]}
+        for m in record["meetings"]
+    ]}
+
+
 def score(args: argparse.Namespace) -> int:
     """Run the pipeline over one split's cached texts and print `dispatch-etl evaluate`'s scores."""
     records = [r for r in _read_jsonl(GOLD) if args.split in ("all", r["split"])]
@@ -217,11 +236,16 @@ def score(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         inbox, warehouse, gold = Path(tmp, "inbox"), Path(tmp, "warehouse"), Path(tmp, "gold.jsonl")
         inbox.mkdir()
+        scored = []
         for r in records:
             src = texts / f"{r['doc']}.txt"
             if src.is_file():
                 (inbox / src.name).write_bytes(src.read_bytes())
-        gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+                scored.append(with_evidence(r, src.read_text("utf-8")))
+            else:  # scored as all misses, as before: `check` says how to rebuild it
+                print(f"missing {r['doc']}: its text is not in the cache", file=sys.stderr)
+                scored.append(with_evidence(r, ""))
+        gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in scored), "utf-8")
         exe = Path(sys.executable).with_name("dispatch-etl")
         env = dict(os.environ)
         if args.code:  # another checkout's extractor, scored by this one's evaluation

@@ -625,20 +625,20 @@ def test_extract_en_unlisted_body_named_before_the_title():
 # dispatch of our own (the real-text development set taught them; none is its text).
 REAL_TEXT_CASES = [
     pytest.param(
-        " date 2023-04 Beijing, April 6, Xinhua\n\n"
-        "Chinese President Xi Jinping Thursday held talks with his French counterpart Emmanuel Macron.",
-        dict(kind="meeting", meeting_date=dt.date(2023, 4, 6)),
+        " date 2023-03 Tokyo, March 16, Kyodo\n\n"
+        "South Korean President Yoon Suk-yeol Thursday held talks with his Japanese counterpart Fumio Kishida.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 3, 16)),
         {
             # A weekday between the name and its verb ends neither.
-            "Xi Jinping": (None, "President", None, "CN", "participant"),
-            "Emmanuel Macron": (None, "President", None, "FR", "participant"),
+            "Yoon Suk-yeol": (None, "President", None, "KR", "participant"),
+            "Fumio Kishida": (None, "President", None, "JP", "participant"),
         },
         id="weekday-between-subject-and-verb",
     ),
     pytest.param(
         " date 2022-03 Abu Dhabi, March 6, WAM\n\n"
-        "UAE President Sheikh Mohamed bin Zayed Al Nahyan received a phone call Saturday from Egyptian "
-        "President Abdel Fattah el-Sisi.",
+        "UAE President Sheikh Mohamed bin Zayed Al Nahyan received a telephone call Saturday from "
+        "Egyptian President Abdel Fattah el-Sisi about the Rafah crossing.",
         dict(kind="phone_call", meeting_date=dt.date(2022, 3, 5)),
         {
             # The caller is host though a day stands inside `received a phone call … from`.
@@ -671,47 +671,48 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         " date 2024-01 Washington, January 12, AZERTAC\n\n"
-        "Secretary of State Antony Blinken spoke today with Japanese Foreign Minister Yoko Kamikawa.",
+        "Secretary of State Marco Rubio spoke today with Indian External Affairs Minister Subrahmanyam "
+        "Jaishankar about trade.",
         dict(kind="meeting", meeting_date=dt.date(2024, 1, 12)),
         {
             # A readout's `spoke with`: the subject placed the call.
-            "Antony Blinken": (None, "Secretary of State", None, None, "host"),
-            "Yoko Kamikawa": (None, "Foreign Minister", None, "JP", "guest"),
+            "Marco Rubio": (None, "Secretary of State", None, None, "host"),
+            "Subrahmanyam Jaishankar": (None, "External Affairs Minister", None, "IN", "guest"),
         },
         id="readout-spoke-with",
     ),
     pytest.param(
-        " date 2020-09 Moscow, September 10, TASS\n\n"
-        "Indian External Affairs Minister Subrahmanyam Jaishankar arrived in Moscow on Tuesday.\n\n"
-        "Jaishankar held talks with Russian Foreign Minister Sergey Lavrov on Wednesday.",
-        dict(kind="meeting", meeting_date=dt.date(2020, 9, 9)),
+        " date 2023-09 Jakarta, September 7, Antara\n\n"
+        "Australian Foreign Minister Penny Wong landed in Jakarta on Tuesday.\n\n"
+        "Wong held talks with Indonesian Foreign Minister Retno Marsudi on Wednesday.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 9, 6)),
         {
             # The surname alone names the minister named in full before.
-            "Subrahmanyam Jaishankar": (None, "External Affairs Minister", None, "IN", "participant"),
-            "Sergey Lavrov": (None, "Foreign Minister", None, "RU", "participant"),
+            "Penny Wong": (None, "Foreign Minister", None, "AU", "participant"),
+            "Retno Marsudi": (None, "Foreign Minister", None, "ID", "participant"),
         },
         id="surname-alone-as-subject",
     ),
     pytest.param(
-        " date 2019-03 Abu Dhabi, March 2, WAM\n\n"
-        "Foreign Minister Sushma Swaraj held talks with Maldives Foreign Minister Abdulla Shahid and recalled "
-        "President Ibrahim Solih's visit to India.",
+        " date 2024-03 Abu Dhabi, March 2, WAM\n\n"
+        "Foreign Minister Vivian Balakrishnan held talks with Maldives Foreign Minister Moosa Zameer and "
+        "praised President Mohamed Muizzu's reform plan.",
         dict(kind="meeting"),
         {
             # A state's name before the title gives the state; a possessor is no party.
-            "Sushma Swaraj": (None, "Foreign Minister", None, "AE", "participant"),
-            "Abdulla Shahid": (None, "Foreign Minister", None, "MV", "participant"),
+            "Vivian Balakrishnan": (None, "Foreign Minister", None, "AE", "participant"),
+            "Moosa Zameer": (None, "Foreign Minister", None, "MV", "participant"),
         },
         id="state-name-before-title-and-possessive",
     ),
     pytest.param(
         " date 2021-01 Doha, January 10, QNA\n\n"
         "His Highness Sheikh Tamim bin Hamad Al Thani, Amir of the State of Qatar, received Prime Minister "
-        "of Pakistan Imran Khan.",
+        "of Malaysia Anwar Ibrahim at Lusail Palace.",
         dict(kind="meeting"),
         {
             "Tamim bin Hamad Al Thani": ("His Highness", "Amir", None, "QA", "host"),
-            "Imran Khan": (None, "Prime Minister", None, "PK", "guest"),
+            "Anwar Ibrahim": (None, "Prime Minister", None, "MY", "guest"),
         },
         id="gulf-honorific-and-rank",
     ),
@@ -738,7 +739,7 @@ def test_extract_en_meeting_noun_about_the_future_is_no_meeting(text):
 @pytest.mark.parametrize("text, city, country", [
     # A venue named after a small town is no city; the state visited is where talks were.
     (" date 2021-02 Kuwait, February 2, KUNA\n\nHis Highness the Amir Sheikh Nawaf Al-Ahmad Al-Sabah received "
-     "at Bayan Palace President of the Swiss Confederation Guy Parmelin, who is on an official visit to Kuwait.",
+     "at Bayan Palace President of Finland Alexander Stubb, who is on an official visit to Kuwait.",
      None, "KW"),
     # A state after `in` is no town of its name.
     (" date 2019-03 Abu Dhabi, March 2, WAM\n\nForeign Minister Sushma Swaraj held talks in India with Maldives "
@@ -754,12 +755,12 @@ def test_extract_en_meeting_place_from_venue_and_visit(text, city, country):
 
 @pytest.mark.parametrize("text, expected", [
     (" date 2018-03 Baku, March 12, AZERTAC\n\n"
-     "At the meeting, Azerbaijani Foreign Minister Elmar Mammadyarov and Mongolian Foreign Minister Damdin "
-     "Tsogtbaatar praised the political dialogue between the two countries.",
-     {"Elmar Mammadyarov": "participant", "Damdin Tsogtbaatar": "participant"}),
+     "At the meeting, Azerbaijani Foreign Minister Jeyhun Bayramov and Lithuanian Foreign Minister Gabrielius "
+     "Landsbergis noted the growth of trade.",
+     {"Jeyhun Bayramov": "participant", "Gabrielius Landsbergis": "participant"}),
     (" date 2019-05 Baku, May 3, AZERTAC\n\n"
-     "Foreign Minister Elmar Mammadyarov held a meeting with his counterpart from Uzbekistan Abdulaziz Kamilov.",
-     {"Elmar Mammadyarov": "participant", "Abdulaziz Kamilov": "participant"}),
+     "Foreign Minister Jeyhun Bayramov held a meeting with his counterpart from Kyrgyzstan Jeenbek Kulubaev.",
+     {"Jeyhun Bayramov": "participant", "Jeenbek Kulubaev": "participant"}),
 ])
 def test_extract_en_opening_meeting_phrase_and_counterpart_from_a_state(text, expected):
     (m,) = extract(text)
@@ -767,9 +768,9 @@ def test_extract_en_opening_meeting_phrase_and_counterpart_from_a_state(text, ex
 
 
 @pytest.mark.parametrize("text, expected", [
-    (" date 2016-09 Moscow, September 9, TASS\n\nOn Friday President Vladimir Putin had a telephone conversation "
-     "with President of the United States Barack Obama on the American side’s initiative.",
-     {"Vladimir Putin": "guest", "Barack Obama": "host"}),
+    (" date 2024-02 Paris, February 13, AFP\n\nOn Monday President Emmanuel Macron had a telephone conversation "
+     "with President of Ukraine Volodymyr Zelensky on the Ukrainian side’s initiative.",
+     {"Emmanuel Macron": "guest", "Volodymyr Zelensky": "host"}),
     (" date 2019-04 Port Louis, April 10, MBC\n\nMinister of Foreign Affairs Abdulla Shahid called on Prime "
      "Minister Pravind Jugnauth.", {"Abdulla Shahid": "guest", "Pravind Jugnauth": "host"}),
 ])
@@ -786,18 +787,18 @@ def test_extract_en_a_frequent_title_word_run_into_a_name_is_not_the_name():
 
 
 @pytest.mark.parametrize("text, found", [
-    (" date 2024-06 Baku, June 4, Trend\n\nBaku hosts the trilateral meeting of the foreign ministers of Azerbaijan, "
-     "Türkiye and Georgia.\n\nThe meeting is attended by Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov, "
-     "Minister of Foreign Affairs of Türkiye Hakan Fidan and Minister of Foreign Affairs of Georgia Ilia "
-     "Darchiashvili.", {"Jeyhun Bayramov", "Hakan Fidan", "Ilia Darchiashvili"}),
+    (" date 2024-06 Tashkent, June 4, UzA\n\nTashkent hosts the trilateral meeting of the foreign ministers of "
+     "Uzbekistan, Kazakhstan and Kyrgyzstan.\n\nThe meeting is attended by Minister of Foreign Affairs of "
+     "Uzbekistan Bakhtiyor Saidov, Minister of Foreign Affairs of Kazakhstan Murat Nurtleu and Minister of Foreign "
+     "Affairs of Kyrgyzstan Jeenbek Kulubaev.", {"Bakhtiyor Saidov", "Murat Nurtleu", "Jeenbek Kulubaev"}),
     (" date 2019-01 Kigali, January 23, RNA\n\nThe ministerial meeting was co-chaired by the EU High Representative "
      "Federica Mogherini and Minister of Foreign Affairs of Rwanda Richard Sezibera.",
      {"Federica Mogherini", "Richard Sezibera"}),
     (" date 2017-06 Baku, June 1, AZERTAC\n\nThe meeting between Azerbaijani FM Elmar Mammadyarov and Georgian FM "
      "Mikheil Janelidze considered regional projects.", {"Elmar Mammadyarov", "Mikheil Janelidze"}),
-    (" date 2024-01 Abu Dhabi, January 9, WAM\n\nThe MoU was signed at the Ministry of Defence by Matar Al Dhaheri, "
-     "Under-Secretary of the Ministry of Defence, and Hassan Al Mansouri, Under-Secretary of the Ministry of "
-     "Infrastructure.", {"Matar Al Dhaheri", "Hassan Al Mansouri"}),
+    (" date 2024-01 Abu Dhabi, January 9, WAM\n\nThe accord was signed at the Ministry of Energy by Khalid Al "
+     "Shamsi, Under-Secretary of the Ministry of Energy, and Saeed Al Mazrouei, Under-Secretary of the Ministry "
+     "of Economy.", {"Khalid Al Shamsi", "Saeed Al Mazrouei"}),
 ])
 def test_extract_en_hosted_multilateral_co_chairs_and_more_titles(text, found):
     assert {p["name"] for m in extract(text) for p in m["participants"]} == found

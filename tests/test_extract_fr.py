@@ -670,33 +670,33 @@ def test_extract_fr_same_day_as_the_arrival_sentence():
 # dispatch of our own (the real-text development set taught them; none is its text).
 REAL_TEXT_CASES = [
     pytest.param(
-        " date 2021-09 Bakou, 10 septembre, AZERTAC\n\n"
-        "Le président américain Joe Biden s’est entretenu, jeudi 9 septembre, avec son homologue chinois "
-        "Xi Jinping, a annoncé la Maison Blanche.",
-        dict(kind="meeting", meeting_date=dt.date(2021, 9, 9)),
+        " date 2024-05 Bakou, 15 mai, AZERTAC\n\n"
+        "Le président kazakh Kassym-Jomart Tokaïev s’est entretenu, mardi 14 mai, avec son homologue "
+        "ouzbek Chavkat Mirzioïev, selon les services de la présidence.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 14)),
         {
             # A date between commas inside the verb phrase; `homologue` takes the other's title.
-            "Joe Biden": (None, "président", None, "US", "participant"),
-            "Xi Jinping": (None, "président", None, "CN", "participant"),
+            "Kassym-Jomart Tokaïev": (None, "président", None, "KZ", "participant"),
+            "Chavkat Mirzioïev": (None, "président", None, "UZ", "participant"),
         },
         id="date-between-commas-inside-the-trigger",
     ),
     pytest.param(
         " date 2023-05 Nouakchott, 4 mai, AMI\n\n"
-        "Le ministre de la Culture, Dr Sidi Ould Salem, s’est entretenu, mercredi à son bureau, avec "
+        "La ministre de l’Éducation, Dr Aïssata Ba, s’est entretenue, lundi dans son bureau, avec "
         "l’ambassadeur du Sénégal en Mauritanie, SEM Abdou Karim Diop.",
-        dict(kind="meeting", meeting_date=dt.date(2023, 5, 3)),
+        dict(kind="meeting", meeting_date=dt.date(2023, 5, 1)),
         {
-            # `à son bureau`: the minister's own premises, so the minister hosts.
-            "Sidi Ould Salem": ("Dr", "ministre de la Culture", None, "MR", "host"),
+            # `dans son bureau`: the minister's own premises, so the minister hosts.
+            "Aïssata Ba": ("Dr", "ministre de l’Éducation", None, "MR", "host"),
             "Abdou Karim Diop": ("SEM", "ambassadeur", None, "SN", "guest"),
         },
         id="sem-honorific-and-own-office-inside-the-trigger",
     ),
     pytest.param(
         " date 2023-06 Bakou, 14 juin, AZERTAC\n\n"
-        "Les échanges entre nos agences doivent s’intensifier, a déclaré le président de l’AZERTAC, Vugar "
-        "Aliyev, lors de sa rencontre avec l’ambassadeur de Hongrie en Azerbaïdjan, Zsolt Csutora.",
+        "Nos agences publieront davantage de reportages communs, a indiqué le président de l’AZERTAC, "
+        "Vugar Aliyev, lors de sa rencontre avec l’ambassadeur de Hongrie en Azerbaïdjan, Zsolt Csutora.",
         dict(kind="meeting"),
         {
             "Vugar Aliyev": (None, "président", "AZERTAC", "AZ", "participant"),
@@ -706,7 +706,7 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         " date 2023-06 Bakou, 16 juin, AZERTAC\n\n"
-        "La coopération dans le domaine des médias a été évoquée lors d’une rencontre tenue ce jeudi entre "
+        "Les échanges de journalistes étaient au menu d’une rencontre organisée ce jeudi entre "
         "Vugar Aliyev, président de l’AZERTAC, et Pablo Gómez, ambassadeur du Chili en Azerbaïdjan.",
         dict(kind="meeting", meeting_date=dt.date(2023, 6, 15)),
         {
@@ -727,23 +727,23 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         " date 2024-03 Alger, 16 mars, APS\n\n"
-        "Le président de la République, M. Abdelmadjid Tebboune, a coprésidé, vendredi, avec le président "
-        "sud-africain, M. Cyril Ramaphosa, la cérémonie de signature de plusieurs accords.",
+        "Le Premier ministre, M. Nadir Larbaoui, a coprésidé, vendredi, avec le Premier ministre "
+        "tunisien, M. Ahmed Hachani, la cérémonie de signature de six accords.",
         dict(kind="ceremony", meeting_date=dt.date(2024, 3, 15)),
         {
-            "Abdelmadjid Tebboune": ("M.", "président", None, "DZ", "participant"),
-            "Cyril Ramaphosa": ("M.", "président", None, "ZA", "participant"),
+            "Nadir Larbaoui": ("M.", "Premier ministre", None, "DZ", "participant"),
+            "Ahmed Hachani": ("M.", "Premier ministre", None, "TN", "participant"),
         },
         id="a-copreside-avec",
     ),
     pytest.param(
         " date 2024-05 Paris, 9 mai, AFP\n\n"
-        "Emmanuel Macron a accueilli mercredi à l’Élysée le ministre ivoirien des Affaires étrangères, "
+        "Olaf Scholz a accueilli jeudi à la chancellerie le ministre ivoirien des Affaires étrangères, "
         "Kacou Houadja Léon Adom.",
-        dict(kind="meeting", meeting_date=dt.date(2024, 5, 8)),
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 9)),
         {
             # A subject named in full with no title; a nationality adjective of West Africa.
-            "Emmanuel Macron": (None, None, None, None, "host"),
+            "Olaf Scholz": (None, None, None, None, "host"),
             "Kacou Houadja Léon Adom": (None, "ministre des Affaires étrangères", None, "CI", "guest"),
         },
         id="bare-name-subject-and-ivorian-minister",
@@ -806,21 +806,21 @@ def test_extract_fr_describe_organisation_rules(title, expected):
 def test_extract_fr_attendees_named_before_their_cue_and_under_a_plural_honorific():
     (m,) = extract(
         " date 2022-11 Abidjan, 2 novembre, AIP\n\n"
-        "Le président de la République, Alassane Ouattara, a reçu mardi le ministre des Affaires étrangères "
-        "du Tchad, M. Mahamat Annadif.\n\n"
-        "La ministre d’État, Mme Kandia Camara, et le directeur de cabinet, M. Fidèle Sarassoro, ont pris "
-        "part à cet entretien.\n\n"
-        "L’audience s’est déroulée en présence de MM. Sidi Zein et Hasni Lefghih.")
+        "Le président de la République, Alassane Ouattara, a reçu mardi la ministre des Affaires étrangères "
+        "du Ghana, Mme Shirley Botchwey.\n\n"
+        "La ministre d’État, Mme Awa Koné, et le directeur de cabinet, M. Paul Yao, ont pris part à cet "
+        "entretien.\n\n"
+        "Les échanges ont eu lieu en présence de MM. Koffi Adjoumani et Yves Diallo.")
     roles = {p["name"]: p["role"] for p in m["participants"]}
-    assert roles == {"Alassane Ouattara": "host", "Mahamat Annadif": "guest", "Kandia Camara": "attendee",
-                     "Fidèle Sarassoro": "attendee", "Sidi Zein": "attendee", "Hasni Lefghih": "attendee"}
+    assert roles == {"Alassane Ouattara": "host", "Shirley Botchwey": "guest", "Awa Koné": "attendee",
+                     "Paul Yao": "attendee", "Koffi Adjoumani": "attendee", "Yves Diallo": "attendee"}
 
 
 @pytest.mark.parametrize("text, expected, kind", [
     (" date 2023-02 Alger, 14 février, APS\n\n"
-     "Le président Abdelmadjid Tebboune a reçu lundi le ministre saoudien de l’Intérieur, l’Emir Abdelaziz ben "
-     "Saoud, porteur d’un message.",
-     {"Abdelmadjid Tebboune": "host", "Abdelaziz ben Saoud": "guest"}, "meeting"),
+     "Le Premier ministre Aziz Akhannouch a reçu mardi le ministre qatari de l’Intérieur, l’Emir Khalifa ben "
+     "Hamad, porteur d’un message.",
+     {"Aziz Akhannouch": "host", "Khalifa ben Hamad": "guest"}, "meeting"),
     (" date 2021-11 Bakou, 13 novembre, AZERTAC\n\n"
      "Le président Ilham Aliyev a reçu l’Ordre suprême du monde turc des mains du président turc, Recep Tayyip "
      "Erdogan.",
@@ -832,8 +832,8 @@ def test_extract_fr_rank_after_a_title_and_an_order_received_from_someone(text, 
 
 
 @pytest.mark.parametrize("text, found", [
-    (" date 2004-01 Paris, 30 janvier, Reuters\n\nPARIS (Reuters) - Jacques Chirac et Hu Jintao se sont entretenus "
-     "en tête à tête vendredi matin à Paris.", {"Jacques Chirac", "Hu Jintao"}),
+    (" date 2023-11 Bruxelles, 9 novembre, Belga\n\nBRUXELLES (Belga) - Alexander Croo et Mark Rutte se sont "
+     "entretenus en tête à tête jeudi soir à La Haye.", {"Alexander Croo", "Mark Rutte"}),
     # The same shape with a verb that also tells of games names no meeting.
     (" date 2024-02 Bakou, 2 février, AZERTAC\n\nTeimour Radjabov et Magnus Carlsen se sont rencontrés en finale "
      "du tournoi.", set()),
@@ -851,8 +851,8 @@ def test_extract_fr_two_bare_names_with_a_verb_of_talks(text, found):
      "signature d’un accord.", "ceremony", {"Birame Diop": "participant", "Sering Modou Njie": "participant"}),
     ("L’ambassadeur de Chine, Xiao Han, a rendu une visite de courtoisie au ministre de l’Intérieur, Antoine "
      "Diome.", "meeting", {"Xiao Han": "guest", "Antoine Diome": "host"}),
-    ("Le Premier ministre, Amadou Ba, a reçu la visite du secrétaire général de l’ONU, António Guterres.",
-     "meeting", {"Amadou Ba": "host", "António Guterres": "guest"}),
+    ("Le Premier ministre, Amadou Ba, a reçu la visite du directeur général de l’OMS, Tedros Ghebreyesus.",
+     "meeting", {"Amadou Ba": "host", "Tedros Ghebreyesus": "guest"}),
 ])
 def test_extract_fr_more_verbs_of_the_african_press(sentence, kind, roles):
     (m,) = extract(" date 2023-05 Dakar, 10 mai, APS\n\n" + sentence)
@@ -863,7 +863,7 @@ def test_extract_fr_more_verbs_of_the_african_press(sentence, kind, roles):
 
 def test_extract_fr_with_no_agency_or_dateline_the_meeting_place_gives_the_officials_state():
     (m,) = extract(
-        "Le ministre de la Culture, Dr Sidi Ould Ghaber, s’est entretenu mercredi à Nouakchott avec "
-        "l’ambassadeur de la République de Tunisie en Mauritanie, SEM Abdel Kader Saheli.")
+        "Le ministre de la Santé, Dr Mohamed Lemine Ould Sidi, s’est entretenu mardi à Nouakchott avec "
+        "l’ambassadeur du Royaume du Maroc en Mauritanie, SEM Hamid Chabar.")
     assert {p["name"]: p["country_code"] for p in m["participants"]} == {
-        "Sidi Ould Ghaber": "MR", "Abdel Kader Saheli": "TN"}
+        "Mohamed Lemine Ould Sidi": "MR", "Hamid Chabar": "MA"}

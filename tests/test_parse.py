@@ -89,13 +89,13 @@ def test_parse_no_body_gives_none():
 
 
 @pytest.mark.parametrize("raw, published, city, agency, body_start", [
-    ("Kazakh minister talks to Blinken\n\n07/01/2022 - 14:05\n\nMOSCOW (Sputnik - 07th January, 2022) Kazakh "
-     "Foreign Minister Mukhtar Tileuberdi has held a phone conversation with Antony Blinken.",
-     dt.date(2022, 1, 7), "MOSCOW", None, "Kazakh Foreign Minister"),
-    ("ALGIERS – Thursday, 25 August 2022 (APS) – President Abdelmadjid Tebboune held talks with Emmanuel Macron.",
-     dt.date(2022, 8, 25), "ALGIERS", "APS", "President Abdelmadjid"),
-    ("Head of State receives akim\n\n25 July, 2018, 19:04\n\nNUR-SULTAN. KAZINFORM – Head of State Kassym-Jomart "
-     "Tokayev received the akim of Almaty.", dt.date(2018, 7, 25), "NUR-SULTAN", "KAZINFORM", "Head of State"),
+    ("Ministers speak by phone\n\n07/01/2022 - 14:05\n\nMOSCOW (Sputnik - 07th January, 2022) The Uzbek "
+     "foreign minister spoke by phone with his Turkish colleague about transit.",
+     dt.date(2022, 1, 7), "MOSCOW", None, "The Uzbek foreign minister"),
+    ("ALGIERS – Thursday, 25 August 2022 (APS) – The Prime Minister opened a new port terminal in Oran.",
+     dt.date(2022, 8, 25), "ALGIERS", "APS", "The Prime Minister"),
+    ("New park opens\n\n25 July, 2018, 19:04\n\nNUR-SULTAN. KAZINFORM – A new park opened in the capital on "
+     "Wednesday.", dt.date(2018, 7, 25), "NUR-SULTAN", "KAZINFORM", "A new park"),
     # A page whose only date is the crawl header's month keeps no day.
     (" date 2021-09 Xi et Macron au téléphone\n\nLe président chinois Xi Jinping s’est entretenu avec Emmanuel Macron.",
      None, None, None, "Xi et Macron au téléphone\n\nLe président chinois"),
@@ -107,7 +107,7 @@ def test_parse_page_stamps_and_capital_datelines(raw, published, city, agency, b
 
 
 def test_parse_language_is_read_from_prose_not_from_a_page_menu_in_another_script():
-    raw = ("Реклама +7(700) 388 81 09\n  1. Main\n  2. Politics\n\nUS Ambassador presents credentials "
-           "09 апреля 2015, 13:59\n\nThe Ambassador of the United States of America to Kazakhstan George Krol "
-           "presented his letter of credence to President Nursultan Nazarbayev in Akorda on Thursday.")
+    raw = ("Реклама\n  1. Главная\n  2. Политика\n\nA new ambassador arrives 09 апреля 2015, 13:59\n\n"
+           "The newly appointed Ambassador of Canada to Kazakhstan, Jane Smith, handed her credentials to the "
+           "President at a ceremony held in the capital on Thursday afternoon, the press office said.")
     assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "en"

@@ -38,6 +38,8 @@ def test_real_text_set_is_large_varied_and_pointed_to(records):
         # pointers and facts only: never the text itself
         assert set(r) >= {"doc", "url", "query", "source", "language", "sha256", "split", "meetings"}
         assert "text" not in r and len(r["sha256"]) == 64
+        for m in r["meetings"]:  # the evidence sentence only as its place in the text
+            assert "evidence" not in m and len(m["evidence_at"]) == 2
     assert len({r["url"] for r in records}) == len(records)
 
 
@@ -78,6 +80,15 @@ def test_real_text_record_validation_refuses_bad_annotations():
     assert len(found) == 3 and any("evidence" in p for p in found) and any("chair" in p for p in found)
 
 
+def test_real_text_evidence_is_committed_as_offsets_and_read_back_from_the_text():
+    realtext = _realtext()
+    text = "Intro.\n\nLe ministre Jean Dupont a reçu Marie Curie."
+    meeting = {"kind": "meeting", "evidence": "Le ministre Jean Dupont a reçu Marie Curie.", "participants": []}
+    pointed = realtext._pointed(meeting, text)
+    assert "evidence" not in pointed and pointed["evidence_at"] == [8, 51]
+    assert realtext.with_evidence({"meetings": [pointed]}, text)["meetings"][0] == meeting
+
+
 def _cached(records: list[dict]) -> Path | None:
     texts = _realtext().cache_dir() / "texts"
     tune = [r for r in records if r["split"] == "tune"]
@@ -100,7 +111,9 @@ def test_real_text_tuning_part_holds_its_figures(records):
 
     from extraction import predicted
 
-    tune = [r for r in records if r["split"] == "tune"]
+    realtext = _realtext()
+    tune = [realtext.with_evidence(r, (texts / f"{r['doc']}.txt").read_text("utf-8"))
+            for r in records if r["split"] == "tune"]
     found = {
         r["doc"]: predicted(dispatch(RawDoc(f"{r['doc']}.txt", (texts / f"{r['doc']}.txt").read_text("utf-8"), r["sha256"])))
         for r in tune

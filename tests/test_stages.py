@@ -18,8 +18,8 @@ def _reading(text: str) -> Reading:
 
 
 @pytest.mark.parametrize("code, text, kept", [
-    ("en", "Xi Jinping Wednesday held talks on March 4, 2024 with X.", "Xi Jinping           held talks"),
-    ("fr", "Il s’est entretenu, jeudi 9 septembre, avec M. X hier.", "entretenu,                  , avec M. X     ."),
+    ("en", "Yoon Suk-yeol Thursday held talks on March 4, 2024 with X.", "Yoon Suk-yeol          held talks"),
+    ("fr", "Il s’est entretenu, mardi 14 mai, avec M. X hier.", "entretenu,             , avec M. X     ."),
     ("en", "The President received 25 guests.", "received 25 guests"),  # a number is no day
 ])
 def test_adverbials_masked_blanks_days_and_keeps_offsets(code, text, kept):
@@ -56,9 +56,9 @@ def test_roles_a_visit_stated_elsewhere_decides_host_and_guest():
 
 
 @pytest.mark.parametrize("text, expected", [
-    (" date 2019-12 Nouakchott, 20 décembre, AMI\n\nLe président sénégalais Macky Sall est arrivé jeudi à "
-     "Nouakchott.\n\nLe chef de l’État mauritanien, Mohamed Ould Ghazouani, a accueilli son homologue sénégalais "
-     "à l’aéroport.", {"Mohamed Ould Ghazouani": "host", "Macky Sall": "guest"}),
+    (" date 2024-05 Bakou, 16 mai, AZERTAC\n\nLe président ouzbek Chavkat Mirzioïev est arrivé mercredi à "
+     "Bakou.\n\nLe président Ilham Aliyev a reçu son homologue ouzbek au palais de Zagoulba.",
+     {"Ilham Aliyev": "host", "Chavkat Mirzioïev": "guest"}),
     (" date 2020-03 Moscow, March 6, TASS\n\nTurkish President Recep Tayyip Erdogan arrived in Moscow.\n\n"
      "Russian President Vladimir Putin received his Turkish counterpart in the Kremlin.",
      {"Vladimir Putin": "host", "Recep Tayyip Erdogan": "guest"}),
@@ -75,7 +75,7 @@ def test_linking_a_group_named_by_a_plural_title_takes_its_members_from_the_next
 
     (m,) = meetings(dispatch(RawDoc("t.txt",
         " date 2024-10 Astana, October 9, Kazinform\n\nPresident Kassym-Jomart Tokayev accepted credentials "
-        "from the newly appointed ambassadors of three countries.\n\nThe event opened their missions.\n\n"
+        "from three new ambassadors at a ceremony in the capital.\n\nThe event opened their missions.\n\n"
         "They were the Ambassador of Spain, Luis Martinez; the Ambassador of Estonia, Jaap Ora; and the "
         "Ambassador of Rwanda, Charles Kayonga.\n\nThe President wished them success.", "0" * 64)))
     assert {p["name"]: p["role"] for p in m["participants"]} == {

@@ -1,7 +1,7 @@
 """Time adverbials blanked out of a text, so that the stages that read its structure
 (names, triggers, the link from a verb to its object) see through them.
 
-`Xi Jinping Wednesday held talks with`, `s’est entretenu, jeudi 9 septembre, avec`,
+`Yoon Suk-yeol Thursday held talks with`, `s’est entretenu, mardi 14 mai, avec`,
 `received a phone call Saturday from`: the day sits between a name and its verb or
 inside the verb phrase. Blanking keeps every offset, so spans found in the blanked text
 point at the same characters of the real one; dates are still read from the real text.

@@ -47,7 +47,7 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if group:
             return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}
     if subjects and (not after or r.text[match.end():after[0][1].start].strip()):
-        # `a accueilli son homologue sénégalais à l’aéroport`: the counterpart named before.
+        # `a reçu son homologue ouzbek au palais`: the counterpart named before.
         other = _counterpart(r, i, match, subjects)
         if other is not None:
             after = [(other, Mention(match.end(), match.end(), match.end(), "", None))] + after
@@ -90,10 +90,9 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
 
 
 def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int]) -> list[int]:
-    """`a reçu … les lettres de créance de quatre nouveaux ambassadeurs`, `accepted
-    credentials from the newly appointed ambassadors of seven countries`: a group the
-    sentence names by a plural title, its members named with their titles in the next
-    sentences (up to the next trigger)."""
+    """`a reçu … les lettres de créance de trois ambassadeurs`, `accepted credentials from
+    three new ambassadors`: a group the sentence names by a plural title, its members named
+    with their titles in the next sentences (up to the next trigger)."""
     if not r.pk.plural_head.search(r.text, match.end(), r.sents[i].end):
         return []
     group: list[int] = []
@@ -112,12 +111,12 @@ _POSSESSIVE_COUNTERPART = re.compile(r"\s*(?:son|sa|ses|leur|leurs|his|her|their
 
 
 def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> int | None:
-    """`son homologue sénégalais`, `his Turkish counterpart` right after the trigger, with
+    """`son homologue ouzbek`, `his Turkish counterpart` right after the trigger, with
     no name: the one person of that state the dispatch has named."""
     c = _POSSESSIVE_COUNTERPART.match(r.text, match.end(), r.sents[i].end)
     if c is None:
         return None
-    if r.pk.counterpart.match(c.group(1)):  # `son homologue sénégalais`
+    if r.pk.counterpart.match(c.group(1)):  # `son homologue ouzbek`
         d = r.pk.demonym.match(r.text, c.end(), r.sents[i].end)
     else:  # `his Turkish counterpart`
         d = r.pk.demonym.fullmatch(c.group(1))
@@ -156,7 +155,7 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 
 
 def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
-    """`Jacques Chirac et Hu Jintao se sont entretenus`: two full names with no title, the
+    """`Alexander Croo et Mark Rutte se sont entretenus`: two full names with no title, the
     whole subject of a verb of talks (not of one that also tells of games: `se sont
     rencontrés`, `met`)."""
     if r.pk.ambiguous_meeting.search(match.group()):

@@ -111,7 +111,7 @@ class Reading:
             full = p.full
             if len(full.tokens) < 2:
                 continue
-            # The full name again, or the surname alone (`Swaraj held talks with …`).
+            # The full name again, or the surname alone (`Wong held talks with …`).
             surname = full.tokens[-1]
             for name in (full.name, surname) if len(surname) >= 4 and surname[0].isupper() else (full.name,):
                 self._find_again(s, name, taken, extra)
@@ -211,7 +211,7 @@ class Reading:
         if s.start in self._triggers:
             return self._triggers[s.start]
         # Only multilateral meetings are stated in a sentence that names nobody.
-        # (or one that may name two people bare: `Jacques Chirac et Hu Jintao se sont …`)
+        # (or one that may name two people bare: `Alexander Croo et Mark Rutte se sont …`)
         named = bool(self.sent_mentions[self._index[s.start]]) or bool(_bare_pair_pattern(self.pk).search(s.text))
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
@@ -275,7 +275,7 @@ class Reading:
 
 @functools.cache
 def _bare_pair_pattern(pk: Pack) -> re.Pattern:
-    """Two capitalised pairs of words joined by `and` (`Jacques Chirac et Hu Jintao`)."""
+    """Two capitalised pairs of words joined by `and` (`Alexander Croo et Mark Rutte`)."""
     name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
     return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")
 
