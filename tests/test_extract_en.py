@@ -809,3 +809,61 @@ def test_extract_en_a_possessive_title_is_no_name():
         " date 2013-09 New York, September 27, UN News\n\nSecretary-General Ban Ki-moon met with "
         "CARICOM’s Secretary-General Irwin LaRocque.")
     assert "CARICOM’s Secretary-General" not in people(m)
+
+
+@pytest.mark.parametrize("text, found", [
+    # A title alone names the official the dispatch named in full before.
+    (" date 2016-03 New York, March 9, UN News\n\nSecretary-General Ban Ki-moon opened a session on water. "
+     "Later, the Secretary-General met with Norway’s Prime Minister Erna Solberg.",
+     {"Ban Ki-moon": "participant", "Erna Solberg": "participant"}),
+    # `Mr. Ban` is Ban Ki-moon (surname first), not a second person.
+    (" date 2016-03 New York, March 9, UN News\n\nSecretary-General Ban Ki-moon spoke on water. "
+     "Mr. Ban also held talks with Chile’s President Michelle Bachelet.",
+     {"Ban Ki-moon": "participant", "Michelle Bachelet": "participant"}),
+    # `the Emir` is the Emir, not the Deputy Emir named in between.
+    (" date 2023-05 Doha, May 3, QNA\n\nEmir Sheikh Tamim bin Hamad Al Thani opened the forum, attended by "
+     "Deputy Emir Sheikh Abdullah bin Hamad Al Thani. In the afternoon, the Emir received Kenya’s "
+     "President William Ruto.",
+     {"Tamim bin Hamad Al Thani": "host", "William Ruto": "guest"}),
+])
+def test_extract_en_a_party_named_again_by_title(text, found):
+    (m,) = extract(text)
+    assert {p["name"]: p["role"] for p in m["participants"]} == found
+
+
+def test_extract_en_a_name_spelled_two_ways_is_one_person():
+    meetings = extract(
+        " date 2022-11 Baku, November 24, AZERTAC\n\nPresident Ilham Aliyev accepted the credentials of "
+        "Ambassador Aleksandr Doronin of Moldova. Ambassador Alexandr Doronin thanked the President. "
+        "President Ilham Aliyev then held talks with Ambassador Alexandr Doronin.")
+    assert len(meetings) == 1
+    assert set(people(meetings[0])) == {"Ilham Aliyev", "Aleksandr Doronin"}
+
+
+def test_extract_en_meetings_with_several_states_in_one_sentence_are_bilaterals():
+    # On a summit's sidelines, one minister meets three others, each of another state:
+    # three bilateral meetings, not one among four people.
+    meetings = extract(
+        " date 2024-09 New York, September 26, Kazinform\n\nOn the sidelines of the General Assembly, "
+        "Foreign Minister Askar Temirbekov met with Chile’s Foreign Minister Rosa Valdés, Nepal’s Foreign "
+        "Minister Arjun Thapa and Kenya’s Foreign Minister Grace Wanjiru.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Arjun Thapa", "Askar Temirbekov"], ["Askar Temirbekov", "Grace Wanjiru"],
+        ["Askar Temirbekov", "Rosa Valdés"]]
+
+
+def test_extract_en_a_plural_title_listing_each_state_before_its_holder():
+    meetings = extract(
+        " date 2024-09 New York, September 26, Kazinform\n\nForeign Minister Askar Temirbekov met with the "
+        "foreign ministers of Chile Rosa Valdés, Nepal Arjun Thapa, and Kenya Grace Wanjiru.")
+    found = {name: (position, country) for m in meetings for name, (_, position, _, country, _) in people(m).items()}
+    assert found["Rosa Valdés"][1] == "CL" and found["Arjun Thapa"][1] == "NP" and found["Grace Wanjiru"][1] == "KE"
+    assert found["Arjun Thapa"][0].casefold() == "foreign minister"
+    assert len(meetings) == 3
+
+
+def test_extract_en_a_delegation_of_one_state_received_together_stays_one_meeting():
+    (m,) = extract(
+        " date 2024-09 Baku, September 26, AZERTAC\n\nPresident Ilham Aliyev met with Chile’s Foreign "
+        "Minister Rosa Valdés and Chile’s Minister of Energy Diego Pardow.")
+    assert set(people(m)) == {"Ilham Aliyev", "Rosa Valdés", "Diego Pardow"}

@@ -867,3 +867,31 @@ def test_extract_fr_with_no_agency_or_dateline_the_meeting_place_gives_the_offic
         "l’ambassadeur du Royaume du Maroc en Mauritanie, SEM Hamid Chabar.")
     assert {p["name"]: p["country_code"] for p in m["participants"]} == {
         "Mohamed Lemine Ould Sidi": "MR", "Hamid Chabar": "MA"}
+
+
+@pytest.mark.parametrize("text, roles", [
+    # The subject is the official the dispatch named in full before, by their title alone,
+    # behind a long introductory phrase (and the visitor: the host is on home ground).
+    ("Le vice-ministre azerbaïdjanais de l’Énergie et directeur général, Orkhan Zeynalov, est en visite en "
+     "Hongrie. Au deuxième jour de ce séjour, le directeur général s’est entretenu avec le ministre hongrois "
+     "de l’Industrie, Zoltan Kiss.",
+     {"Orkhan Zeynalov": "guest", "Zoltan Kiss": "host"}),
+    # Both parties named again by title: `le président de la République` is the one whose
+    # state goes unsaid, `son homologue malien` the one of Mali.
+    ("Le président de la République, Mohamed Bazin, et le président du Mali, M. Ousmane Keïta, ont inauguré "
+     "le pont de Gaya. "
+     "Le matin même, le président de la République a discuté longuement avec son homologue malien.",
+     {"Mohamed Bazin": "participant", "Ousmane Keïta": "participant"}),
+])
+def test_extract_fr_a_party_named_again_by_title(text, roles):
+    (m,) = extract(" date 2023-05 Niamey, 10 mai\n\n" + text)
+    assert {p["name"]: p["role"] for p in m["participants"]} == roles
+
+
+def test_extract_fr_a_title_alone_does_not_point_to_a_deputy():
+    # `le président` is not the vice-président named in between.
+    (m,) = extract(
+        " date 2023-05 Niamey, 10 mai\n\nLe président de l’Assemblée, Amadou Sani, a ouvert la session en "
+        "présence du vice-président de l’Assemblée, Issa Diallo. Le président a ensuite reçu l’ambassadeur du "
+        "Japon, M. Kenji Sato.")
+    assert {p["name"]: p["role"] for p in m["participants"]} == {"Amadou Sani": "host", "Kenji Sato": "guest"}

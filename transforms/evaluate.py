@@ -136,13 +136,23 @@ def _overlap(gm: dict, pm: dict) -> int:
 
 def _score_doc(doc: str, gold: list[dict], pred: list[dict], result: Score) -> None:
     c = result.counts
+    # Pairs are taken best first over the whole dispatch (most participants in common, then
+    # the same sentence, then the nearest in order), not gold meeting by gold meeting: an
+    # early gold meeting must not take the prediction a later one matches better.
+    ranked = sorted(
+        ((_overlap(gm, pm), _same_sentence(gm.get("evidence"), pm.get("evidence")), -abs(pi - gi), gi, pi)
+         for gi, gm in enumerate(gold) for pi, pm in enumerate(pred)),
+        reverse=True,
+    )
+    taken: dict[int, int] = {}
+    for overlap, _, _, gi, pi in ranked:
+        if overlap >= 1 and gi not in taken and pi not in taken.values():
+            taken[gi] = pi
     pairs = []
-    free = list(range(len(pred)))
+    free = [pi for pi in range(len(pred)) if pi not in taken.values()]
     for gi, gm in enumerate(gold):
-        best = max(free, key=lambda pi: (_overlap(gm, pred[pi]), -abs(pi - gi)), default=None)
-        if best is not None and _overlap(gm, pred[best]) >= 1:
-            pairs.append((gm, pred[best]))
-            free.remove(best)
+        if gi in taken:
+            pairs.append((gm, pred[taken[gi]]))
         else:
             c["meeting_fn"] += 1
             c["participant_fn"] += len(gm["participants"])

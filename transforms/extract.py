@@ -48,10 +48,11 @@ def _meetings(r: Reading) -> list[dict]:
         parties = linking.parties(r, i, trigger, match)
         if parties is None:
             continue
-        principals = {p for p, role in parties.items() if role != "attendee"}
-        if any(set(m.roles) == set(parties) or principals <= set(m.roles) for m in found):
-            continue  # a later sentence about the same meeting
-        found.append(Meeting(i, trigger, parties, s))
+        for group in linking.separate(r, i, trigger, match, parties):
+            principals = {p for p, role in group.items() if role != "attendee"}
+            if any(set(m.roles) == set(group) or principals <= set(m.roles) for m in found):
+                continue  # a later sentence about the same meeting
+            found.append(Meeting(i, trigger, group, s))
     records = []
     previous_date = None
     for n, m in enumerate(found):

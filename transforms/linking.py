@@ -69,20 +69,46 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     return roles
 
 
+def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[int, str]) -> list[dict[int, str]]:
+    """`X met with the foreign ministers of Spain A, Latvia B and Poland C`: one party
+    meeting several others, each of another state, in one sentence of talks; those are as
+    many bilateral meetings (on the sidelines of a summit), not one among all of them. A
+    guest received with others (credentials) and a delegation of one state stay one."""
+    if trigger.kind != "symmetric":
+        return [roles]
+    named_after = {p for p, m in r.sent_mentions[i] if m.start >= match.end()}
+    others = [p for p in roles if p in named_after]
+    subjects = [p for p in roles if p not in named_after]
+    if len(subjects) != 1 or len(others) < 2:
+        return [roles]
+    states = [_state(r, p) for p in others]
+    if None in states or len(set(states)) < len(states) or _state(r, subjects[0]) in states:
+        return [roles]
+    return [{subjects[0]: roles[subjects[0]], p: roles[p]} for p in others]
+
+
+def _state(r: Reading, p: int) -> str | None:
+    d = r.people[p].description
+    return d.country or d.org_country or d.organization
+
+
 def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     """The first person after a trigger and those coordinated with them (`X, Y and Z`,
     each with their own title)."""
     chain = [after[0][0]]
     prev = after[0][1]
-    for p, m in after[1:]:
+    leads = [_leads_to_title(r, _title_link(r, a, b)) for (_, a), (_, b) in zip(after, after[1:])]
+    for k, (p, m) in enumerate(after[1:]):
         lo = max(prev.end, prev.title_end or prev.end)
         link = r.text[lo:m.start]
         titled = m.title_start is not None and lo <= m.title_start < m.start
-        # With the next person's title known, only `and` (`, and of`) may lead to it:
-        # `… and recalled President X's visit` names no further party.
-        if titled and not _leads_to_title(r, r.text[lo:m.title_start]):
+        # With the next person's title known, only `and` (`, and of`) may lead to it, or a
+        # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
+        # recalled President X's visit` names no further party.
+        listed = _title_link(r, prev, m).strip() == "," and any(leads[k + 1:])
+        if titled and not leads[k] and not listed:
             break
-        if p in chain or not r.pk.coordination_lead.fullmatch(link) or "   " in link:
+        if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link)) or "   " in link:
             break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
         chain.append(p)
         prev = m
@@ -127,6 +153,13 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
     state = r.pk.demonym_country(d.group())
     found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
     return found.pop() if len(found) == 1 else None
+
+
+def _title_link(r: Reading, a: Mention, b: Mention) -> str:
+    """The words between one person (with their title) and the next one's title."""
+    lo = max(a.end, a.title_end or a.end)
+    hi = b.title_start if b.title_start is not None and lo <= b.title_start < b.start else b.start
+    return r.text[lo:hi]
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:

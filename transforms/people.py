@@ -228,7 +228,9 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             span = _run_in_name(text, t.end(), end, pack)
             if span:
                 title_end, first = span[0], span[0]
-        if first is None:
+        listed = _state_name_list(text, t, end, pack)
+        if listed or first is None:
+            out += listed
             continue
         names = []
         pos = first
@@ -269,6 +271,43 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             title = re.sub(r"\s+", " ", singular + own).strip()
             out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, t.start(), title_end))
     return out
+
+
+def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Mention]:
+    """`foreign ministers of Spain A B, Latvia C D and Poland E F`: a plural title whose
+    complement lists each person after their state; each gets the title of that state."""
+    of = pack.of_word.match(text, t.end(), end)
+    if of is None:
+        return []
+    pos = of.end()
+    singular = pack.singular_title(t.group())
+    name_re = _name_re(pack)
+    out: list[Mention] = []
+    while len(out) < 12:
+        words = list(re.finditer(rf"[{UPPER}][\w{APOS}\-]*", text[pos:min(end, pos + 60)]))
+        state = None
+        for n in (3, 2, 1):  # the longest run of words that names a state, right at `pos`
+            if len(words) >= n and words[0].start() == 0 and re.fullmatch(
+                r"[\w’'\- ]+", text[pos:pos + words[n - 1].end()]
+            ):
+                phrase = text[pos:pos + words[n - 1].end()]
+                if geo.country_code(phrase, pack.code, pack.countries):
+                    state = phrase
+                    break
+        if state is None:
+            break
+        m = name_re.match(text, pos + len(state) + 1, end)
+        if text[pos + len(state):pos + len(state) + 1] != " " or not m or not _plausible(
+            m.group(), pack, single_ok=False, particle_ok=False
+        ):
+            break
+        title = f"{singular}{of.group().rstrip()} {state}"
+        out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, pos, m.start()))
+        sep = pack.list_separator.match(text, m.end(), end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out if len(out) >= 2 and _boundary_ok(text, out[-1].end) else []
 
 
 @functools.cache
@@ -478,6 +517,14 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
             # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
             while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
                 start = before
+            # `On the sidelines of the General Assembly, Foreign Minister X`: a rank word
+            # that began the title was a word of a name; a head after the last comma starts it.
+            if pack.rank.fullmatch(after[0].group()):
+                for c in reversed(list(re.finditer(r",\s+", region[start:]))):
+                    head = pack.title_head.search(region, start + c.end())
+                    if head:
+                        start = _premodifiers_start(region, start + c.end(), head.start())
+                        break
             return lo + start, comma
     return None
 

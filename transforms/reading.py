@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from transforms import geo
+from rapidfuzz import fuzz
+
+from transforms import geo, references
 from transforms.adverbials import masked
 from transforms.lang import Pack, Trigger
 from transforms.parse import Dispatch
@@ -86,6 +88,9 @@ class Reading:
                 self._delegation(s, p, m)
                 self._bracket_country(p, m)
             self._shared_organisation(self.sent_mentions[-1])
+            referred = references.descriptions(self, len(self.sent_mentions) - 1)
+            if referred:
+                self.sent_mentions[-1] = sorted(self.sent_mentions[-1] + referred, key=lambda pm: pm[1].start)
 
     def _main_country(self) -> str | None:
         """With no agency or dateline, the state the text names most (at least twice)."""
@@ -139,7 +144,7 @@ class Reading:
             full = p.key
             if tokens == full or (len(tokens) < len(full) and _subsequence(tokens, full)) or (
                 len(full) < len(tokens) and _subsequence(full, tokens)
-            ):
+            ) or _spelled_otherwise(tokens, full) or ((m.title or m.honorific) and _surname_first(tokens, full, self.people)):
                 p.add(m)
                 position = p.description.position
                 if m.title and (position is None or self.pk.counterpart.match(position)):
@@ -287,6 +292,22 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
         return False
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
+
+
+def _spelled_otherwise(tokens: list[str], full: list[str]) -> bool:
+    """One name transliterated two ways (`Aleksandr Esaulenco`, `Alexandr Esaulenco`): the
+    same surname and given names that differ by a letter or two."""
+    return len(tokens) == len(full) >= 2 and tokens[-1] == full[-1] and all(
+        fuzz.ratio(a, b) >= 80 for a, b in zip(tokens[:-1], full[:-1])
+    )
+
+
+def _surname_first(tokens: list[str], full: list[str], people: list[Person]) -> bool:
+    """`Secretary-General Ban` after `Ban Ki-moon`, `President Xi` after `Xi Jinping`: a
+    titled one-word mention (`Mr. Ban`) that is the first word of a two-word name (surname first), when
+    no one else in the dispatch bears it as a surname."""
+    return (len(tokens) == 1 and len(full) == 2 and tokens[0] == full[0]
+            and not any(p.key[-1] == tokens[0] for p in people))
 
 
 def _skipped(sentence: str, pk: Pack) -> bool:

@@ -1,0 +1,167 @@
+"""Stage 1b, references: a person named again by their title alone.
+
+Dispatches name a person once in full and then by title: `le directeur général a rencontré
+…`, `the Secretary-General met …`, `avec son homologue sud-africain`, `le chef de l’État
+algérien`. `descriptions(reading, i)` finds such definite descriptions in sentence `i` and
+gives each the person named earlier whom it fits: the same position (or one a reference
+title such as `chef de l’État` stands for), and the same state or organisation when the
+description names one. The linking stage then reads them like any other mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from transforms.lang import Pack, phrases
+from transforms.people import Description, Mention, describe
+from transforms.text import APOS, fold, words_pattern
+
+if TYPE_CHECKING:
+    from transforms.reading import Reading
+
+_WORD = re.compile(rf"[\w{APOS}\-]+")
+
+
+@functools.cache
+def _determiner(pk: Pack) -> re.Pattern:
+    """A definite article or possessive that may open a description (`le`, `son`, `the`)."""
+    words = pk.data.get("definite_determiners", [])
+    return re.compile(rf"(?<![\w{APOS}\-])(?:{words_pattern(words) or '(?!)'})(?:\s+|(?<=[{APOS}]))", re.IGNORECASE)
+
+
+@functools.cache
+def _head(pk: Pack) -> re.Pattern:
+    """A title's head word, a reference title (`chef de l’État`) or `homologue`."""
+    return phrases(list(pk.data["title_heads"]) + list(pk.data.get("title_references", {}))
+                   + list(pk.data.get("counterparts", [])))
+
+
+def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
+    """(person, mention) for each description in sentence `i` that points back to a person
+    named before it; the mentions span the description (no name of their own)."""
+    s = r.sents[i]
+    text, pk = r.text, r.pk
+    here = r.sent_mentions[i]
+    covered = [(min(m.start, m.title_start if m.title_start is not None else m.start),
+                max(m.end, m.title_end or m.end)) for _, m in here]
+    present = {p for p, _ in here}
+    out: list[tuple[int, Mention]] = []
+    for d in _determiner(pk).finditer(text, s.start, s.end):
+        span = _extent(r, d.end(), s.end)
+        if span is None:
+            continue
+        lo, hi = span
+        if any(a < hi and lo < b for a, b in covered):
+            continue
+        phrase = text[lo:hi]
+        ref = describe(phrase, pk)
+        if not ref.position:
+            continue
+        p = _antecedent(r, i, d.start(), phrase, ref)
+        if p is None or p in present:
+            continue
+        present.add(p)
+        out.append((p, Mention(d.start(), lo, hi, phrase, None)))
+    return out
+
+
+def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
+    """Span of a bare title starting at `pos` (after its determiner): a few qualifying words
+    (`Indian foreign`), the head, then its complements (`de la Défense`, `of Azerbaijan`),
+    demonyms and modifiers (`algérien`, `général`)."""
+    text, pk = r.text, r.pk
+    head_re = _head(pk)
+    start = pos
+    head = head_re.match(text, pos, end)
+    for _ in range(3):
+        if head:
+            break
+        w = _WORD.match(text, pos, end)
+        if w is None or not _qualifier(pk, w.group()):
+            return None
+        pos = w.end() + len(text[w.end():end]) - len(text[w.end():end].lstrip(" "))
+        if pos == w.end():
+            return None
+        head = head_re.match(text, pos, end)
+    if head is None:
+        return None
+    hi = head.end()
+    modifiers = frozenset(fold(w) for w in pk.data.get("title_modifiers", []))
+    while True:
+        of = pk.of_word.match(text, hi, end)
+        if of:
+            w = _WORD.match(text, of.end(), end)
+            if w is None or not (w.group()[0].isupper() or fold(w.group()) in pk.title_words):
+                break
+            hi = w.end()
+            continue
+        gap = re.match(r" +", text[hi:end])
+        if gap is None:
+            break
+        w = _WORD.match(text, hi + gap.end(), end)
+        if w is None:
+            break
+        word = w.group()
+        if pk.demonym_country(word) or fold(word) in modifiers or (
+            word[0].isupper() and fold(word) in pk.title_words
+        ):
+            hi = w.end()
+            continue
+        break
+    return start, hi
+
+
+def _qualifier(pk: Pack, word: str) -> bool:
+    """A word that may stand before a title's head (`Indian`, `foreign`, `nouveau`)."""
+    return bool(pk.demonym_country(word) or fold(word) in pk.title_words or pk.title_noise.match(word + " "))
+
+
+def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> int | None:
+    """The person named before `at` whom the description fits, the latest named first;
+    with nothing to tell them apart, one whose state goes unsaid, or of the dispatch's own."""
+    last: dict[int, int] = {}
+    for j in range(i + 1):
+        for p, m in r.sent_mentions[j]:
+            if m.start < at:
+                last[p] = m.start
+    fits = [p for p in sorted(last, key=last.get, reverse=True) if _fits(r, phrase, ref, r.people[p].description)]
+    if len(fits) > 1 and ref.country is None and ref.organization is None:
+        # `le président de la République`: the one whose state goes unsaid (the dispatch's own).
+        states = [r.people[p].description.country or r.people[p].description.org_country for p in fits]
+        own = [p for p, c in zip(fits, states) if c is None] or [p for p, c in zip(fits, states) if c == r.home]
+        fits = own or fits
+    return fits[0] if fits else None
+
+
+def _fits(r: Reading, phrase: str, ref: Description, d: Description) -> bool:
+    if not d.position:
+        return False
+    pk = r.pk
+    country = d.country or d.org_country
+    if ref.country and not (country == ref.country or (country is None and ref.country == r.home)):
+        return False
+    if ref.organization and not (d.organization and _within(ref.organization, d.organization)):
+        return False
+    if pk.counterpart.match(ref.position.split()[0]):
+        return ref.country is not None and not pk.counterpart.match(d.position)
+    for reference, positions in pk.title_references:
+        if reference.match(phrase):
+            return bool(positions.match(d.position))
+    return _heads(pk, ref.position, d.position)
+
+
+def _within(short: str, long: str) -> bool:
+    """`Assemblée` in `Assemblée nationale`, either way round."""
+    a, b = fold(short), fold(long)
+    return a in b or b in a
+
+
+def _heads(pk: Pack, short: str, long: str) -> bool:
+    """The description's position starts the person's, or one of their jobs joined by `and`
+    (`directeur général` in `vice-ministre de la Défense et directeur général`); `Amir`
+    is not `Deputy Amir`, `président` not `vice-président`."""
+    ands = words_pattern([fold(w) for w in pk.data["and_words"]])
+    pattern = rf"(?:^|\s(?:{ands})\s){re.escape(fold(short))}(?!\w)"
+    return re.search(pattern, fold(long)) is not None
