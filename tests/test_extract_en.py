@@ -867,3 +867,12 @@ def test_extract_en_a_delegation_of_one_state_received_together_stays_one_meetin
         " date 2024-09 Baku, September 26, AZERTAC\n\nPresident Ilham Aliyev met with Chile’s Foreign "
         "Minister Rosa Valdés and Chile’s Minister of Energy Diego Pardow.")
     assert set(people(m)) == {"Ilham Aliyev", "Rosa Valdés", "Diego Pardow"}
+
+
+def test_extract_en_a_city_after_a_title_word_is_no_name_and_places_the_talks_after_it():
+    meetings = extract(
+        " date 2024-09 Astana, September 26, Kazinform\n\nForeign Minister Askar Temirbekov is taking part in "
+        "the high-level week of the UN General Assembly in New York.\n\nOn Wednesday, Temirbekov held talks "
+        "with Chile’s Foreign Minister Rosa Valdés.")
+    assert [sorted(people(m)) for m in meetings] == [["Askar Temirbekov", "Rosa Valdés"]]
+    assert (meetings[0]["city"], meetings[0]["country_code"]) == ("New York", "US")

@@ -895,3 +895,11 @@ def test_extract_fr_a_title_alone_does_not_point_to_a_deputy():
         "présence du vice-président de l’Assemblée, Issa Diallo. Le président a ensuite reçu l’ambassadeur du "
         "Japon, M. Kenji Sato.")
     assert {p["name"]: p["role"] for p in m["participants"]} == {"Amadou Sani": "host", "Kenji Sato": "guest"}
+
+
+def test_extract_fr_talks_in_a_series_take_the_place_of_the_sentence_that_opens_it():
+    meetings = extract(
+        " date 2025-02 Rabat, 14 février\n\nLe président du Sénat, Karim Bennani, a eu une série d’entretiens, "
+        "jeudi à Rabat, avec des présidents de commissions parlementaires africaines.\n\nM. Bennani s’est ainsi "
+        "entretenu avec le président de l’Assemblée nationale du Bénin, Luc Adjovi.")
+    assert [(m["city"], m["country_code"]) for m in meetings] == [("Rabat", "MA")]

@@ -19,7 +19,7 @@ from transforms.lang import pack as language_pack
 from transforms.orgs import registry
 from transforms.parse import Dispatch
 from transforms.people import Description
-from transforms.places import place
+from transforms.places import Place, place
 from transforms.reading import Meeting, Reading
 from transforms.text import fold
 
@@ -88,6 +88,8 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         # No city: the state someone is said to be visiting (`qui effectue une visite
         # officielle en Algérie`) is where talks in person took place.
         where = type(where)(None, roles.visited_state(r), where.venue)
+    if kind not in ("phone_call", "video_conference") and where.country_code is None:
+        where = _place_around(r, m, where)
     _counterparts(r, m)
     _same_ministry(r, m)
     # With no agency, dateline or state the text names most, the state the meeting took
@@ -109,6 +111,17 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "char_end": m.evidence.end,
         "participants": participants,
     }
+
+
+def _place_around(r: Reading, m: Meeting, where: Place) -> Place:
+    """Talks in person with no place in their own sentences: the place the sentence before
+    or the dispatch's opening sentence gives (`a eu une série d’entretiens, jeudi à Rabat`,
+    then each talk in its own sentence)."""
+    for j in dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence):
+        found = place(r.place_texts_of(j), r.pk)
+        if found.country_code:
+            return Place(found.city, found.country_code, where.venue)
+    return where
 
 
 def _counterparts(r: Reading, m: Meeting) -> None:

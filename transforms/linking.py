@@ -9,6 +9,7 @@ triggers list their parties their own way. `attendees` adds those present beside
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from transforms import geo
@@ -97,7 +98,7 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     each with their own title)."""
     chain = [after[0][0]]
     prev = after[0][1]
-    leads = [_leads_to_title(r, _title_link(r, a, b)) for (_, a), (_, b) in zip(after, after[1:])]
+    leads = [_leads_to_title(r, _title_link(r, a, b)) for (_, a), (_, b) in itertools.pairwise(after)]
     for k, (p, m) in enumerate(after[1:]):
         lo = max(prev.end, prev.title_end or prev.end)
         link = r.text[lo:m.start]

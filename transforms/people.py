@@ -453,12 +453,14 @@ def _only_common(word: str, pack: Pack) -> bool:
 
 
 def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
-    """How many tokens from k belong to a title's vocabulary: an organisation or a state
-    (longest first), a demonym, a title word, or a common word of the language."""
+    """How many tokens from k belong to a title's vocabulary: an organisation, a state or a
+    large city (longest first), a demonym, a title word, or a common word of the language."""
     words = [t.group() for t in tokens[k:k + 6]]
     for n in range(len(words), 1, -1):
-        phrase = " ".join(words[:n])
-        if registry().exact(phrase) is not None or geo.country_code(phrase, pack.code, pack.countries):
+        phrase = " ".join(words[:n]).rstrip(".")  # (a token may carry the sentence's full stop)
+        if registry().exact(phrase) is not None or geo.country_code(phrase, pack.code, pack.countries) or (
+            n <= 3 and geo.city_country(phrase, pack.places, 100_000)  # `… Assembly in New York`
+        ):
             return n
     word = words[0]
     if (

@@ -259,15 +259,16 @@ class Reading:
         return out
 
     def place_texts(self, m: Meeting, end: int) -> list[tuple[str, list[tuple[int, int]]]]:
-        texts = []
-        for j in self.detail_sentences(m, end):
-            s = self.sents[j]
-            masked = [
-                ((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start)
-                for _, mm in self.sent_mentions[j]
-            ]
-            texts.append((s.text, masked))
-        return texts
+        return [text for j in self.detail_sentences(m, end) for text in self.place_texts_of(j)]
+
+    def place_texts_of(self, j: int) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Sentence `j` with the spans of people's titles in it, which name no meeting place."""
+        s = self.sents[j]
+        masked = [
+            ((mm.title_start or mm.start) - s.start, (mm.title_end or mm.end) - s.start)
+            for _, mm in self.sent_mentions[j]
+        ]
+        return [(s.text, masked)]
 
     def kind(self, m: Meeting) -> str:
         text = m.evidence.text
