@@ -876,3 +876,19 @@ def test_extract_en_a_city_after_a_title_word_is_no_name_and_places_the_talks_af
         "with Chile’s Foreign Minister Rosa Valdés.")
     assert [sorted(people(m)) for m in meetings] == [["Askar Temirbekov", "Rosa Valdés"]]
     assert (meetings[0]["city"], meetings[0]["country_code"]) == ("New York", "US")
+
+
+def test_extract_en_the_two_leaders_on_another_day_is_another_meeting():
+    meetings = extract(
+        " date 2014-11 Beijing, November 12, Xinhua\n\nOn Wednesday, President Xi Jinping of China held talks with "
+        "visiting Chilean President Michelle Bachelet.\n\nOn Monday evening, the two presidents held a "
+        "meeting over dinner at the Diaoyutai guesthouse.")
+    assert [sorted(people(m)) for m in meetings] == [["Michelle Bachelet", "Xi Jinping"]] * 2
+    assert [m["meeting_date"] for m in meetings] == [dt.date(2014, 11, 12), dt.date(2014, 11, 10)]
+
+
+def test_extract_en_a_pair_phrase_that_is_no_subject_names_no_meeting():
+    meetings = extract(
+        " date 2023-04 Riyadh, April 5, SPA\n\nKing Salman received the credentials of Ambassador Jonas Berg "
+        "of Sweden.\n\nLater the King wished the envoy success and sent regards to the leaders of the Nordic states.")
+    assert [sorted(people(m)) for m in meetings] == [["Jonas Berg", "Salman"]]

@@ -903,3 +903,11 @@ def test_extract_fr_talks_in_a_series_take_the_place_of_the_sentence_that_opens_
         "jeudi à Rabat, avec des présidents de commissions parlementaires africaines.\n\nM. Bennani s’est ainsi "
         "entretenu avec le président de l’Assemblée nationale du Bénin, Luc Adjovi.")
     assert [(m["city"], m["country_code"]) for m in meetings] == [("Rabat", "MA")]
+
+
+def test_extract_fr_the_two_men_as_subject_are_the_two_named_last():
+    (m,) = extract(
+        " date 2021-09 Genève, 23 septembre\n\nLe secrétaire d’État américain, Antony Blinken, est arrivé à "
+        "Genève pour une conférence. Le ministre français des Affaires étrangères, Jean-Yves Le Drian, y "
+        "participe aussi.\n\nLes deux hommes se sont entretenus mercredi soir en marge de la conférence.")
+    assert set(people(m)) == {"Antony Blinken", "Jean-Yves Le Drian"}

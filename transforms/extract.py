@@ -50,7 +50,8 @@ def _meetings(r: Reading) -> list[dict]:
             continue
         for group in linking.separate(r, i, trigger, match, parties):
             principals = {p for p, role in group.items() if role != "attendee"}
-            if any(set(m.roles) == set(group) or principals <= set(m.roles) for m in found):
+            if any((set(m.roles) == set(group) or principals <= set(m.roles)) and not _other_day(r, m.sentence, i)
+                   for m in found):
                 continue  # a later sentence about the same meeting
             found.append(Meeting(i, trigger, group, s))
     records = []
@@ -63,6 +64,13 @@ def _meetings(r: Reading) -> list[dict]:
         previous_date = record["meeting_date"]
         records.append(record)
     return records
+
+
+def _other_day(r: Reading, a: int, b: int) -> bool:
+    """Whether two sentences name two different days (`held talks on Wednesday` …
+    `on Tuesday evening, the two leaders held a meeting`): two meetings, not one told twice."""
+    days = [meeting_date([r.unmasked(j)], r.d.published_date, r.pk) for j in (a, b)]
+    return all(f.basis in ("explicit", "weekday") for f in days) and days[0].date != days[1].date
 
 
 def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> dict:

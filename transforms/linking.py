@@ -215,7 +215,8 @@ def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
         # (a title shared through a plural starts before both names: `les ministres …, X et Y`)
         hi = nxt.start if nxt.title_start is None or nxt.title_start < lo else nxt.title_start
         link = r.text[lo:hi]
-        if p in chain or not r.pk.coordination_lead.fullmatch(link):
+        # (nothing between two mentions: the two halves of `les deux présidents`)
+        if p in chain or not (link == "" or r.pk.coordination_lead.fullmatch(link)):
             break
         chain.insert(0, p)
         nxt = m

@@ -437,8 +437,13 @@ def _given_names():
 @functools.lru_cache(maxsize=65_536)
 def given_name(word: str) -> bool:
     """Whether a word is a known given name in some country (gender-guesser's lexicon of
-    about 40,000 names): `Catherine`, `Rashad`, `Mehriban`."""
-    return _given_names().get_gender(word.strip(".,")) != "unknown"
+    about 40,000 names): `Catherine`, `Rashad`, `Mehriban`, and compounds of them
+    (`Jean-Yves`)."""
+    word = word.strip(".,")
+    if _given_names().get_gender(word) != "unknown":
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p and _given_names().get_gender(p) != "unknown" for p in parts)
 
 
 def _only_common(word: str, pack: Pack) -> bool:

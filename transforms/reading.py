@@ -88,9 +88,10 @@ class Reading:
                 self._delegation(s, p, m)
                 self._bracket_country(p, m)
             self._shared_organisation(self.sent_mentions[-1])
-            referred = references.descriptions(self, len(self.sent_mentions) - 1)
+            i = len(self.sent_mentions) - 1
+            referred = references.descriptions(self, i) + references.pairs(self, i)
             if referred:
-                self.sent_mentions[-1] = sorted(self.sent_mentions[-1] + referred, key=lambda pm: pm[1].start)
+                self.sent_mentions[i] = sorted(self.sent_mentions[-1] + referred, key=lambda pm: pm[1].start)
 
     def _main_country(self) -> str | None:
         """With no agency or dateline, the state the text names most (at least twice)."""

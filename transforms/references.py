@@ -67,6 +67,49 @@ def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
     return out
 
 
+@functools.cache
+def _pair(pk: Pack) -> re.Pattern:
+    """A description of two people at once (`les deux présidents`, `the two leaders`)."""
+    words = pk.data.get("pair_references", [])
+    return re.compile(rf"(?<![\w{APOS}\-])(?:{words_pattern(words) or '(?!)'})(?![\w\-])", re.IGNORECASE)
+
+
+def pairs(r: Reading, i: int) -> list[tuple[int, Mention]]:
+    """`Les deux présidents se sont entretenus`, `the leaders met`: the two officials named
+    last before the phrase (holding the position the phrase names, if it names one), as two
+    mentions that split it (nothing between them: the linking stage reads them as
+    coordinated). Only as the subject of a trigger that follows at once."""
+    s = r.sents[i]
+    out: list[tuple[int, Mention]] = []
+    positions = r.pk.data.get("pair_references") or {}
+    for d in _pair(r.pk).finditer(r.text, s.start, s.end):
+        if r.pk.any_trigger.match(r.text, _next_word(r.text, d.end(), s.end), s.end) is None:
+            continue
+        wanted = next((v for k, v in positions.items() if fold(k) == fold(d.group())), None)
+        last: dict[int, int] = {}
+        for j in range(i + 1):
+            for p, m in r.sent_mentions[j]:
+                position = r.people[p].description.position
+                if m.start < d.start() and r.official(p) and (
+                    wanted is None or (position and _heads(r.pk, wanted, position))
+                ):
+                    last[p] = m.start
+        if len(last) < 2:
+            continue
+        a, b = sorted(sorted(last, key=last.get)[-2:], key=last.get)
+        cut = d.group().rfind(" ") + d.start()
+        out += [(a, Mention(d.start(), d.start(), cut, d.group(), None)),
+                (b, Mention(cut, cut, d.end(), d.group(), None))]
+    return out
+
+
+def _next_word(text: str, pos: int, end: int) -> int:
+    """Where the next word starts, past spaces and blanked adverbials (`, on Tuesday,`)."""
+    while pos < end and text[pos] in " ,":
+        pos += 1
+    return pos
+
+
 def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
     """Span of a bare title starting at `pos` (after its determiner): a few qualifying words
     (`Indian foreign`), the head, then its complements (`de la Défense`, `of Azerbaijan`),
