@@ -80,3 +80,23 @@ def test_linking_a_group_named_by_a_plural_title_takes_its_members_from_the_next
         "Ambassador of Rwanda, Charles Kayonga.\n\nThe President wished them success.", "0" * 64)))
     assert {p["name"]: p["role"] for p in m["participants"]} == {
         "Kassym-Jomart Tokayev": "host", "Luis Martinez": "guest", "Jaap Ora": "guest", "Charles Kayonga": "guest"}
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("The two presidents met in the afternoon.", ["Xi Jinping", "Michelle Bachelet"]),
+    # not a verb's subject: no one
+    ("The King praised the leaders of the Nordic states.", []),
+    # `ministers`: only people who hold that position
+    ("The two ministers met in the afternoon.", []),
+])
+def test_references_a_pair_phrase_is_the_two_officials_named_last_as_a_subject(sentence, named):
+    r = _reading(" date 2014-11 Beijing, November 12, Xinhua\n\nOn Wednesday, President Xi Jinping of China "
+                 "held talks with visiting Chilean President Michelle Bachelet.\n\n" + sentence)
+    assert [r.people[p].full.name for p, m in r.sent_mentions[-1] if m.title is None] == named
+
+
+def test_references_a_title_alone_points_to_the_person_holding_it():
+    r = _reading(" date 2023-05 Niamey, 10 mai\n\nLe président de l’Assemblée, Amadou Sani, a ouvert la session "
+                 "en présence du vice-président, Issa Diallo, et du ministre malien de la Santé, Oumar Touré.\n\n"
+                 "Le président a ensuite reçu le ministre malien.")
+    assert [r.people[p].full.name for p, _ in r.sent_mentions[-1]] == ["Amadou Sani", "Oumar Touré"]
