@@ -911,3 +911,30 @@ def test_extract_fr_the_two_men_as_subject_are_the_two_named_last():
         "Genève pour une conférence. Le ministre français des Affaires étrangères, Jean-Yves Le Drian, y "
         "participe aussi.\n\nLes deux hommes se sont entretenus mercredi soir en marge de la conférence.")
     assert set(people(m)) == {"Antony Blinken", "Jean-Yves Le Drian"}
+
+
+@pytest.mark.parametrize("sentence, kind, roles", [
+    # `téléphoné au président`: the article joined to the preposition, a date between.
+    ("Le président du Kazakhstan, Kassym Tokaïev, a téléphoné, le 3 mars, au président de la Mongolie, "
+     "Ukhnaa Khurelsukh.", "phone_call",
+     [{"Kassym Tokaïev": "host", "Ukhnaa Khurelsukh": "guest"}]),
+    # Two calls told at once, `séparément`: two calls.
+    ("Le président du Kazakhstan, Kassym Tokaïev, a eu des conversations téléphoniques séparément avec le "
+     "président mongol Ukhnaa Khurelsukh et le président turc Recep Tayyip Erdogan.", "phone_call",
+     [{"Kassym Tokaïev": "host", "Ukhnaa Khurelsukh": "guest"},
+      {"Kassym Tokaïev": "host", "Recep Tayyip Erdogan": "guest"}]),
+    ("Le ministre mongol des Affaires étrangères, Battsetseg Batmunkh, et son homologue kazakh, Murat "
+     "Nurtleu, ont discuté lundi par téléphone de la coopération.", "phone_call",
+     [{"Battsetseg Batmunkh": "participant", "Murat Nurtleu": "participant"}]),
+])
+def test_extract_fr_calls_told_in_other_words(sentence, kind, roles):
+    meetings = extract(" date 2024-03 Astana, 5 mars\n\n" + sentence)
+    assert [m["kind"] for m in meetings] == [kind] * len(roles)
+    assert [{p["name"]: p["role"] for p in m["participants"]} for m in meetings] == roles
+
+
+def test_extract_fr_a_title_does_not_run_across_the_verb_before_a_name():
+    (m,) = extract(
+        " date 2024-03 Berne, 5 mars\n\nL’ancien ministre de la Santé, Pierre Favre, est à Berne. Durant ce "
+        "séjour, l’ancien ministre a rencontré Hans Meier, le chancelier de la Confédération.")
+    assert people(m)["Hans Meier"][1] == "chancelier"

@@ -74,8 +74,10 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     """`X met with the foreign ministers of Spain A, Latvia B and Poland C`: one party
     meeting several others, each of another state, in one sentence of talks; those are as
     many bilateral meetings (on the sidelines of a summit), not one among all of them. A
-    guest received with others (credentials) and a delegation of one state stay one."""
-    if trigger.kind != "symmetric":
+    guest received with others (credentials) and a delegation of one state stay one, unless
+    the sentence says they were apart (`a eu des conversations téléphoniques séparément`)."""
+    separately = r.pk.separately.search(r.text, r.sents[i].start, r.sents[i].end)
+    if trigger.kind != "symmetric" and not (trigger.kind == "directed" and separately):
         return [roles]
     named_after = {p for p, m in r.sent_mentions[i] if m.start >= match.end()}
     others = [p for p in roles if p in named_after]

@@ -177,7 +177,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
             continue
         after = text[m.end():m.end() + 3]
-        if not (after == "" or after[0] in ",.;)" or _SPACE_LOWER.match(after)):
+        if not (after == "" or after[0] in ",.;)" or after[:2] == " (" or _SPACE_LOWER.match(after)):
             continue
         if _title_before(text, start, c.start() + start, pack) or _title_after(text, m.end(), end, pack):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
@@ -620,6 +620,8 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
         span = _title_before(text, prev_end, m.start, pack)
         if span and not pack.title_runs_into_name and text[span[0]:span[1]].strip().count(" ") > 6:
             span = None
+        if span and pack.any_trigger.search(text, span[0], span[1]):
+            span = None  # `l’ancien conseiller fédéral a rencontré X`: no title runs across a verb
     if span is None:
         span = _title_after(text, m.end, nxt, pack)
     if span is None:
