@@ -938,3 +938,26 @@ def test_extract_fr_a_title_does_not_run_across_the_verb_before_a_name():
         " date 2024-03 Berne, 5 mars\n\nL’ancien ministre de la Santé, Pierre Favre, est à Berne. Durant ce "
         "séjour, l’ancien ministre a rencontré Hans Meier, le chancelier de la Confédération.")
     assert people(m)["Hans Meier"][1] == "chancelier"
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    # The meeting is a noun after the two parties, with no `avec`.
+    ("Le président du Niger, Mahamane Sani, a assuré au ministre malien des Mines, Oumar Keïta, lors d’un "
+     "entretien qu’ils ont eu jeudi à Niamey, que les projets communs avanceront.",
+     {"Mahamane Sani": "participant", "Oumar Keïta": "participant"}),
+    ("Le ministre nigérien de l’Énergie, Ibrahim Yacouba, et son homologue béninois, Jean Houngbo, se sont "
+     "entendus sur un tarif lors d’une longue rencontre à Cotonou.",
+     {"Ibrahim Yacouba": "participant", "Jean Houngbo": "participant"}),
+    # `a accordé un entretien à`: the one who grants it receives.
+    ("Le président de la République, Mahamane Sani, a accordé un entretien, jeudi au palais, au ministre "
+     "malien des Mines, Oumar Keïta.", {"Mahamane Sani": "host", "Oumar Keïta": "guest"}),
+])
+def test_extract_fr_meeting_nouns_after_the_parties_and_granted_interviews(sentence, roles):
+    (m,) = extract(" date 2024-03 Niamey, 8 mars\n\n" + sentence)
+    assert {p["name"]: p["role"] for p in m["participants"]} == roles
+
+
+def test_extract_fr_a_meeting_noun_that_leads_to_avec_is_not_read_twice():
+    (m,) = extract(" date 2024-03 Niamey, 8 mars\n\nLors d’un entretien avec le ministre malien des Mines, Oumar "
+                   "Keïta, le Premier ministre, Ali Zeine, a salué les projets communs.")
+    assert set(people(m)) == {"Oumar Keïta", "Ali Zeine"}

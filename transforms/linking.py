@@ -31,6 +31,12 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         return _coordinated(r, i, match)
     before = [(p, m) for p, m in ments if m.end <= match.start()]
     after = [(p, m) for p, m in ments if m.start >= match.end() and m.start < limit]
+    if trigger.kind == "among":
+        # `lors d’une rare rencontre`, `during their talks`: the two officials named before.
+        named = list(dict.fromkeys(p for p, _ in before))
+        if len(named) != 2 or not all(r.official(p) for p in named):
+            return None
+        return {p: "participant" for p in named}
     if trigger.kind == "between":
         if match.group().endswith(","):
             # `At the meeting, X and Y praised …`: the subject that follows, coordinated.
@@ -43,6 +49,12 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             return None
         return {p: "participant" for p in parties}
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if not subjects and trigger.nominal and after:
+        # `Lors d’un entretien avec X, le Premier ministre, Y, a salué …`: the subject after.
+        rest = [(p, m) for p, m in after if p not in _chain(r, after)]
+        if rest:
+            subjects = [rest[0][0]]
+            after = [(p, m) for p, m in after if m.start < rest[0][1].start]
     if subjects and not after and trigger.kind == "directed":
         group = _group_named_later(r, i, match, subjects)
         if group:

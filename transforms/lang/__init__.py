@@ -37,7 +37,7 @@ def _rule(pattern: str, adverbs: str = "", trigger: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Trigger:
-    kind: str  # directed, reverse, symmetric, between, multilateral, plural
+    kind: str  # directed, reverse, symmetric, between, multilateral, plural, among
     pattern: re.Pattern
     # A meeting noun rather than a verb (`lors de sa rencontre avec`, `the talks between`):
     # it carries no tense, so a sentence that speaks of the future does not count.
@@ -339,9 +339,11 @@ def pack(code: str) -> Pack | None:
 
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
-# stated by its parties together as the subject (`X and Y held talks`, `se sont entretenus`).
+# stated by its parties together as the subject (`X and Y held talks`, `se sont entretenus`);
+# `nominal_among`: a meeting noun whose parties the sentence names before it (`X a assuré à
+# Y, lors d’un entretien qu’ils ont eu, que …`).
 _KINDS = ("reverse", "directed", "between", "nominal_between", "multilateral", "symmetric",
-          "nominal_symmetric", "plural")
+          "nominal_symmetric", "plural", "nominal_among")
 
 
 def _any(data: dict, kinds: tuple[str, ...]) -> re.Pattern:
