@@ -892,3 +892,27 @@ def test_extract_en_a_pair_phrase_that_is_no_subject_names_no_meeting():
         " date 2023-04 Riyadh, April 5, SPA\n\nKing Salman received the credentials of Ambassador Jonas Berg "
         "of Sweden.\n\nLater the King wished the envoy success and sent regards to the leaders of the Nordic states.")
     assert [sorted(people(m)) for m in meetings] == [["Jonas Berg", "Salman"]]
+
+
+@pytest.mark.parametrize("text, found", [
+    # `had an unannounced meeting`: an adjective between article and noun.
+    (" date 2019-08 Seoul, August 2, Yonhap\n\nForeign Minister Park Jin and his Japanese counterpart, Hiro Sato, "
+     "had an unannounced meeting in Bangkok.", {"Park Jin", "Hiro Sato"}),
+    # `as they met`: the two named before.
+    (" date 2024-09 Seoul, September 5, Yonhap\n\nForeign Minister Park Jin and his Japanese counterpart, Hiro "
+     "Sato, settled the dispute as they met in Lima on Wednesday.", {"Park Jin", "Hiro Sato"}),
+    # `X has met with`: the auxiliary left before the participle.
+    (" date 2017-06 Baku, June 2, News.az\n\nElmar Guliyev has met with his Turkish counterpart Ahmet Demir in "
+     "Islamabad.", {"Elmar Guliyev", "Ahmet Demir"}),
+    # A name after the dateline's dash, its title in apposition.
+    (" date 2023-10 WASHINGTON, Oct. 26 (Xinhua)\n\n- Li Wen, member of the State Council, held talks with U.S. "
+     "Secretary of State Mark Davis on Thursday.", {"Li Wen", "Mark Davis"}),
+    # Letters of commission, travelled to meet.
+    (" date 2024-04 Nassau, April 11, ZNS\n\nHigh Commissioner Peter Banda of Zambia presented his Letters of "
+     "Commission to Governor General Ruth Knowles.", {"Peter Banda", "Ruth Knowles"}),
+    (" date 2015-08 New York, August 5, UN News\n\nSecretary-General Kim Sun travelled to Washington on Tuesday "
+     "to meet with United States President Frank Hale.", {"Kim Sun", "Frank Hale"}),
+])
+def test_extract_en_more_ways_to_tell_a_meeting(text, found):
+    (m,) = extract(text)
+    assert set(people(m)) == found

@@ -24,8 +24,9 @@ _COMMA_SPACE = re.compile(r",\s+")
 
 @functools.cache
 def _clause_start(pack: Pack) -> re.Pattern:
-    """Where a clause may begin: the text's start, after punctuation, after `and`."""
-    starts = ["^", r"(?<=[,;:]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
+    """Where a clause may begin: the text's start, after punctuation or a dateline's dash,
+    after `and`."""
+    starts = ["^", r"(?<=[,;:]\s)", r"(?<=[-–—]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
     return re.compile(rf"(?:{'|'.join(starts)})(?=[{UPPER}])")
 
 

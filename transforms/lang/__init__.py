@@ -59,7 +59,7 @@ class Pack:
     ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
     company_noun: re.Pattern  # `la société X`: the noun before a company's name
-    adverb: re.Pattern  # an adverb ending a phrase (`il a également`, `he also`)
+    adverb: re.Pattern  # an adverb or auxiliary ending a phrase (`il a également`, `he also`, `X has`)
     and_word: re.Pattern
     member: re.Pattern  # an attendance cue that names members of a delegation
     office: re.Pattern  # `Bureau`, `Regional Office`: a part of its organisation, not a body of its own
@@ -228,7 +228,8 @@ def pack(code: str) -> Pack | None:
             re.IGNORECASE,
         ),
         plural_titles={fold(k): v for k, v in (data.get("plural_titles") or {}).items()},
-        adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", [])) + r")$", re.IGNORECASE)
+        adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", []) + data.get("auxiliaries", [])) + r")$",
+                          re.IGNORECASE)
         if data.get("adverbs") else re.compile(r"(?!)"),
         minister=phrases(data.get("minister_heads", [])),
         state_implied=re.compile(
