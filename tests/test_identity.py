@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from transforms.identity import compatible, person_key
-from transforms.normalise import Known, KnownMeeting, Overrides, tables
+from transforms.normalise import Known, KnownMeeting, Overrides, meeting_id, tables
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,18 @@ def test_normalise_same_people_other_day_is_another_meeting():
     rows = tables({"d1": [_record(0, ["Djeyhoun Baïramov", "Ilia Darchiachvili"])],
                    "d2": [_record(0, ["Jeyhun Bayramov", "Ilia Darchiashvili"], date=dt.date(2023, 3, 15))]})
     assert len(rows["meetings"]) == 2
+
+
+def test_normalise_several_meetings_one_sentence_states_get_ids_of_their_own():
+    # `X met with A, B and C`: three bilateral meetings from one sentence of one dispatch.
+    records = [_record(7, ["Murat Nurtleu", other]) for other in ("José Albares", "Baiba Braže", "Xavier Bettel")]
+    rows = tables({"d1": records})
+    ids = [m["meeting_id"] for m in rows["meetings"]]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert {r["meeting_id"] for r in rows["meeting_reports"]} == set(ids)
+    # The first keeps the id a sentence's only meeting always had; re-running gives the same ids.
+    assert ids[0] == meeting_id("d1", 7)
+    assert [m["meeting_id"] for m in tables({"d1": records})["meetings"]] == ids
 
 
 def test_normalise_overrides_merge_and_separate():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from transforms.identity import compatible, name_parts, person_key
@@ -27,9 +27,11 @@ def person_id(key: str) -> str:
     return "per-" + _digest(key)[:16]
 
 
-def meeting_id(dispatch_id: str, char_start: int) -> str:
-    """Stable id of a meeting: the dispatch and place of the sentence that first states it."""
-    return "mtg-" + _digest(dispatch_id, str(char_start))[:16]
+def meeting_id(dispatch_id: str, char_start: int, part: int = 0) -> str:
+    """Stable id of a meeting: the dispatch and place of the sentence that first states it,
+    and, for the second and later meetings one sentence states (`met with A, B and C` on a
+    summit's sidelines), their rank in it."""
+    return "mtg-" + _digest(dispatch_id, str(char_start) if part == 0 else f"{char_start}/{part}")[:16]
 
 
 @dataclass
@@ -209,9 +211,12 @@ def tables(
         ((did, record) for did in extracted for record in extracted[did]),
         key=lambda dr: (meeting_id(dr[0], dr[1]["char_start"]) not in first, dr[0], dr[1]["char_start"]),
     )
+    parts: Counter = Counter()  # meetings seen per sentence of a dispatch
     for dispatch_id, record in order:
         ids = [people.resolve(p["name"]) for p in record["participants"]]
-        own = meeting_id(dispatch_id, record["char_start"])
+        sentence = (dispatch_id, record["char_start"])
+        own = meeting_id(dispatch_id, record["char_start"], parts[sentence])
+        parts[sentence] += 1
         this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
         match = meetings.match(this)
         if match is None:
