@@ -916,3 +916,18 @@ def test_extract_en_a_pair_phrase_that_is_no_subject_names_no_meeting():
 def test_extract_en_more_ways_to_tell_a_meeting(text, found):
     (m,) = extract(text)
     assert set(people(m)) == found
+
+
+def test_extract_en_a_name_of_lineage_is_named_again_by_its_first_word_and_not_merged_with_a_son():
+    meetings = extract(
+        " date 2023-01 Abu Dhabi, January 16, WAM\n\nPresident His Highness Sheikh Khalid bin Saeed Al Qasimi opened "
+        "the energy week.\n\nSheikh Khalid separately met with President Ana Lima of Brazil; Peter Okello, President "
+        "of Kenya; and Jonas Berg, Prime Minister of Sweden.\n\nThe meetings were attended by H.H. Sheikh Saif bin "
+        "Khalid bin Saeed Al Qasimi, Minister of Energy.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Ana Lima", "Khalid bin Saeed Al Qasimi", "Saif bin Khalid bin Saeed Al Qasimi"],
+        ["Jonas Berg", "Khalid bin Saeed Al Qasimi", "Saif bin Khalid bin Saeed Al Qasimi"],
+        ["Khalid bin Saeed Al Qasimi", "Peter Okello", "Saif bin Khalid bin Saeed Al Qasimi"]]
+    found = {name: row for m in meetings for name, row in people(m).items()}
+    assert found["Peter Okello"][3] == "KE" and found["Jonas Berg"][3] == "SE"
+    assert found["Saif bin Khalid bin Saeed Al Qasimi"][4] == "attendee"

@@ -56,8 +56,9 @@ def _meetings(r: Reading) -> list[dict]:
             found.append(Meeting(i, trigger, group, s))
     records = []
     previous_date = None
-    for n, m in enumerate(found):
-        end = found[n + 1].sentence if n + 1 < len(found) else len(r.sents)
+    for m in found:
+        # (meetings one sentence states share the sentences after it)
+        end = next((o.sentence for o in found if o.sentence > m.sentence), len(r.sents))
         linking.attendees(r, m, end)
         roles.home_ground(r, m, end)
         record = _record(r, m, end, previous_date)

@@ -112,7 +112,8 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     each with their own title)."""
     chain = [after[0][0]]
     prev = after[0][1]
-    leads = [_leads_to_title(r, _title_link(r, a, b)) for (_, a), (_, b) in itertools.pairwise(after)]
+    # (`; and` ends a list whose items semicolons part, as `, and` does)
+    leads = [_leads_to_title(r, _title_link(r, a, b).replace(";", ",")) for (_, a), (_, b) in itertools.pairwise(after)]
     for k, (p, m) in enumerate(after[1:]):
         lo = max(prev.end, prev.title_end or prev.end)
         link = r.text[lo:m.start]
@@ -120,10 +121,10 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         # With the next person's title known, only `and` (`, and of`) may lead to it, or a
         # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
         # recalled President X's visit` names no further party.
-        listed = _title_link(r, prev, m).strip() == "," and any(leads[k + 1:])
+        listed = _title_link(r, prev, m).strip() in (",", ";") and any(leads[k + 1:])
         if titled and not leads[k] and not listed:
             break
-        if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link)) or "   " in link:
+        if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link.replace(";", ","))) or "   " in link:
             break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
         chain.append(p)
         prev = m
@@ -174,7 +175,10 @@ def _title_link(r: Reading, a: Mention, b: Mention) -> str:
     """The words between one person (with their title) and the next one's title."""
     lo = max(a.end, a.title_end or a.end)
     hi = b.title_start if b.title_start is not None and lo <= b.title_start < b.start else b.start
-    return r.text[lo:hi]
+    link = r.text[lo:hi]
+    if a.of_state and link.lstrip().startswith(a.of_state):  # `President X of Zambia; …`
+        link = link.lstrip()[len(a.of_state):]
+    return link
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:

@@ -514,7 +514,9 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
         return None
     # Latest clause boundary that still leaves a title head after it.
     found = list(pack.clause_bound.finditer(region))
-    bounds = [0] + [b.end() for b in found]
+    # (nothing crosses a semicolon: `A, President of Ghana; B, President of Uganda`)
+    hard = region.rfind(";") + 1
+    bounds = [hard] + [b.end() for b in found if b.end() > hard]
     if strict:
         bounds = [max(bounds + [c.end() for c in re.finditer(r",\s*", region)])]
     joins = {b.end(): b.start() for b in found if pack.and_word.fullmatch(b.group().strip())}

@@ -110,7 +110,7 @@ class Reading:
     def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
         """A person named in full earlier, named again bare (`Plus tard, Charles Michel a
         rencontré …`): no title or honorific marks it, the earlier mention does."""
-        taken = [((m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
+        taken = [(min(m.start, m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
                  for m in found]
         extra = []
         for p in self.people:
@@ -143,9 +143,14 @@ class Reading:
         tokens = [fold(t) for t in m.tokens]
         for i, p in enumerate(self.people):
             full = p.key
-            if tokens == full or (len(tokens) < len(full) and _subsequence(tokens, full)) or (
-                len(full) < len(tokens) and _subsequence(full, tokens)
-            ) or _spelled_otherwise(tokens, full) or ((m.title or m.honorific) and _surname_first(tokens, full, self.people)):
+            # (`Mohamed bin Zayed` is not his son `Theyab bin Mohamed bin Zayed`: a name of
+            # lineage is told by its first word)
+            lineal = bool(self.pk.lineage & (set(tokens) | set(full))) and tokens[0] != full[0]
+            if tokens == full or (not lineal and len(tokens) < len(full) and _subsequence(tokens, full)) or (
+                not lineal and len(full) < len(tokens) and _subsequence(full, tokens)
+            ) or _spelled_otherwise(tokens, full) or (
+                (m.title or m.honorific) and _surname_first(tokens, full, self.people, self.pk.lineage)
+            ):
                 p.add(m)
                 position = p.description.position
                 if m.title and (position is None or self.pk.counterpart.match(position)):
@@ -304,11 +309,12 @@ def _spelled_otherwise(tokens: list[str], full: list[str]) -> bool:
     )
 
 
-def _surname_first(tokens: list[str], full: list[str], people: list[Person]) -> bool:
-    """`Secretary-General Ban` after `Ban Ki-moon`, `President Xi` after `Xi Jinping`: a
-    titled one-word mention (`Mr. Ban`) that is the first word of a two-word name (surname first), when
-    no one else in the dispatch bears it as a surname."""
-    return (len(tokens) == 1 and len(full) == 2 and tokens[0] == full[0]
+def _surname_first(tokens: list[str], full: list[str], people: list[Person], lineage: frozenset[str]) -> bool:
+    """`Secretary-General Ban` after `Ban Ki-moon`, `President Xi` after `Xi Jinping`,
+    `Sheikh Mohamed` after `Mohamed bin Zayed Al Nahyan`: a titled one-word mention (`Mr.
+    Ban`) that is the first word of a two-word name (surname first) or of a name of lineage
+    (`bin`, `ben`), when no one else in the dispatch bears it as a surname."""
+    return (len(tokens) == 1 and tokens[0] == full[0] and (len(full) == 2 or bool(lineage & set(full[1:])))
             and not any(p.key[-1] == tokens[0] for p in people))
 
 

@@ -73,6 +73,7 @@ class Pack:
     link_before_name: re.Pattern
     counterpart: re.Pattern
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
+    lineage: frozenset[str]  # name particles of lineage (`bin`, `ben`): the first word is the name used
     separately: re.Pattern  # `séparément`: one sentence's talks with several people held apart
     clause_bound: re.Pattern
     of_word: re.Pattern
@@ -239,6 +240,7 @@ def pack(code: str) -> Pack | None:
             r"\b(?:" + words_pattern(data["links_before_name"]) + r")\s*$", re.IGNORECASE
         ),
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
+        lineage=frozenset(fold(w) for w in data.get("lineage_particles", [])),
         separately=phrases(data.get("separately_words", []) or ["(?!)"]),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
