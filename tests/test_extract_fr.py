@@ -961,3 +961,27 @@ def test_extract_fr_a_meeting_noun_that_leads_to_avec_is_not_read_twice():
     (m,) = extract(" date 2024-03 Niamey, 8 mars\n\nLors d’un entretien avec le ministre malien des Mines, Oumar "
                    "Keïta, le Premier ministre, Ali Zeine, a salué les projets communs.")
     assert set(people(m)) == {"Oumar Keïta", "Ali Zeine"}
+
+
+def test_extract_fr_a_bulleted_list_names_the_ambassadors_received():
+    (m,) = extract(
+        " date 2026-02 Pretoria, 27 février\n\nLe président de la République, Paul Mbeki, a reçu jeudi au palais "
+        "les lettres de créance de plusieurs ambassadeurs. Ce sont :\n\n• Anna Novak, ambassadrice de la Slovénie ;\n\n"
+        "• Tomas Berg, ambassadeur de la Norvège ;\n\n• Lucia Ferri, ambassadrice de l’Italie ;\n\n"
+        "• Kofi Mensah, ambassadeur du Ghana ;\n\n• Aiko Tanaka, ambassadrice du Japon.")
+    guests = {p["name"]: p["country_code"] for p in m["participants"] if p["role"] == "guest"}
+    assert guests == {"Anna Novak": "SI", "Tomas Berg": "NO", "Lucia Ferri": "IT", "Kofi Mensah": "GH",
+                      "Aiko Tanaka": "JP"}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # A surname that is an article elsewhere, before given names.
+    ("Le ministre des Affaires étrangères, Karim Haddad, a reçu lundi une délégation conduite par la "
+     "vice-ministre vietnamienne du Commerce, Le Thi Ngoc Hanh.", {"Karim Haddad", "Le Thi Ngoc Hanh"}),
+    # A full name with no title coordinated before a titled party.
+    ("Emmanuel Macron et le président élu brésilien Luiz Lula se sont entretenus au téléphone vendredi.",
+     {"Emmanuel Macron", "Luiz Lula"}),
+])
+def test_extract_fr_names_that_titles_alone_would_miss(sentence, found):
+    (m,) = extract(" date 2023-01 Paris, 6 janvier\n\n" + sentence)
+    assert set(people(m)) == found

@@ -14,7 +14,7 @@ import re
 
 from transforms import geo
 from transforms.lang import Trigger
-from transforms.people import Description, Mention, _name_re as _NAME_OF, _plausible
+from transforms.people import Description, Mention, _name_re as _NAME_OF, _plausible, given_name
 from transforms.reading import Meeting, Reading
 from transforms.text import fold
 
@@ -138,8 +138,9 @@ def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int])
     if not r.pk.plural_head.search(r.text, match.end(), r.sents[i].end):
         return []
     group: list[int] = []
-    for j in range(i + 1, min(i + 4, len(r.sents))):
-        if r.trigger(r.sents[j]):
+    # (the members may start within three sentences; a list of them may run long)
+    for j in range(i + 1, min(i + 40, len(r.sents))):
+        if r.trigger(r.sents[j]) or (not group and j > i + 3):
             break
         titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
         if titled:
@@ -194,6 +195,10 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     """Parties named together as the subject: `X and Y held talks`, `X et Y se sont
     entretenus` (each with their title)."""
     before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
+    if len(before) == 1:
+        bare = _bare_before(r, i, before[0][1])
+        if bare is not None:
+            before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
     if len(before) < 2:
         return _bare_pair(r, i, match)
     last = before[-1][1]
@@ -201,9 +206,28 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(tail.split()) > 3:
         return None
     chain = _subject_chain(r, before)
-    if len(chain) < 2 or not all(r.official(p) for p in chain):
+    # (a full name with no title beside an official: `François Hollande et le président élu …`)
+    if len(chain) < 2 or not all(r.official(p) or (
+        any(r.official(q) for q in chain) and len(r.people[p].full.tokens) >= 2
+    ) for p in chain):
         return None
     return {p: "participant" for p in chain}
+
+
+def _bare_before(r: Reading, i: int, m: Mention) -> int | None:
+    """`François Hollande et le président élu Donald Trump se sont entretenus`: a full name
+    with no title coordinated before a titled party (its first word a known given name)."""
+    s = r.sents[i]
+    lead = r.text[s.start:min(m.start, m.title_start if m.title_start is not None else m.start)]
+    lead = re.split(r",|\s[-–—]{1,2}\s", lead)[-1]
+    parts = r.pk.and_split.split(lead.strip())
+    if len(parts) != 2 or (parts[1].strip() and not r.pk.title_noise.fullmatch(parts[1].strip() + " ")):
+        return None
+    name = parts[0].strip()
+    if not (_NAME_OF(r.pk).fullmatch(name) and len(name.split()) >= 2 and given_name(name.split()[0])
+            and _plausible(name, r.pk, single_ok=False)):
+        return None
+    return _add_bare(r, i, name, m.start)
 
 
 def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:

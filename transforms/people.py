@@ -26,7 +26,7 @@ _COMMA_SPACE = re.compile(r",\s+")
 def _clause_start(pack: Pack) -> re.Pattern:
     """Where a clause may begin: the text's start, after punctuation or a dateline's dash,
     after `and`."""
-    starts = ["^", r"(?<=[,;:]\s)", r"(?<=[-–—]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
+    starts = ["^", r"(?<=[,;:]\s)", r"(?<=[-–—•·]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
     return re.compile(rf"(?:{'|'.join(starts)})(?=[{UPPER}])")
 
 
@@ -482,9 +482,14 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
 
 
 def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
-    if not particle_ok and name.split()[0].casefold() in pack.particles:
+    words = name.split()
+    if not particle_ok and words[0].casefold() in pack.particles and not (
+        # `Le Thi Thu Hang`: a surname that is a particle elsewhere, before two or more names
+        len(words) >= 3 and words[0][0].isupper() and all(w[:1].isupper() and not pack.is_title_word(w)
+                                                          for w in words[1:])
+    ):
         return False
-    tokens = [t for t in name.split() if t.casefold() not in pack.particles]
+    tokens = [t for t in words if t.casefold() not in pack.particles]
     if not tokens or fold(tokens[0]) in pack.not_names:
         return False
     if not single_ok and len(tokens) < 2:
