@@ -931,3 +931,13 @@ def test_extract_en_a_name_of_lineage_is_named_again_by_its_first_word_and_not_m
     found = {name: row for m in meetings for name, row in people(m).items()}
     assert found["Peter Okello"][3] == "KE" and found["Jonas Berg"][3] == "SE"
     assert found["Saif bin Khalid bin Saeed Al Qasimi"][4] == "attendee"
+
+
+def test_extract_en_a_visit_to_the_state_stated_once_makes_its_official_host_of_each_talk():
+    meetings = extract(
+        " date 2023-01 Abu Dhabi, January 16, WAM\n\nPresident Sheikh Khalid bin Saeed Al Qasimi received world "
+        "leaders who are visiting the UAE for the energy week.\n\nSheikh Khalid separately met with President "
+        "Ana Lima of Brazil and Peter Okello, President of Kenya.")
+    assert [{p["name"]: p["role"] for p in m["participants"]} for m in meetings] == [
+        {"Khalid bin Saeed Al Qasimi": "host", "Ana Lima": "guest"},
+        {"Khalid bin Saeed Al Qasimi": "host", "Peter Okello": "guest"}]

@@ -117,6 +117,8 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     for k, (p, m) in enumerate(after[1:]):
         lo = max(prev.end, prev.title_end or prev.end)
         link = r.text[lo:m.start]
+        if prev.of_state and link.lstrip().startswith(prev.of_state):  # `President X of Brazil and …`
+            link = link.lstrip()[len(prev.of_state):]
         titled = m.title_start is not None and lo <= m.title_start < m.start
         # With the next person's title known, only `and` (`, and of`) may lead to it, or a
         # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
@@ -126,9 +128,17 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
             break
         if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link.replace(";", ","))) or "   " in link:
             break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
+        if r.pk.any_trigger.match(r.text, _past_spaces(r.text, max(m.end, m.title_end or m.end))):
+            break  # `… received King X of Jordan and First Vice-President Y met with …`: a new clause
         chain.append(p)
         prev = m
     return chain
+
+
+def _past_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
 
 
 def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int]) -> list[int]:

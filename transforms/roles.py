@@ -67,12 +67,35 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
             if org and owner and registry().resolve(org) == owner:
                 hosts.add(p)
         hosts |= _ministry_hosts(r, venue, parties)
+    if not visitors and not hosts:
+        visitors = _visiting_the_state(r, parties)
     if len(visitors) == 1:
         (v,) = visitors
         m.roles.update({p: ("guest" if p == v else "host") for p in parties})
     elif len(hosts) == 1:
         (h,) = hosts
         m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+
+def _visiting_the_state(r: Reading, parties: list[int]) -> set[int]:
+    """`… received world leaders who are visiting the UAE`, then talks with each: the
+    dispatch states a visit to a state; of two parties, the one of another state is the
+    visitor when the other is of the visited one."""
+    visited = visited_state(r)
+    if visited is None:
+        return set()
+    states = {p: _state_of(r, p) for p in parties}
+    home = [p for p in parties if states[p] == visited]
+    away = [p for p in parties if states[p] and states[p] != visited]
+    return set(away) if len(home) == 1 and len(away) == 1 else set()
+
+
+def _state_of(r: Reading, p: int) -> str | None:
+    """The state a party serves: named, or the dispatch's own for a state title."""
+    d = r.people[p].description
+    if d.country or d.org_country:
+        return d.country or d.org_country
+    return r.home if d.position and r.pk.serves_state(d.position) and not d.organization else None
 
 
 def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
