@@ -985,3 +985,18 @@ def test_extract_fr_a_bulleted_list_names_the_ambassadors_received():
 def test_extract_fr_names_that_titles_alone_would_miss(sentence, found):
     (m,) = extract(" date 2023-01 Paris, 6 janvier\n\n" + sentence)
     assert set(people(m)) == found
+
+
+def test_extract_fr_talks_with_no_day_of_their_own_take_the_day_of_the_sentence_before():
+    meetings = extract(
+        " date 2018-07 Dakar, 22 juil (APS)\n\nLe président chinois, Wang Li, est arrivé samedi à Dakar pour une "
+        "visite d’État.\n\nIl a été accueilli à l’aéroport par le président sénégalais, Ousmane Diallo, avec "
+        "qui il a eu un entretien.")
+    assert [m["meeting_date"] for m in meetings] == [dt.date(2018, 7, 21)]
+
+
+def test_extract_fr_a_time_stamp_line_dates_no_talks():
+    meetings = extract(
+        " date 2023-08 \n\n26 août 2023 12:00\n\nLe vice-ministre des Affaires étrangères, Karim Haddad, s’est "
+        "entretenu avec son homologue russe, Pavel Orlov.")
+    assert [m["meeting_date"] for m in meetings] == [None]

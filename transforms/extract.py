@@ -74,6 +74,12 @@ def _other_day(r: Reading, a: int, b: int) -> bool:
     return all(f.basis in ("explicit", "weekday") for f in days) and days[0].date != days[1].date
 
 
+def _dateline_only(r: Reading, j: int) -> bool:
+    """Whether sentence `j` is a dateline or time stamp alone (`BAKU, Azerbaijan, May 2.`,
+    `26 August 2023 12:00 (UTC+04:00)`): a few words, no sentence."""
+    return len(r.sents[j].text.split()) <= 6
+
+
 def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> dict:
     detail = r.detail_sentences(m, end)
     texts = [r.unmasked(j) for j in detail]
@@ -89,6 +95,16 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         basis = "relative" if date else None
     elif basis == "relative" and date == r.d.published_date:
         basis = "publication"
+    elif basis is None:
+        # `… a eu une série d’entretiens lundi à Rabat`, then each talk in its own sentence:
+        # the day the sentence before or the opening one gives.
+        for j in dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence):
+            if _dateline_only(r, j):
+                continue  # `BAKU, Azerbaijan, May 2.`: the dispatch's day, not the talks'
+            around = meeting_date([r.unmasked(j)], r.d.published_date, r.pk)
+            if around.basis in ("explicit", "weekday"):
+                date, basis = around.date, around.basis
+                break
     kind = r.kind(m)
     where = place(r.place_texts(m, end), r.pk)
     if kind in ("phone_call", "video_conference"):
