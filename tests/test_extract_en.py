@@ -941,3 +941,11 @@ def test_extract_en_a_visit_to_the_state_stated_once_makes_its_official_host_of_
     assert [{p["name"]: p["role"] for p in m["participants"]} for m in meetings] == [
         {"Khalid bin Saeed Al Qasimi": "host", "Ana Lima": "guest"},
         {"Khalid bin Saeed Al Qasimi": "host", "Peter Okello": "guest"}]
+
+
+def test_extract_en_a_comma_list_of_titled_people_is_a_list_whatever_ends_it():
+    meetings = extract(
+        " date 2017-05 Riyadh, May 21, UzA\n\nPresident Timur Rashidov also met with Chile’s President Ana Lima, "
+        "Kenya’s President Peter Okello, Sweden’s Prime Minister Jonas Berg and exchanged views on trade.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Ana Lima", "Timur Rashidov"], ["Jonas Berg", "Timur Rashidov"], ["Peter Okello", "Timur Rashidov"]]

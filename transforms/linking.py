@@ -114,6 +114,10 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     prev = after[0][1]
     # (`; and` ends a list whose items semicolons part, as `, and` does)
     leads = [_leads_to_title(r, _title_link(r, a, b).replace(";", ",")) for (_, a), (_, b) in itertools.pairwise(after)]
+    # (three or more people each with a title of their own, commas between: a list, even
+    # when what ends it is no `and` + person: `A, B, C and exchanged views with them`)
+    commas = [_title_link(r, a, b).strip() in (",", ";") and b.title_start is not None and b.title_start < b.start
+              for (_, a), (_, b) in itertools.pairwise(after)]
     for k, (p, m) in enumerate(after[1:]):
         lo = max(prev.end, prev.title_end or prev.end)
         link = r.text[lo:m.start]
@@ -123,7 +127,9 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         # With the next person's title known, only `and` (`, and of`) may lead to it, or a
         # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
         # recalled President X's visit` names no further party.
-        listed = _title_link(r, prev, m).strip() in (",", ";") and any(leads[k + 1:])
+        listed = _title_link(r, prev, m).strip() in (",", ";") and (
+            any(leads[k + 1:]) or (commas[k] and (k > 0 and commas[k - 1] or k + 1 < len(commas) and commas[k + 1]))
+        )
         if titled and not leads[k] and not listed:
             break
         if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link.replace(";", ","))) or "   " in link:
