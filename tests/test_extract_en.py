@@ -949,3 +949,17 @@ def test_extract_en_a_comma_list_of_titled_people_is_a_list_whatever_ends_it():
         "Kenya’s President Peter Okello, Sweden’s Prime Minister Jonas Berg and exchanged views on trade.")
     assert sorted(sorted(people(m)) for m in meetings) == [
         ["Ana Lima", "Timur Rashidov"], ["Jonas Berg", "Timur Rashidov"], ["Peter Okello", "Timur Rashidov"]]
+
+
+@pytest.mark.parametrize("text, states", [
+    (" date 2024-06 Baku, June 4, Trend\n\nA trilateral meeting of the FMs of Azerbaijan, Kazakhstan and "
+     "Georgia - Ali Huseynov, Serik Abenov and Nino Beridze - was held in Baku.",
+     {"Ali Huseynov": "AZ", "Serik Abenov": "KZ", "Nino Beridze": "GE"}),
+    (" date 2024-05 Tashkent, May 7, Dunyo\n\nOn Tuesday President Timur Rashidov accepted letters of credence "
+     "of the Ambassadors Plenipotentiary and Extraordinary of Bulgaria Petar Ivanov, the Islamic Republic of "
+     "Iran Ali Rezaei and the Czech Republic Jan Novak.",
+     {"Timur Rashidov": "UZ", "Petar Ivanov": "BG", "Ali Rezaei": "IR", "Jan Novak": "CZ"}),
+])
+def test_extract_en_plural_titles_that_share_out_states(text, states):
+    (m,) = extract(text)
+    assert {name: row[3] for name, row in people(m).items()} == states

@@ -20,6 +20,7 @@ _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
 _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
+_DASH = re.compile(r"\s[-–—]\s+")
 
 
 @functools.cache
@@ -219,10 +220,15 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
     name_re = _name_re(pack)
     for t in pack.plural_head.finditer(text, start, end):
         comma = _COMMA_SPACE.search(text, t.end(), min(end, t.end() + 120))
+        dash = _DASH.search(text, t.end(), min(end, t.end() + 120))
         title_end = first = None
         direct = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
         if direct and _plausible(direct.group(), pack, single_ok=False, particle_ok=False):
             title_end, first = t.end(), direct.start()  # `des présidents Ilham Aliyev, Recep …`
+        elif dash and not pack.any_trigger.search(text, t.end(), dash.start()) and (
+            after_dash := name_re.match(text, dash.end(), end)
+        ) and _plausible(after_dash.group(), pack, single_ok=False, particle_ok=False):
+            title_end, first = dash.start(), dash.end()  # `… of A, B and C - X, Y and Z`
         elif comma and not pack.any_trigger.search(text, t.end(), comma.start()) and name_re.match(text, comma.end(), end):
             title_end, first = comma.start(), comma.end()
         elif pack.title_runs_into_name:
@@ -275,30 +281,35 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
 
 
 def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Mention]:
-    """`foreign ministers of Spain A B, Latvia C D and Poland E F`: a plural title whose
-    complement lists each person after their state; each gets the title of that state."""
-    of = pack.of_word.match(text, t.end(), end)
+    """`foreign ministers of Spain A B, Latvia C D and Poland E F`, `Ambassadors
+    Plenipotentiary of Peru A B, the Republic of Korea C D`: a
+    plural title whose complement lists each person after their state; each gets the title
+    of that state."""
+    pos = t.end()
+    qualifiers = re.match(rf"(?:\s+(?:[{UPPER}][\w\-]*|and|et))*", text[pos:min(end, pos + 60)])
+    of = pack.of_word.match(text, pos, end) or pack.of_word.match(text, pos + qualifiers.end(), end)
     if of is None:
         return []
+    title_words = text[t.start():of.start()].split()
+    singular = " ".join([pack.singular_title(t.group())] + title_words[len(t.group().split()):])
     pos = of.end()
-    singular = pack.singular_title(t.group())
     name_re = _name_re(pack)
     out: list[Mention] = []
     while len(out) < 12:
-        words = list(re.finditer(rf"[{UPPER}][\w{APOS}\-]*", text[pos:min(end, pos + 60)]))
+        article = pack.title_noise.match(text[pos:min(end, pos + 8)])
+        at = pos + (article.end() if article else 0)
+        words = list(re.finditer(r"[\w’'\-]+", text[at:min(end, at + 60)]))
         state = None
-        for n in (3, 2, 1):  # the longest run of words that names a state, right at `pos`
-            if len(words) >= n and words[0].start() == 0 and re.fullmatch(
-                r"[\w’'\- ]+", text[pos:pos + words[n - 1].end()]
-            ):
-                phrase = text[pos:pos + words[n - 1].end()]
-                if geo.country_code(phrase, pack.code, pack.countries):
+        for n in (6, 5, 4, 3, 2, 1):  # the longest run of words that names a state, right at `at`
+            if len(words) >= n and words[0].start() == 0 and words[n - 1].group()[0].isupper():
+                phrase = text[at:at + words[n - 1].end()]
+                if re.fullmatch(r"[\w’'\- ]+", phrase) and geo.country_code(phrase, pack.code, pack.countries):
                     state = phrase
                     break
         if state is None:
             break
-        m = name_re.match(text, pos + len(state) + 1, end)
-        if text[pos + len(state):pos + len(state) + 1] != " " or not m or not _plausible(
+        m = name_re.match(text, at + len(state) + 1, end)
+        if text[at + len(state):at + len(state) + 1] != " " or not m or not _plausible(
             m.group(), pack, single_ok=False, particle_ok=False
         ):
             break
