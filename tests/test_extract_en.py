@@ -963,3 +963,12 @@ def test_extract_en_a_comma_list_of_titled_people_is_a_list_whatever_ends_it():
 def test_extract_en_plural_titles_that_share_out_states(text, states):
     (m,) = extract(text)
     assert {name: row[3] for name, row in people(m).items()} == states
+
+
+def test_extract_en_a_nominal_meeting_with_no_subject_is_the_followed_officials():
+    meetings = extract(
+        " date 2024-09 Astana, September 27, Kazinform\n\nForeign Minister Askar Temirbekov is in New York for "
+        "the General Assembly.\n\nTemirbekov held talks with Chile’s Foreign Minister Rosa Valdés.\n\nDuring the "
+        "meeting with Kenya’s Foreign Minister Grace Wanjiru, the sides signed a visa agreement.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Askar Temirbekov", "Grace Wanjiru"], ["Askar Temirbekov", "Rosa Valdés"]]

@@ -55,6 +55,10 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if rest:
             subjects = [rest[0][0]]
             after = [(p, m) for p, m in after if m.start < rest[0][1].start]
+        else:
+            # `During the meeting with X, the sides signed …`: the one the story follows.
+            lead = _protagonist(r, i)
+            subjects = [lead] if lead is not None and lead not in {p for p, _ in after} else []
     if subjects and not after and trigger.kind == "directed":
         group = _group_named_later(r, i, match, subjects)
         if group:
@@ -139,6 +143,21 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         chain.append(p)
         prev = m
     return chain
+
+
+def _protagonist(r: Reading, i: int) -> int | None:
+    """The official the dispatch follows before sentence `i`: named in most sentences
+    (at least two), the earliest named of them on a tie."""
+    count: dict[int, int] = {}
+    for j in range(i):
+        for p in dict.fromkeys(p for p, _ in r.sent_mentions[j]):
+            if r.official(p):
+                count[p] = count.get(p, 0) + 1
+    if not count:
+        return None
+    best = max(count.values())
+    lead = next(p for p in count if count[p] == best)
+    return lead if best >= 2 and sum(1 for c in count.values() if c == best) == 1 else None
 
 
 def _past_spaces(text: str, pos: int) -> int:
