@@ -1000,3 +1000,39 @@ def test_extract_fr_a_time_stamp_line_dates_no_talks():
         " date 2023-08 \n\n26 août 2023 12:00\n\nLe vice-ministre des Affaires étrangères, Karim Haddad, s’est "
         "entretenu avec son homologue russe, Pavel Orlov.")
     assert [m["meeting_date"] for m in meetings] == [None]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Emmanuel Bonnet et Alassane Koné ont eu hier un déjeuner de travail au palais.",
+     {"Emmanuel Bonnet", "Alassane Koné"}),
+    ("Xi Wenping et Joe Hartley se sont parlé au téléphone mardi.", {"Xi Wenping", "Joe Hartley"}),
+    ("La ministre française des Armées, Claire Morel, et son homologue japonais, Kenji Sato, ont évoqué mardi "
+     "lors d’un appel téléphonique la sécurité en Asie.", {"Claire Morel", "Kenji Sato"}),
+    ("Le chef de l’État, Paul Mbeki, recevait vendredi le ministre marocain de la Santé, Karim "
+     "Alaoui.", {"Paul Mbeki", "Karim Alaoui"}),
+    ("Le ministre de l’Industrie, Omar Saïdi, a d’abord été reçu au château pour une entrevue par le chef du "
+     "gouvernement, Luc Weber.", {"Omar Saïdi", "Luc Weber"}),
+    ("Un échange a eu lieu jeudi entre le ministre suisse de l’Économie, Guy Parmelin, et le conseiller "
+     "national, Markus Huber.", {"Guy Parmelin", "Markus Huber"}),
+])
+def test_extract_fr_more_ways_to_tell_a_meeting(sentence, names):
+    (m,) = extract(" date 2023-03 Paris, 10 mars\n\n" + sentence)
+    assert set(people(m)) == names
+
+
+def test_extract_fr_talks_told_by_their_noun_are_the_followed_officials():
+    meetings = extract(
+        " date 2025-02 Addis-Abeba, 14 février\n\nLe ministre des Affaires étrangères, Ahmed Benali, participe au "
+        "sommet de l’UA. M. Benali s’est entretenu mercredi avec le ministre kényan des Affaires étrangères, "
+        "Musalia Otieno.\n\nLes échanges avec le ministre tchadien des Affaires étrangères, Abdoulaye Fadoul, "
+        "ont porté sur la sécurité.\n\nLe ministre aura des entretiens avec son homologue malien samedi.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Abdoulaye Fadoul", "Ahmed Benali"], ["Ahmed Benali", "Musalia Otieno"]]
+
+
+def test_extract_fr_several_ambassadors_present_their_letters_together():
+    (m,) = extract(
+        " date 2024-01 Yaoundé, 12 janvier\n\nLes ambassadeurs désignés de la Norvège, M. Ola Berg, et du Japon, "
+        "M. Kenji Sato, ont présenté jeudi à Yaoundé leurs lettres de créance au chef de l’État, Paul Mbeki.")
+    assert {p["name"]: p["role"] for p in m["participants"]} == {
+        "Paul Mbeki": "host", "Ola Berg": "guest", "Kenji Sato": "guest"}
