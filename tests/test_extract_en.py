@@ -972,3 +972,12 @@ def test_extract_en_a_nominal_meeting_with_no_subject_is_the_followed_officials(
         "meeting with Kenya’s Foreign Minister Grace Wanjiru, the sides signed a visa agreement.")
     assert sorted(sorted(people(m)) for m in meetings) == [
         ["Askar Temirbekov", "Grace Wanjiru"], ["Askar Temirbekov", "Rosa Valdés"]]
+
+
+def test_extract_en_a_leader_named_again_by_given_name_and_speaking_of_their_own_talks():
+    meetings = extract(
+        " date 2023-05 Kuala Lumpur, May 11, Bernama\n\nPrime Minister Razak Hamzah attended the regional "
+        "summit on Thursday.\n\nOn its sidelines, Razak met Vietnam’s Prime Minister Tran Van Long.\n\n"
+        "“Later I held talks with Laos’s Prime Minister Somsak Vongsa,” Razak told reporters.")
+    assert sorted(sorted(people(m)) for m in meetings) == [
+        ["Razak Hamzah", "Somsak Vongsa"], ["Razak Hamzah", "Tran Van Long"]]

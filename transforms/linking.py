@@ -316,7 +316,7 @@ def _credible(r: Reading, subjects: list[int], objects: list[int]) -> bool:
 def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
     """A subject written as a pronoun or a bare title (`il`, `le ministre`): the person
     it points back to."""
-    lead = r.text[r.sents[i].start:match.start()].strip(" ,")
+    lead = r.text[r.sents[i].start:match.start()].strip(" ,\"“”«»")
     lead = re.sub(r"^(?:\S+\s*,\s*)", "", lead) if "," in lead else lead
     while True:  # `he also held talks`: the adverb before the verb is not the subject
         shorter = r.pk.adverb.sub("", lead)
@@ -329,6 +329,10 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
     bare = _bare_name(r, i, lead, match)
     if bare is not None:
         return [bare]
+    if words[-1] in r.pk.data.get("first_person", ()):
+        # `“I also had a bilateral meeting with …”`: the speaker, the one the story follows.
+        lead_person = _protagonist(r, i)
+        return [lead_person] if lead_person is not None else []
     if r.pk.pronoun.match(words[-1]):
         for j in range(i - 1, -1, -1):
             if r.sent_mentions[j]:

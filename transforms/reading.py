@@ -81,9 +81,12 @@ class Reading:
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
         self.cache: dict[str, object] = {}  # what later stages compute once per dispatch
+        self._given: dict[int, int] = {}  # a given name used alone: its start -> the person
         for s in self.sents:
             found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
-            self.sent_mentions.append([(self.person(m), m) for m in found])
+            self.sent_mentions.append([
+                (self._given.pop(m.start) if m.start in self._given else self.person(m), m) for m in found
+            ])
             for p, m in self.sent_mentions[-1]:
                 self._delegation(s, p, m)
                 self._bracket_country(p, m)
@@ -113,7 +116,9 @@ class Reading:
         taken = [(min(m.start, m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
                  for m in found]
         extra = []
-        for p in self.people:
+        firsts = Counter(p.key[0] for p in self.people if len(p.key) >= 2)
+        surnames = {p.key[-1] for p in self.people}
+        for index, p in enumerate(self.people):
             full = p.full
             if len(full.tokens) < 2:
                 continue
@@ -121,6 +126,14 @@ class Reading:
             surname = full.tokens[-1]
             for name in (full.name, surname) if len(surname) >= 4 and surname[0].isupper() else (full.name,):
                 self._find_again(s, name, taken, extra)
+            # The given name alone, where the press uses it (`Anwar also held a meeting …`
+            # after `Prime Minister Anwar Ibrahim`): one person's only, no one's surname.
+            first = full.tokens[0]
+            if (len(first) >= 4 and first[0].isupper() and firsts[p.key[0]] == 1 and p.key[0] not in surnames
+                    and not self.pk.is_common(first) and not self.pk.lineage & set(p.key)):
+                before = len(extra)
+                self._find_again(s, first, taken, extra)
+                self._given.update({m.start: index for m in extra[before:]})
         return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _find_again(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
