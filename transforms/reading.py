@@ -82,6 +82,8 @@ class Reading:
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
         self.cache: dict[str, object] = {}  # what later stages compute once per dispatch
         self._given: dict[int, int] = {}  # a given name used alone: its start -> the person
+        self._names_for: tuple[int, ...] | None = None  # the people `_names` was made for
+        self._names: list[tuple[str, int | None]] = []
         for s in self.sents:
             found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
             self.sent_mentions.append([
@@ -91,10 +93,6 @@ class Reading:
                 self._delegation(s, p, m)
                 self._bracket_country(p, m)
             self._shared_organisation(self.sent_mentions[-1])
-            i = len(self.sent_mentions) - 1
-            referred = references.descriptions(self, i) + references.pairs(self, i)
-            if referred:
-                self.sent_mentions[i] = sorted(self.sent_mentions[-1] + referred, key=lambda pm: pm[1].start)
 
     def _main_country(self) -> str | None:
         """With no agency or dateline, the state the text names most (at least twice)."""
@@ -116,25 +114,41 @@ class Reading:
         taken = [(min(m.start, m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
                  for m in found]
         extra = []
+        for name, given in self._known_names():
+            if name not in s.text:
+                continue
+            before = len(extra)
+            self._find_again(s, name, taken, extra)
+            if given is not None:
+                self._given.update({m.start: given for m in extra[before:]})
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+    def _known_names(self) -> list[tuple[str, int | None]]:
+        """The forms a person named in full may be named again by, each with the person when
+        it is a given name alone (which the person lookup would not join to them): the full
+        name, the surname (`Wong held talks with …`), and the given name where the press
+        uses it (`Anwar also held a meeting …` after `Prime Minister Anwar Ibrahim`: one
+        person's only, no one's surname, not a common word). Kept until the people change."""
+        key = tuple(p.full.start for p in self.people)
+        if key == self._names_for:
+            return self._names
         firsts = Counter(p.key[0] for p in self.people if len(p.key) >= 2)
         surnames = {p.key[-1] for p in self.people}
+        names: list[tuple[str, int | None]] = []
         for index, p in enumerate(self.people):
             full = p.full
             if len(full.tokens) < 2:
                 continue
-            # The full name again, or the surname alone (`Wong held talks with …`).
+            names.append((full.name, None))
             surname = full.tokens[-1]
-            for name in (full.name, surname) if len(surname) >= 4 and surname[0].isupper() else (full.name,):
-                self._find_again(s, name, taken, extra)
-            # The given name alone, where the press uses it (`Anwar also held a meeting …`
-            # after `Prime Minister Anwar Ibrahim`): one person's only, no one's surname.
+            if len(surname) >= 4 and surname[0].isupper():
+                names.append((surname, None))
             first = full.tokens[0]
             if (len(first) >= 4 and first[0].isupper() and firsts[p.key[0]] == 1 and p.key[0] not in surnames
                     and not self.pk.is_common(first) and not self.pk.lineage & set(p.key)):
-                before = len(extra)
-                self._find_again(s, first, taken, extra)
-                self._given.update({m.start: index for m in extra[before:]})
-        return sorted(found + extra, key=lambda m: m.start) if extra else found
+                names.append((first, index))
+        self._names_for, self._names = key, names
+        return names
 
     def _find_again(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
         """Whole-word occurrences of a known name in the sentence that no mention covers."""
@@ -234,9 +248,13 @@ class Reading:
         """The first trigger in the sentence; at one position, the pack's first rule wins."""
         if s.start in self._triggers:
             return self._triggers[s.start]
-        # Only multilateral meetings are stated in a sentence that names nobody.
-        # (or one that may name two people bare: `Alexander Croo et Mark Rutte se sont …`)
-        named = bool(self.sent_mentions[self._index[s.start]]) or bool(_bare_pair_pattern(self.pk).search(s.text))
+        i = self._index[s.start]
+        # Only multilateral meetings are stated in a sentence that names nobody (or one that
+        # may name two people bare: `Alexander Croo et Mark Rutte se sont …`, or by title
+        # alone: `le directeur général a rencontré …`, `the two leaders met`).
+        named = bool(self.sent_mentions[i]) or bool(_bare_pair_pattern(self.pk).search(s.text)) or (
+            bool(self.people) and references.may_refer(self, s)
+        )
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
         pos = s.start
@@ -250,6 +268,12 @@ class Reading:
                 continue  # `the talks between X and Y will be held`: not yet a meeting
             # Re-match the winning rule alone so that the match object is the rule's own.
             found = (t, t.pattern.match(self.text, m.start(), s.end))
+        if found is not None:
+            # People named again by title alone (`le directeur général`, `the two leaders`),
+            # looked for only where a trigger needs them.
+            referred = references.descriptions(self, i) + references.pairs(self, i)
+            if referred:
+                self.sent_mentions[i] = sorted(self.sent_mentions[i] + referred, key=lambda pm: pm[1].start)
         self._triggers[s.start] = found
         return found
 

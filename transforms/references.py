@@ -10,13 +10,14 @@ description names one. The linking stage then reads them like any other mention.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import TYPE_CHECKING
 
 from transforms.lang import Pack, phrases
 from transforms.people import Description, Mention, describe
-from transforms.text import APOS, fold, words_pattern
+from transforms.text import APOS, Span, fold, words_pattern
 
 if TYPE_CHECKING:
     from transforms.reading import Reading
@@ -38,17 +39,57 @@ def _head(pk: Pack) -> re.Pattern:
                    + list(pk.data.get("counterparts", [])))
 
 
+def may_refer(r: Reading, s: Span) -> bool:
+    """Whether a sentence may name someone by title alone (a determiner a few words before
+    a title's head, or two people at once): cheap, before its trigger is looked for."""
+    text = r.text
+    words = set(_LOWER_WORD.findall(text[s.start:s.end].lower()))
+    if not words & _head_words(r.pk):
+        return False  # (most sentences: a set lookup instead of the heads' long pattern)
+    for h in r.pk.title_head.finditer(text, s.start, s.end):
+        if _lead_in(r.pk).search(text, max(s.start, h.start() - 40), h.start()):
+            return True
+    return _pair(r.pk).search(text, s.start, s.end) is not None
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@functools.cache
+def _head_words(pk: Pack) -> frozenset[str]:
+    """The lower-cased words that end a title's head or a pair phrase (`ministre`, `leaders`)."""
+    phrases = (list(pk.data["title_heads"]) + list(pk.data.get("title_references", {}))
+               + list(pk.data.get("counterparts", [])) + list(pk.data.get("pair_references") or {}))
+    return frozenset(_LOWER_WORD.findall(p.lower())[-1] for p in phrases if _LOWER_WORD.findall(p.lower()))
+
+
+@functools.cache
+def _lead_in(pk: Pack) -> re.Pattern:
+    """A determiner and up to three words, right before a title's head."""
+    return re.compile(rf"{_determiner(pk).pattern}(?:[\w{APOS}\-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
 def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
     """(person, mention) for each description in sentence `i` that points back to a person
     named before it; the mentions span the description (no name of their own)."""
     s = r.sents[i]
     text, pk = r.text, r.pk
+    if not r.people:
+        return []
+    # (a description needs a title's head a few words after its determiner: find the heads
+    # first, they are rarer than articles)
+    heads = [h.start() for h in _head(pk).finditer(text, s.start, s.end)]
+    if not heads:
+        return []
     here = r.sent_mentions[i]
     covered = [(min(m.start, m.title_start if m.title_start is not None else m.start),
                 max(m.end, m.title_end or m.end)) for _, m in here]
     present = {p for p, _ in here}
     out: list[tuple[int, Mention]] = []
     for d in _determiner(pk).finditer(text, s.start, s.end):
+        k = bisect.bisect_left(heads, d.end())
+        if k == len(heads) or heads[k] - d.end() > 40:
+            continue
         span = _extent(r, d.end(), s.end)
         if span is None:
             continue
@@ -81,6 +122,8 @@ def pairs(r: Reading, i: int) -> list[tuple[int, Mention]]:
     coordinated). Only as the subject of a trigger that follows at once."""
     s = r.sents[i]
     out: list[tuple[int, Mention]] = []
+    if len(r.people) < 2:
+        return out
     positions = r.pk.data.get("pair_references") or {}
     for d in _pair(r.pk).finditer(r.text, s.start, s.end):
         if r.pk.any_trigger.match(r.text, _next_word(r.text, d.end(), s.end), s.end) is None:
@@ -205,6 +248,15 @@ def _heads(pk: Pack, short: str, long: str) -> bool:
     """The description's position starts the person's, or one of their jobs joined by `and`
     (`directeur général` in `vice-ministre de la Défense et directeur général`); `Amir`
     is not `Deputy Amir`, `président` not `vice-président`."""
-    ands = words_pattern([fold(w) for w in pk.data["and_words"]])
-    pattern = rf"(?:^|\s(?:{ands})\s){re.escape(fold(short))}(?!\w)"
-    return re.search(pattern, fold(long)) is not None
+    a, b = fold(short), fold(long)
+    starts = [0] + [k + len(w) + 2 for w in pk.data["and_words"] for k in _all(b, f" {fold(w)} ")]
+    return any(b.startswith(a, k) and (k + len(a) == len(b) or not b[k + len(a)].isalnum()) for k in starts)
+
+
+def _all(text: str, part: str) -> list[int]:
+    """Every position of `part` in `text`."""
+    found, k = [], text.find(part)
+    while k >= 0:
+        found.append(k)
+        k = text.find(part, k + 1)
+    return found

@@ -224,9 +224,8 @@ def pack(code: str) -> Pack | None:
         # sentence, and is a third faster so.
         plural_head=re.compile(
             _L + "(?:" + words_pattern(sorted(
-                {v for w in data.get("plural_titles", {}) or ["(?!)"] for v in (w, w[0].swapcase() + w[1:])}
-            )) + ")" + _R,
-            re.IGNORECASE,
+                {v for w in data.get("plural_titles", {}) or ["(?!)"] for v in (w, w[0].swapcase() + w[1:], w.lower())}
+            )) + ")" + _R
         ),
         plural_titles={fold(k): v for k, v in (data.get("plural_titles") or {}).items()},
         adverb=re.compile(r"\s*(?:" + words_pattern(data.get("adverbs", []) + data.get("auxiliaries", [])) + r")$",
