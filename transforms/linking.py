@@ -14,7 +14,8 @@ import re
 
 from transforms import geo
 from transforms.lang import Trigger
-from transforms.people import Description, Mention, _name_re as _NAME_OF, _plausible, given_name
+from transforms.people import Description, Mention, _plausible, given_name
+from transforms.people import _name_re as _NAME_OF
 from transforms.reading import Meeting, Reading
 from transforms.text import fold
 

@@ -252,9 +252,11 @@ class Reading:
         # Only multilateral meetings are stated in a sentence that names nobody (or one that
         # may name two people bare: `Alexander Croo et Mark Rutte se sont …`, or by title
         # alone: `le directeur général a rencontré …`, `the two leaders met`).
-        named = bool(self.sent_mentions[i]) or bool(_bare_pair_pattern(self.pk).search(s.text)) or (
-            bool(self.people) and references.may_refer(self, s)
-        )
+        referred: list[tuple[int, Mention]] | None = None
+        named = bool(self.sent_mentions[i]) or bool(_bare_pair_pattern(self.pk).search(s.text))
+        if not named and self.people and references.may_refer(self, s):
+            referred = self._referred(i)
+            named = bool(referred)
         pattern = self.pk.any_trigger if named else self.pk.multilateral_trigger
         found = None
         pos = s.start
@@ -271,11 +273,14 @@ class Reading:
         if found is not None:
             # People named again by title alone (`le directeur général`, `the two leaders`),
             # looked for only where a trigger needs them.
-            referred = references.descriptions(self, i) + references.pairs(self, i)
+            referred = self._referred(i) if referred is None else referred
             if referred:
                 self.sent_mentions[i] = sorted(self.sent_mentions[i] + referred, key=lambda pm: pm[1].start)
         self._triggers[s.start] = found
         return found
+
+    def _referred(self, i: int) -> list[tuple[int, Mention]]:
+        return references.descriptions(self, i) + references.pairs(self, i)
 
     def official(self, p: int) -> bool:
         person = self.people[p]
