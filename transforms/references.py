@@ -128,7 +128,7 @@ def pairs(r: Reading, i: int) -> list[tuple[int, Mention]]:
     for d in _pair(r.pk).finditer(r.text, s.start, s.end):
         if r.pk.any_trigger.match(r.text, _next_word(r.text, d.end(), s.end), s.end) is None:
             continue
-        wanted = next((v for k, v in positions.items() if fold(k) == fold(d.group())), None)
+        wanted = next((v for k, v in positions.items() if fold(k) == fold(d.group())), None) or None
         last: dict[int, int] = {}
         for j in range(i + 1):
             for p, m in r.sent_mentions[j]:
