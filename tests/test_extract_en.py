@@ -981,3 +981,11 @@ def test_extract_en_a_leader_named_again_by_given_name_and_speaking_of_their_own
         "“Later I held talks with Laos’s Prime Minister Somsak Vongsa,” Razak told reporters.")
     assert sorted(sorted(people(m)) for m in meetings) == [
         ["Razak Hamzah", "Somsak Vongsa"], ["Razak Hamzah", "Tran Van Long"]]
+
+
+def test_extract_en_names_in_brackets_after_their_states():
+    meetings = extract(
+        " date 2020-09 Moscow, September 10, Sputnik\n\nExternal Affairs Minister Ravi Menon arrived on Tuesday.\n\n"
+        "He held separate talks on Monday with the foreign ministers of Armenia [Aram Petrosyan] and "
+        "Mongolia [Bat Erdene].")
+    assert sorted(sorted(people(m)) for m in meetings) == [["Aram Petrosyan", "Ravi Menon"], ["Bat Erdene", "Ravi Menon"]]

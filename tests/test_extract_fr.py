@@ -1036,3 +1036,9 @@ def test_extract_fr_several_ambassadors_present_their_letters_together():
         "M. Kenji Sato, ont présenté jeudi à Yaoundé leurs lettres de créance au chef de l’État, Paul Mbeki.")
     assert {p["name"]: p["role"] for p in m["participants"]} == {
         "Paul Mbeki": "host", "Ola Berg": "guest", "Kenji Sato": "guest"}
+
+
+def test_extract_fr_a_summit_between_two_leaders():
+    (m,) = extract(" date 2022-05 Séoul, 21 mai\n\nLe premier sommet entre le président sud-coréen, Kim Min-su, et son "
+                   "homologue américain, John Carter, s’est ouvert samedi à Séoul.")
+    assert set(people(m)) == {"Kim Min-su", "John Carter"}

@@ -128,6 +128,7 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
         link = r.text[lo:m.start]
         if prev.of_state and link.lstrip().startswith(prev.of_state):  # `President X of Brazil and …`
             link = link.lstrip()[len(prev.of_state):]
+        link = link.removeprefix("]").removesuffix("[")
         titled = m.title_start is not None and lo <= m.title_start < m.start
         # With the next person's title known, only `and` (`, and of`) may lead to it, or a
         # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
@@ -215,7 +216,7 @@ def _title_link(r: Reading, a: Mention, b: Mention) -> str:
     link = r.text[lo:hi]
     if a.of_state and link.lstrip().startswith(a.of_state):  # `President X of Zambia; …`
         link = link.lstrip()[len(a.of_state):]
-    return link
+    return link.removeprefix("]")  # `… Kyrgyz Republic [X] and Tajikistan [Y]`
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:

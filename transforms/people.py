@@ -308,14 +308,16 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
                     break
         if state is None:
             break
-        m = name_re.match(text, at + len(state) + 1, end)
+        # (`Tajikistan [Sirodjiddin Muhriddin]`: the name in brackets after its state)
+        bracket = text[at + len(state):at + len(state) + 2] == " ["
+        m = name_re.match(text, at + len(state) + (2 if bracket else 1), end)
         if text[at + len(state):at + len(state) + 1] != " " or not m or not _plausible(
             m.group(), pack, single_ok=False, particle_ok=False
-        ):
+        ) or (bracket and text[m.end():m.end() + 1] != "]"):
             break
         title = f"{singular}{of.group().rstrip()} {state}"
         out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, pos, m.start()))
-        sep = pack.list_separator.match(text, m.end(), end)
+        sep = pack.list_separator.match(text, m.end() + (1 if bracket else 0), end)
         if not sep:
             break
         pos = sep.end()
