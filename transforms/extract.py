@@ -74,6 +74,12 @@ def _other_day(r: Reading, a: int, b: int) -> bool:
     return all(f.basis in ("explicit", "weekday") for f in days) and days[0].date != days[1].date
 
 
+def _sentences_before(m: Meeting) -> list[int]:
+    """The sentences that may give the day or place of a meeting whose own sentences give
+    none: the one before it, then the dispatch's opening one."""
+    return list(dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence))
+
+
 def _dateline_only(r: Reading, j: int) -> bool:
     """Whether sentence `j` is a dateline or time stamp alone (`BAKU, Azerbaijan, May 2.`,
     `26 August 2023 12:00 (UTC+04:00)`): a few words, no sentence."""
@@ -98,7 +104,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     elif basis is None:
         # `… a eu une série d’entretiens lundi à Rabat`, then each talk in its own sentence:
         # the day the sentence before or the opening one gives.
-        for j in dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence):
+        for j in _sentences_before(m):
             if _dateline_only(r, j):
                 continue  # `BAKU, Azerbaijan, May 2.`: the dispatch's day, not the talks'
             around = meeting_date([r.unmasked(j)], r.d.published_date, r.pk)
@@ -142,7 +148,7 @@ def _place_around(r: Reading, m: Meeting, where: Place) -> Place:
     """Talks in person with no place in their own sentences: the place the sentence before
     or the dispatch's opening sentence gives (`a eu une série d’entretiens, jeudi à Rabat`,
     then each talk in its own sentence)."""
-    for j in dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence):
+    for j in _sentences_before(m):
         found = place(r.place_texts_of(j), r.pk)
         if found.country_code:
             return Place(found.city, found.country_code, where.venue)

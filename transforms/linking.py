@@ -17,7 +17,7 @@ from transforms.lang import Trigger
 from transforms.people import Description, Mention, _plausible, given_name
 from transforms.people import _name_re as _NAME_OF
 from transforms.reading import Meeting, Reading
-from transforms.text import fold
+from transforms.text import fold, skip
 
 
 def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, str] | None:
@@ -117,30 +117,30 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     each with their own title)."""
     chain = [after[0][0]]
     prev = after[0][1]
+    # (the k-th link stands between after[k] and after[k + 1]; the loop stops at the first
+    # person it does not take, so `prev` is always after[k])
+    title_links = [_title_link(r, a, b) for (_, a), (_, b) in itertools.pairwise(after)]
     # (`; and` ends a list whose items semicolons part, as `, and` does)
-    leads = [_leads_to_title(r, _title_link(r, a, b).replace(";", ",")) for (_, a), (_, b) in itertools.pairwise(after)]
+    leads = [_leads_to_title(r, link.replace(";", ",")) for link in title_links]
     # (three or more people each with a title of their own, commas between: a list, even
     # when what ends it is no `and` + person: `A, B, C and exchanged views with them`)
-    commas = [_title_link(r, a, b).strip() in (",", ";") and b.title_start is not None and b.title_start < b.start
-              for (_, a), (_, b) in itertools.pairwise(after)]
+    separated = [link.strip() in (",", ";") for link in title_links]
+    commas = [sep and b.title_start is not None and b.title_start < b.start
+              for sep, (_, b) in zip(separated, after[1:])]
     for k, (p, m) in enumerate(after[1:]):
-        lo = max(prev.end, prev.title_end or prev.end)
-        link = r.text[lo:m.start]
-        if prev.of_state and link.lstrip().startswith(prev.of_state):  # `President X of Brazil and …`
-            link = link.lstrip()[len(prev.of_state):]
-        link = link.removeprefix("]").removesuffix("[")
-        titled = m.title_start is not None and lo <= m.title_start < m.start
+        link = _link(r, prev, m.start).removesuffix("[")
+        titled = m.title_start is not None and prev.outer_end <= m.title_start < m.start
         # With the next person's title known, only `and` (`, and of`) may lead to it, or a
         # comma in a list that `and` ends (`A, Ukraine’s Minister B and …`): `… and
         # recalled President X's visit` names no further party.
-        listed = _title_link(r, prev, m).strip() in (",", ";") and (
+        listed = separated[k] and (
             any(leads[k + 1:]) or (commas[k] and (k > 0 and commas[k - 1] or k + 1 < len(commas) and commas[k + 1]))
         )
         if titled and not leads[k] and not listed:
             break
         if p in chain or not (listed or r.pk.coordination_lead.fullmatch(link.replace(";", ","))) or "   " in link:
             break  # (a blanked day ends the list: `X on May 15, and Y granted …`)
-        if r.pk.any_trigger.match(r.text, _past_spaces(r.text, max(m.end, m.title_end or m.end))):
+        if r.pk.any_trigger.match(r.text, skip(r.text, m.outer_end, len(r.text))):
             break  # `… received King X of Jordan and First Vice-President Y met with …`: a new clause
         chain.append(p)
         prev = m
@@ -160,12 +160,6 @@ def _protagonist(r: Reading, i: int) -> int | None:
     best = max(count.values())
     lead = next(p for p in count if count[p] == best)
     return lead if best >= 2 and sum(1 for c in count.values() if c == best) == 1 else None
-
-
-def _past_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
 
 
 def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int]) -> list[int]:
@@ -211,12 +205,18 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
 
 def _title_link(r: Reading, a: Mention, b: Mention) -> str:
     """The words between one person (with their title) and the next one's title."""
-    lo = max(a.end, a.title_end or a.end)
-    hi = b.title_start if b.title_start is not None and lo <= b.title_start < b.start else b.start
-    link = r.text[lo:hi]
-    if a.of_state and link.lstrip().startswith(a.of_state):  # `President X of Zambia; …`
+    lo = a.outer_end
+    return _link(r, a, b.title_start if b.title_start is not None and lo <= b.title_start < b.start else b.start)
+
+
+def _link(r: Reading, a: Mention, hi: int) -> str:
+    """The words from the end of a person (with their title) to `hi`, without what is still
+    theirs: the state said of their title (`President X of Zambia; …`) and the bracket
+    closing their name (`… Kyrgyz Republic [X] and Tajikistan [Y]`)."""
+    link = r.text[a.outer_end:hi]
+    if a.of_state and link.lstrip().startswith(a.of_state):
         link = link.lstrip()[len(a.of_state):]
-    return link.removeprefix("]")  # `… Kyrgyz Republic [X] and Tajikistan [Y]`
+    return link.removeprefix("]")
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:
@@ -239,7 +239,7 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(before) < 2:
         return _bare_pair(r, i, match)
     last = before[-1][1]
-    tail = r.text[max(last.end, last.title_end or last.end):match.start()]
+    tail = r.text[last.outer_end:match.start()]
     if len(tail.split()) > 3:
         return None
     chain = _subject_chain(r, before)
@@ -254,17 +254,24 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 def _bare_before(r: Reading, i: int, m: Mention) -> int | None:
     """`François Hollande et le président élu Donald Trump se sont entretenus`: a full name
     with no title coordinated before a titled party (its first word a known given name)."""
-    s = r.sents[i]
-    lead = r.text[s.start:min(m.start, m.title_start if m.title_start is not None else m.start)]
-    lead = re.split(r",|\s[-–—]{1,2}\s", lead)[-1]
+    lead = _last_clause(r.text[r.sents[i].start:m.outer_start])
     parts = r.pk.and_split.split(lead.strip())
     if len(parts) != 2 or (parts[1].strip() and not r.pk.title_noise.fullmatch(parts[1].strip() + " ")):
         return None
     name = parts[0].strip()
-    if not (_NAME_OF(r.pk).fullmatch(name) and len(name.split()) >= 2 and given_name(name.split()[0])
-            and _plausible(name, r.pk, single_ok=False)):
+    if not (_full_name(r, name) and given_name(name.split()[0])):
         return None
     return _add_bare(r, i, name, m.start)
+
+
+def _last_clause(lead: str) -> str:
+    """What follows the last comma or dash (`PARIS (Reuters) - X et Y`, `Vendredi, X et Y`)."""
+    return re.split(r",|\s[-–—]{1,2}\s", lead)[-1]
+
+
+def _full_name(r: Reading, name: str) -> bool:
+    """Two words or more that read as a person's name (`Alexander Croo`)."""
+    return len(name.split()) >= 2 and bool(_NAME_OF(r.pk).fullmatch(name)) and _plausible(name, r.pk, single_ok=False)
 
 
 def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
@@ -273,13 +280,9 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     rencontrés`, `met`)."""
     if r.pk.ambiguous_meeting.search(match.group()):
         return None
-    s = r.sents[i]
-    lead = r.text[s.start:match.start()]
-    lead = re.split(r",|\s[-–—]{1,2}\s", lead)[-1]  # `PARIS (Reuters) - X et Y`, `Vendredi, X et Y`
+    lead = _last_clause(r.text[r.sents[i].start:match.start()])
     names = [n.strip() for n in r.pk.and_split.split(lead.strip(" -–—"))]
-    if len(names) != 2 or not all(
-        len(n.split()) >= 2 and _NAME_OF(r.pk).fullmatch(n) and _plausible(n, r.pk, single_ok=False) for n in names
-    ):
+    if len(names) != 2 or not all(_full_name(r, n) for n in names):
         return None
     return {_add_bare(r, i, name, match.start()): "participant" for name in names}
 
@@ -290,7 +293,7 @@ def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
     last_p, nxt = before[-1]
     chain = [last_p]
     for p, m in reversed(before[:-1]):
-        lo = max(m.end, m.title_end or m.end)
+        lo = m.outer_end
         # (a title shared through a plural starts before both names: `les ministres …, X et Y`)
         hi = nxt.start if nxt.title_start is None or nxt.title_start < lo else nxt.title_start
         link = r.text[lo:hi]
@@ -358,7 +361,7 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
 def _bare_name(r: Reading, i: int, lead: str, match: re.Match) -> int | None:
     """A subject that is a full name and nothing else (`Emmanuel Macron a accueilli …`):
     a person no title marks, whom the trigger makes a party."""
-    if len(lead.split()) < 2 or not _NAME_OF(r.pk).fullmatch(lead) or not _plausible(lead, r.pk, single_ok=False):
+    if not _full_name(r, lead):
         return None
     if r.text.rfind(lead, r.sents[i].start, match.start()) < 0:
         return None

@@ -47,6 +47,16 @@ class Mention:
     def tokens(self) -> list[str]:
         return self.name.split()
 
+    @property
+    def outer_start(self) -> int:
+        """Where the mention begins with its title (a title may stand before the name)."""
+        return min(self.start, self.title_start if self.title_start is not None else self.start)
+
+    @property
+    def outer_end(self) -> int:
+        """Where the mention ends with its title (a title may follow the name)."""
+        return max(self.end, self.title_end or self.end)
+
 
 @dataclass(frozen=True)
 class Description:

@@ -111,8 +111,7 @@ class Reading:
     def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
         """A person named in full earlier, named again bare (`Plus tard, Charles Michel a
         rencontré …`): no title or honorific marks it, the earlier mention does."""
-        taken = [(min(m.start, m.title_start if m.title_start is not None else m.start), max(m.end, m.title_end or m.end))
-                 for m in found]
+        taken = [(m.outer_start, m.outer_end) for m in found]
         extra = []
         for name, given in self._known_names():
             if name not in s.text:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from transforms.lang import Pack, phrases
 from transforms.people import Description, Mention, describe
-from transforms.text import APOS, Span, fold, words_pattern
+from transforms.text import APOS, Span, fold, skip, words_pattern
 
 if TYPE_CHECKING:
     from transforms.reading import Reading
@@ -32,11 +32,16 @@ def _determiner(pk: Pack) -> re.Pattern:
     return re.compile(rf"(?<![\w{APOS}\-])(?:{words_pattern(words) or '(?!)'})(?:\s+|(?<=[{APOS}]))", re.IGNORECASE)
 
 
+def _head_phrases(pk: Pack) -> list[str]:
+    """Title heads, reference titles (`chef de l’État`) and `homologue`."""
+    return (list(pk.data["title_heads"]) + list(pk.data.get("title_references", {}))
+            + list(pk.data.get("counterparts", [])))
+
+
 @functools.cache
 def _head(pk: Pack) -> re.Pattern:
     """A title's head word, a reference title (`chef de l’État`) or `homologue`."""
-    return phrases(list(pk.data["title_heads"]) + list(pk.data.get("title_references", {}))
-                   + list(pk.data.get("counterparts", [])))
+    return phrases(_head_phrases(pk))
 
 
 def may_refer(r: Reading, s: Span) -> bool:
@@ -58,9 +63,8 @@ _LOWER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 @functools.cache
 def _head_words(pk: Pack) -> frozenset[str]:
     """The lower-cased words that end a title's head or a pair phrase (`ministre`, `leaders`)."""
-    phrases = (list(pk.data["title_heads"]) + list(pk.data.get("title_references", {}))
-               + list(pk.data.get("counterparts", [])) + list(pk.data.get("pair_references") or {}))
-    return frozenset(_LOWER_WORD.findall(p.lower())[-1] for p in phrases if _LOWER_WORD.findall(p.lower()))
+    words = (_LOWER_WORD.findall(p.lower()) for p in _head_phrases(pk) + list(pk.data.get("pair_references") or {}))
+    return frozenset(w[-1] for w in words if w)
 
 
 @functools.cache
@@ -82,8 +86,7 @@ def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
     if not heads:
         return []
     here = r.sent_mentions[i]
-    covered = [(min(m.start, m.title_start if m.title_start is not None else m.start),
-                max(m.end, m.title_end or m.end)) for _, m in here]
+    covered = [(m.outer_start, m.outer_end) for _, m in here]
     present = {p for p, _ in here}
     out: list[tuple[int, Mention]] = []
     for d in _determiner(pk).finditer(text, s.start, s.end):
@@ -126,17 +129,13 @@ def pairs(r: Reading, i: int) -> list[tuple[int, Mention]]:
         return out
     positions = r.pk.data.get("pair_references") or {}
     for d in _pair(r.pk).finditer(r.text, s.start, s.end):
-        if r.pk.any_trigger.match(r.text, _next_word(r.text, d.end(), s.end), s.end) is None:
+        # (past spaces and blanked adverbials: `, on Tuesday,`)
+        if r.pk.any_trigger.match(r.text, skip(r.text, d.end(), s.end, " ,"), s.end) is None:
             continue
         wanted = next((v for k, v in positions.items() if fold(k) == fold(d.group())), None) or None
-        last: dict[int, int] = {}
-        for j in range(i + 1):
-            for p, m in r.sent_mentions[j]:
-                position = r.people[p].description.position
-                if m.start < d.start() and r.official(p) and (
-                    wanted is None or (position and _heads(r.pk, wanted, position))
-                ):
-                    last[p] = m.start
+        last = {p: at for p, at in _named_before(r, i, d.start()).items() if r.official(p) and (
+            wanted is None or (r.people[p].description.position and _heads(r.pk, wanted, r.people[p].description.position))
+        )}
         if len(last) < 2:
             continue
         a, b = sorted(sorted(last, key=last.get)[-2:], key=last.get)
@@ -146,11 +145,14 @@ def pairs(r: Reading, i: int) -> list[tuple[int, Mention]]:
     return out
 
 
-def _next_word(text: str, pos: int, end: int) -> int:
-    """Where the next word starts, past spaces and blanked adverbials (`, on Tuesday,`)."""
-    while pos < end and text[pos] in " ,":
-        pos += 1
-    return pos
+def _named_before(r: Reading, i: int, at: int) -> dict[int, int]:
+    """Person -> where they were last named before `at` (in sentences up to `i`)."""
+    last: dict[int, int] = {}
+    for j in range(i + 1):
+        for p, m in r.sent_mentions[j]:
+            if m.start < at:
+                last[p] = m.start
+    return last
 
 
 def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
@@ -167,14 +169,14 @@ def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
         w = _WORD.match(text, pos, end)
         if w is None or not _qualifier(pk, w.group()):
             return None
-        pos = w.end() + len(text[w.end():end]) - len(text[w.end():end].lstrip(" "))
+        pos = skip(text, w.end(), end)
         if pos == w.end():
             return None
         head = head_re.match(text, pos, end)
     if head is None:
         return None
     hi = head.end()
-    modifiers = frozenset(fold(w) for w in pk.data.get("title_modifiers", []))
+    modifiers = _modifiers(pk)
     while True:
         of = pk.of_word.match(text, hi, end)
         if of:
@@ -183,10 +185,10 @@ def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
                 break
             hi = w.end()
             continue
-        gap = re.match(r" +", text[hi:end])
-        if gap is None:
+        nxt = skip(text, hi, end)
+        if nxt == hi:
             break
-        w = _WORD.match(text, hi + gap.end(), end)
+        w = _WORD.match(text, nxt, end)
         if w is None:
             break
         word = w.group()
@@ -199,6 +201,12 @@ def _extent(r: Reading, pos: int, end: int) -> tuple[int, int] | None:
     return start, hi
 
 
+@functools.cache
+def _modifiers(pk: Pack) -> frozenset[str]:
+    """Words after a title's head that still belong to it (`général`), folded."""
+    return frozenset(fold(w) for w in pk.data.get("title_modifiers", []))
+
+
 def _qualifier(pk: Pack, word: str) -> bool:
     """A word that may stand before a title's head (`Indian`, `foreign`, `nouveau`)."""
     return bool(pk.demonym_country(word) or fold(word) in pk.title_words or pk.title_noise.match(word + " "))
@@ -207,11 +215,7 @@ def _qualifier(pk: Pack, word: str) -> bool:
 def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> int | None:
     """The person named before `at` whom the description fits, the latest named first;
     with nothing to tell them apart, one whose state goes unsaid, or of the dispatch's own."""
-    last: dict[int, int] = {}
-    for j in range(i + 1):
-        for p, m in r.sent_mentions[j]:
-            if m.start < at:
-                last[p] = m.start
+    last = _named_before(r, i, at)
     fits = [p for p in sorted(last, key=last.get, reverse=True) if _fits(r, phrase, ref, r.people[p].description)]
     if len(fits) > 1 and ref.country is None and ref.organization is None:
         # `le président de la République`: the one whose state goes unsaid (the dispatch's own).

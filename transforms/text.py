@@ -100,6 +100,13 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
+def skip(text: str, pos: int, end: int, chars: str = " ") -> int:
+    """The first position from `pos` (before `end`) that is none of `chars`."""
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
 def words_pattern(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal phrases, longest first, tolerant of apostrophe kinds."""
     alts = sorted({w for w in words if w}, key=len, reverse=True)
