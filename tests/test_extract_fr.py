@@ -919,7 +919,7 @@ def test_extract_fr_the_two_men_as_subject_are_the_two_named_last():
      "Ukhnaa Khurelsukh.", "phone_call",
      [{"Kassym Tokaïev": "host", "Ukhnaa Khurelsukh": "guest"}]),
     # Two calls told at once, `séparément`: two calls.
-    ("Le président du Kazakhstan, Kassym Tokaïev, a eu des conversations téléphoniques séparément avec le "
+    ("Le président du Kazakhstan, Kassym Tokaïev, a eu séparément des conversations téléphoniques avec le "
      "président mongol Ukhnaa Khurelsukh et le président turc Recep Tayyip Erdogan.", "phone_call",
      [{"Kassym Tokaïev": "host", "Ukhnaa Khurelsukh": "guest"},
       {"Kassym Tokaïev": "host", "Recep Tayyip Erdogan": "guest"}]),

@@ -92,7 +92,7 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     meeting several others, each of another state, in one sentence of talks; those are as
     many bilateral meetings (on the sidelines of a summit), not one among all of them. A
     guest received with others (credentials) and a delegation of one state stay one, unless
-    the sentence says they were apart (`a eu des conversations téléphoniques séparément`)."""
+    the sentence says they were apart (`a eu séparément des appels avec X et Y`)."""
     separately = r.pk.separately.search(r.text, r.sents[i].start, r.sents[i].end)
     if trigger.kind != "symmetric" and not (trigger.kind == "directed" and separately):
         return [roles]

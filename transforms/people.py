@@ -125,7 +125,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if (m.honorific is None and len(words) >= 3 and pack.is_common(words[0], _TITLE_WORD_ZIPF)
                 and not given_name(words[0])):
             m = _drop_words(m, 1)
-        # `the foreign ministers of Spain José Albares, Latvia Baiba Braže`: a state's name
+        # `the ministers of Chile Rosa Valdés, Peru Luis Soto`: a state's name
         # run into the name is the state's, not the person's.
         words = m.name.split()
         if m.honorific is None and len(words) >= 3 and not pack.particles & {words[0].casefold()}:
