@@ -989,3 +989,17 @@ def test_extract_en_names_in_brackets_after_their_states():
         "He held separate talks on Monday with the foreign ministers of Armenia [Aram Petrosyan] and "
         "Mongolia [Bat Erdene].")
     assert sorted(sorted(people(m)) for m in meetings) == [["Aram Petrosyan", "Ravi Menon"], ["Bat Erdene", "Ravi Menon"]]
+
+
+def test_extract_en_envoys_named_with_their_states_after_the_ceremony():
+    meetings = extract(
+        " date 2023-11 Accra, November 8, GNA\n\nFive newly accredited envoys handed their letters of credence to "
+        "President Kwame Mensah at the Jubilee House on Tuesday.\n\nThe envoys are Marta Lindqvist from Sweden, "
+        "Tomas Novak from the Czech Republic and Hiroshi Tanaka from Japan.\n\nEach presented credentials at a "
+        "separate audience with the President.")
+    found = sorted(tuple(sorted((name, row[3], row[4]) for name, row in people(m).items())) for m in meetings)
+    assert found == [
+        (("Hiroshi Tanaka", "JP", "guest"), ("Kwame Mensah", "GH", "host")),
+        (("Kwame Mensah", "GH", "host"), ("Marta Lindqvist", "SE", "guest")),
+        (("Kwame Mensah", "GH", "host"), ("Tomas Novak", "CZ", "guest")),
+    ]

@@ -1042,3 +1042,13 @@ def test_extract_fr_a_summit_between_two_leaders():
     (m,) = extract(" date 2022-05 Séoul, 21 mai\n\nLe premier sommet entre le président sud-coréen, Kim Min-su, et son "
                    "homologue américain, John Carter, s’est ouvert samedi à Séoul.")
     assert set(people(m)) == {"Kim Min-su", "John Carter"}
+
+
+def test_extract_fr_ambassadeurs_nommes_apres_avec_leur_etat():
+    (m,) = extract(
+        " date 2025-03 Dakar, 12 mars (APS) - Le chef de l’État, Ousmane Ndiaye, a reçu mardi au palais les "
+        "lettres de créance de trois nouveaux ambassadeurs.\n\nIl s’agit de Lena Berg pour la Norvège, de "
+        "Paolo Conti pour l’Italie et de Reza Karimi pour la république islamique d’Iran.")
+    assert {name: (row[3], row[4]) for name, row in people(m).items()} == {
+        "Ousmane Ndiaye": (None, "host"), "Lena Berg": ("NO", "guest"), "Paolo Conti": ("IT", "guest"),
+        "Reza Karimi": ("IR", "guest")}

@@ -9,12 +9,13 @@ triggers list their parties their own way. `attendees` adds those present beside
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 from transforms import geo
-from transforms.lang import Trigger
-from transforms.people import Description, Mention, _plausible, given_name
+from transforms.lang import Pack, Trigger
+from transforms.people import Description, Mention, _plausible, given_name, state_at
 from transforms.people import _name_re as _NAME_OF
 from transforms.reading import Meeting, Reading
 from transforms.text import fold, skip
@@ -61,9 +62,15 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             lead = _protagonist(r, i)
             subjects = [lead] if lead is not None and lead not in {p for p, _ in after} else []
     if subjects and not after and trigger.kind == "directed":
-        group = _group_named_later(r, i, match, subjects)
+        group = _group_named_later(r, i, match.end(), r.sents[i].end, subjects)
         if group:
             return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}
+    if not subjects and after and trigger.kind == "reverse":
+        # `Six new envoys presented their letters of credence to President X. They are …`
+        hosts = _chain(r, after)
+        group = _group_named_later(r, i, r.sents[i].start, match.start(), hosts)
+        if group:
+            return {**{p: "guest" for p in group}, **{p: "host" for p in hosts}}
     if subjects and (not after or r.text[match.end():after[0][1].start].strip()):
         # `a reçu son homologue ouzbek au palais`: the counterpart named before.
         other = _counterpart(r, i, match, subjects)
@@ -94,6 +101,9 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     guest received with others (credentials) and a delegation of one state stay one, unless
     the sentence says they were apart (`a eu séparément des appels avec X et Y`)."""
     separately = r.pk.separately.search(r.text, r.sents[i].start, r.sents[i].end)
+    apart = _apart_later(r, i, roles)
+    if apart:
+        return apart
     if trigger.kind != "symmetric" and not (trigger.kind == "directed" and separately):
         return [roles]
     named_after = {p for p, m in r.sent_mentions[i] if m.start >= match.end()}
@@ -105,6 +115,22 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     if None in states or len(set(states)) < len(states) or _state(r, subjects[0]) in states:
         return [roles]
     return [{subjects[0]: roles[subjects[0]], p: roles[p]} for p in others]
+
+
+def _apart_later(r: Reading, i: int, roles: dict[int, str]) -> list[dict[int, str]] | None:
+    """A group named in the sentences after the trigger's (`They are A from …, B from …`)
+    that those sentences, or the one after them, say was met apart (`at separate
+    meetings with the President`): one meeting with each member."""
+    named = {p for p, _ in r.sent_mentions[i]}
+    later = [p for p in roles if p not in named]
+    if len(later) < 2 or len(roles) - len(later) != 1:
+        return None
+    last = max(j for j in range(i, min(i + 40, len(r.sents))) if any(p in later for p, _ in r.sent_mentions[j]))
+    if not any(r.pk.separately.search(r.text, r.sents[k].start, r.sents[k].end)
+               for k in range(i, min(last + 2, len(r.sents)))):
+        return None
+    lead = next(p for p in roles if p in named)
+    return [{lead: roles[lead], p: roles[p]} for p in later]
 
 
 def _state(r: Reading, p: int) -> str | None:
@@ -162,11 +188,12 @@ def _protagonist(r: Reading, i: int) -> int | None:
     return lead if best >= 2 and sum(1 for c in count.values() if c == best) == 1 else None
 
 
-def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int]) -> list[int]:
+def _group_named_later(r: Reading, i: int, lo: int, hi: int, subjects: list[int]) -> list[int]:
     """`a reçu … les lettres de créance de trois ambassadeurs`, `accepted credentials from
-    three new ambassadors`: a group the sentence names by a plural title, its members named
-    with their titles in the next sentences (up to the next trigger)."""
-    if not r.pk.plural_head.search(r.text, match.end(), r.sents[i].end):
+    three new ambassadors`: a group the sentence names by a plural title (between `lo` and
+    `hi`), its members named in the next sentences (up to the next trigger), with their
+    titles or with the states they come from."""
+    if not r.pk.plural_head.search(r.text, lo, hi):
         return []
     group: list[int] = []
     # (the members may start within three sentences; a list of them may run long)
@@ -176,9 +203,45 @@ def _group_named_later(r: Reading, i: int, match: re.Match, subjects: list[int])
         titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
         if titled:
             group += [p for p in dict.fromkeys(titled) if r.official(p)]
+        elif listed := _members_by_state(r, j, subjects + group):
+            group += listed
         elif group:
             break  # the list has ended
     return group if len(group) >= 2 else []
+
+
+_LOWER_LEAD = re.compile(r"^(?:[^\W\d_A-Z][\w’']*\s+)+")
+
+
+@functools.cache
+def _member_from(pk: Pack) -> re.Pattern:
+    """A name, whole, then the word that gives the state it comes from (`A from `)."""
+    return re.compile(rf"(?<![\w’'\-])({_NAME_OF(pk).pattern})(?i:{pk.from_state.pattern})")
+
+
+def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
+    """`Ont été accrédités A pour l’Italie, B pour le Ghana et C pour la Suède`, `They are
+    A from Algeria and B from Finland`: members of a group met named with no title, each
+    with the state they come from, which becomes theirs."""
+    s = r.sents[j]
+    members: list[int] = []
+    for n in _member_from(r.pk).finditer(r.text, s.start, s.end):
+        article = r.pk.title_noise.match(r.text[n.end():min(s.end, n.end() + 8)])
+        state = state_at(r.text, n.end() + (article.end() if article else 0), s.end, r.pk)
+        if state is None:
+            continue
+        name = _LOWER_LEAD.sub("", n.group(1))  # (`Il s’agit de A pour …`)
+        known = next((p for p, m in r.sent_mentions[j] if m.end == n.end(1)), None)
+        if known is None and not _full_name(r, name):
+            continue
+        p = known if known is not None else _add_bare(r, j, name, n.end(1))
+        d = r.people[p].description
+        if p not in taken and d.country is None:
+            r.people[p].description = Description(
+                d.position, d.organization, geo.country_code(state, r.pk.code, r.pk.countries), d.org_country
+            )
+        members.append(p)
+    return [p for p in dict.fromkeys(members) if p not in taken]
 
 
 _POSSESSIVE_COUNTERPART = re.compile(r"\s*(?:son|sa|ses|leur|leurs|his|her|their)\s+(\w+)\s+", re.IGNORECASE)

@@ -308,14 +308,7 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
     while len(out) < 12:
         article = pack.title_noise.match(text[pos:min(end, pos + 8)])
         at = pos + (article.end() if article else 0)
-        words = list(re.finditer(r"[\w’'\-]+", text[at:min(end, at + 60)]))
-        state = None
-        for n in (6, 5, 4, 3, 2, 1):  # the longest run of words that names a state, right at `at`
-            if len(words) >= n and words[0].start() == 0 and words[n - 1].group()[0].isupper():
-                phrase = text[at:at + words[n - 1].end()]
-                if re.fullmatch(r"[\w’'\- ]+", phrase) and geo.country_code(phrase, pack.code, pack.countries):
-                    state = phrase
-                    break
+        state = state_at(text, at, end, pack)
         if state is None:
             break
         # (`Tajikistan [Sirodjiddin Muhriddin]`: the name in brackets after its state)
@@ -332,6 +325,19 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
             break
         pos = sep.end()
     return out if len(out) >= 2 and _boundary_ok(text, out[-1].end) else []
+
+
+def state_at(text: str, at: int, end: int, pack: Pack) -> str | None:
+    """The longest run of words right at `at` that names a state (`Latvia`, `the
+    Republic of Korea`, `république islamique d’Iran`), as written; None when none does."""
+    words = list(re.finditer(r"[\w’'\-]+", text[at:min(end, at + 60)]))
+    for n in (6, 5, 4, 3, 2, 1):
+        last = re.split(r"[’']", words[n - 1].group())[-1] if len(words) >= n else ""  # (`d’Iran`)
+        if words[0].start() == 0 and last[:1].isupper():
+            phrase = text[at:at + words[n - 1].end()]
+            if re.fullmatch(r"[\w’'\- ]+", phrase) and geo.country_code(phrase, pack.code, pack.countries):
+                return phrase
+    return None
 
 
 @functools.cache

@@ -75,6 +75,7 @@ class Pack:
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     lineage: frozenset[str]  # name particles of lineage (`bin`, `ben`): the first word is the name used
     separately: re.Pattern  # `séparément`: one sentence's talks with several people held apart
+    from_state: re.Pattern  # `pour l’Italie`, `from Finland`: a name's state, right after it
     clause_bound: re.Pattern
     of_word: re.Pattern
     coordination: re.Pattern
@@ -241,6 +242,9 @@ def pack(code: str) -> Pack | None:
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         lineage=frozenset(fold(w) for w in data.get("lineage_particles", [])),
         separately=phrases(data.get("separately_words", []) or ["(?!)"]),
+        from_state=re.compile(
+            r"\s+(?:" + words_pattern(data.get("from_state_words", []) or ["(?!)"]) + r")\s+", re.IGNORECASE
+        ),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
             for ref, positions in data.get("title_references", {}).items()
