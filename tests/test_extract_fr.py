@@ -1052,3 +1052,17 @@ def test_extract_fr_ambassadeurs_nommes_apres_avec_leur_etat():
     assert {name: (row[3], row[4]) for name, row in people(m).items()} == {
         "Ousmane Ndiaye": (None, "host"), "Lena Berg": ("NO", "guest"), "Paolo Conti": ("IT", "guest"),
         "Reza Karimi": ("IR", "guest")}
+
+
+def test_extract_fr_presents_en_liste_a_puces_apres_les_deux_points():
+    (m,) = extract(
+        " date 2024-10 Nouakchott, 9 oct. (AMI) - Le Premier ministre, M. Sidi Ould Ahmed, a reçu mardi "
+        "l’ambassadeur du Japon, M. Kenji Sato.\n\nL’audience s’est tenue en présence de :\n\n"
+        "- Aïcha Mint Salem, chargée de mission à la Primature ;\n\n"
+        "- Moussa Ould Brahim, conseiller du Premier ministre ;\n\n"
+        "Et de SE. Lucie Martin, ambassadrice de France en Mauritanie.")
+    rows = people(m)
+    assert {name: row[4] for name, row in rows.items()} == {
+        "Sidi Ould Ahmed": "host", "Kenji Sato": "guest", "Aïcha Mint Salem": "attendee",
+        "Moussa Ould Brahim": "attendee", "Lucie Martin": "attendee"}
+    assert rows["Aïcha Mint Salem"][1] == "chargée de mission"

@@ -487,6 +487,8 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
                 else r.pk.attendance.finditer(r.text, s.start, s.end))
         for a in cues:
             after = [p for p, mm in r.sent_mentions[j] if mm.start >= a.end()]
+            if not after and _LIST_INTRO.match(r.text, a.end(), s.end):
+                after = _listed_below(r, j, end)  # `en présence de MM. :` and a bulleted list
             before = [p for p, mm in r.sent_mentions[j] if mm.end <= a.start()]
             # `A, B et C ont pris part à cet entretien`: every name before a cue that ends
             # its sentence (in the meeting's own sentence, those are its parties).
@@ -502,3 +504,21 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
                     if lead and d.country is None and d.organization is None and lead.country:
                         r.people[p].description = Description(d.position, None, lead.country, None)
 
+
+_LIST_INTRO = re.compile(r"[^\w]{0,3}(?:\w{1,4}\.?)?\s*:\s*$")  # ` :`, ` MM. :`
+_BULLET = re.compile(r"\s*[-–—•·*▪]\s")
+
+
+def _listed_below(r: Reading, j: int, end: int) -> list[int]:
+    """The people of the bulleted items after sentence `j` (and of a last item joined by
+    `Et de …`, `and …`), in order."""
+    listed: list[int] = []
+    for k in range(j + 1, end):
+        s = r.sents[k]
+        bullet = _BULLET.match(r.text, s.start, s.end)
+        if not bullet and not (listed and r.pk.list_separator.match(" " + s.text.split(" ", 1)[0].lower() + " ")):
+            break
+        listed += [p for p, _ in r.sent_mentions[k]]
+        if not bullet:
+            break  # the item after the last separator ends the list
+    return listed

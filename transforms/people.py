@@ -717,7 +717,9 @@ def describe(title: str | None, pack: Pack) -> Description:
     if org:
         org_country = _org_country(org, pack)
     preset_org = org is not None
-    org_end = 0
+    # (a head's own `de` is no organisation's: `chargé de mission`, `chef d’état-major`)
+    head = pack.title_head.match(title)
+    org_end = head.end() if head else 0
     cut = len(title)
     markers = sorted(
         [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]

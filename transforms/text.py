@@ -61,7 +61,7 @@ class Span:
 # Tokens that end with a period without ending a sentence.
 _ABBREV = re.compile(
     r"(?:\b(?:M|MM|Mr|Mrs|Ms|Messrs|Dr|Pr|Prof|Mme|Mlle|Me|St|Ste|S\.E|H\.E|S\.M|H\.M|H\.H|"
-    r"S\.A|S\.A\.R|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|No|n°|art|av|apr|J\.-C|etc|cf|vol|"
+    r"S\.A|S\.A\.R|SE|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|No|n°|art|av|apr|J\.-C|etc|cf|vol|"
     r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl|SEM|S\.E\.M|Hon)|\b[" + UPPER + r"])\.$"
 )
 _NEXT_WORD = re.compile(r"\s+(\S)")
