@@ -1003,3 +1003,12 @@ def test_extract_en_envoys_named_with_their_states_after_the_ceremony():
         (("Kwame Mensah", "GH", "host"), ("Marta Lindqvist", "SE", "guest")),
         (("Kwame Mensah", "GH", "host"), ("Tomas Novak", "CZ", "guest")),
     ]
+
+
+def test_extract_en_malaysian_titles_of_honour_are_honorifics_and_at_ends_a_name():
+    (m,) = extract(
+        " date 2024-07 Kuching, July 3, Bernama\n\nPrime Minister Datuk Seri Hamzah Karim today received a "
+        "courtesy call from Sarawak Premier Tan Sri Razali Osman at Wisma Bapa Malaysia here.")
+    rows = people(m)
+    assert sorted(rows) == ["Hamzah Karim", "Razali Osman"]
+    assert (rows["Hamzah Karim"][0], rows["Razali Osman"][0]) == ("Datuk Seri", "Tan Sri")
