@@ -1012,3 +1012,19 @@ def test_extract_en_malaysian_titles_of_honour_are_honorifics_and_at_ends_a_name
     rows = people(m)
     assert sorted(rows) == ["Hamzah Karim", "Razali Osman"]
     assert (rows["Hamzah Karim"][0], rows["Razali Osman"][0]) == ("Datuk Seri", "Tan Sri")
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-03 Seoul, March 5, Yonhap\n\nForeign Minister Park Min-ho said on Monday he was worried.\n\n"
+     "Park spoke with Australian Foreign Minister Claire Dawson shortly after the launch.",
+     ["Claire Dawson", "Park Min-ho"]),
+    (" date 2024-03 Rome, March 5, ANSA\n\nThe Foreign Minister, Paolo Ricci, held his first phone call since "
+     "taking office with Spain’s Foreign Minister Ana Ruiz.", ["Ana Ruiz", "Paolo Ricci"]),
+    (" date 2024-03 Cairo, March 5, MENA\n\nSecretary-General Omar Haddad held talk with Kenya’s Foreign "
+     "Minister Peter Otieno on regional security.", ["Omar Haddad", "Peter Otieno"]),
+    (" date 2024-03 Tokyo, March 5, Kyodo\n\nIn phone talks on Tuesday, Foreign Minister Ken Sato and "
+     "Canada’s Foreign Minister Julie Roy condemned the test.", ["Julie Roy", "Ken Sato"]),
+])
+def test_extract_en_more_talk_phrasings_and_a_korean_surname_alone(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

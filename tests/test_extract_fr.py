@@ -1066,3 +1066,18 @@ def test_extract_fr_presents_en_liste_a_puces_apres_les_deux_points():
         "Sidi Ould Ahmed": "host", "Kenji Sato": "guest", "Aïcha Mint Salem": "attendee",
         "Moussa Ould Brahim": "attendee", "Lucie Martin": "attendee"}
     assert rows["Aïcha Mint Salem"][1] == "chargée de mission"
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-05 Cotonou, 7 mai (ABP) - Arrivée au terme de sa mission, l’ambassadrice d’Allemagne, "
+     "Mme Petra Weber, est reçue en audience, mardi, par le chef de l’État Romuald Houessou.",
+     ["Petra Weber", "Romuald Houessou"]),
+    (" date 2024-05 Dakar, 7 mai (APS) - Le président Amadou Fall a indiqué avoir eu un échange téléphonique "
+     "avec le chancelier autrichien Karl Huber.", ["Amadou Fall", "Karl Huber"]),
+    (" date 2024-05 Tunis, 7 mai (TAP) - À peine arrivé, le Premier ministre grec, Nikos Petrou, a entamé ses "
+     "entretiens, programme chargé oblige, avec le président de la République, Hédi Ben Salah.",
+     ["Hédi Ben Salah", "Nikos Petrou"]),
+])
+def test_extract_fr_autres_tournures_d_audience_et_d_appel(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -487,6 +487,9 @@ def _only_common(word: str, pack: Pack) -> bool:
     )
 
 
+KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")  # `Byung-se`, `Ki-moon`, `Jae-in`
+
+
 def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
     """How many tokens from k belong to a title's vocabulary: an organisation, a state or a
     large city (longest first), a demonym, a title word, or a common word of the language."""
@@ -498,6 +501,8 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
         ):
             return n
     word = words[0]
+    if len(words) >= 2 and KOREAN_GIVEN.fullmatch(words[1]):
+        return 0  # `Park Min-ho`, `Moon Jae-in`: a surname, whatever else it means
     if (
         registry().exact(word) is not None
         or pack.org_head.fullmatch(word)  # `Azerbaijan Railways`

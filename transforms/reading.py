@@ -19,7 +19,7 @@ from transforms import geo, references
 from transforms.adverbials import masked
 from transforms.lang import Pack, Trigger
 from transforms.parse import Dispatch
-from transforms.people import Description, Mention, affiliation, describe, mentions
+from transforms.people import KOREAN_GIVEN, Description, Mention, affiliation, describe, mentions
 from transforms.text import APOS, Span, fold, sentences, words_pattern
 
 
@@ -143,8 +143,10 @@ class Reading:
             if len(surname) >= 4 and surname[0].isupper():
                 names.append((surname, None))
             first = full.tokens[0]
-            if (len(first) >= 4 and first[0].isupper() and firsts[p.key[0]] == 1 and p.key[0] not in surnames
-                    and not self.pk.is_common(first) and not self.pk.lineage & set(p.key)):
+            # (`Yun` after `Yun Byung-se`: a Korean name, its surname first)
+            korean = len(full.tokens) == 2 and bool(KOREAN_GIVEN.fullmatch(full.tokens[1]))
+            if ((len(first) >= 4 or korean and len(first) >= 2) and first[0].isupper() and firsts[p.key[0]] == 1 and p.key[0] not in surnames
+                    and (korean or not self.pk.is_common(first)) and not self.pk.lineage & set(p.key)):
                 names.append((first, index))
         self._names_for, self._names = key, names
         return names
