@@ -1028,3 +1028,17 @@ def test_extract_en_malaysian_titles_of_honour_are_honorifics_and_at_ends_a_name
 def test_extract_en_more_talk_phrasings_and_a_korean_surname_alone(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2023-06 London, June 9, PA\n\nThe Foreign Secretary, Anne Lowry, arrived in Oslo on Monday.\n\n"
+     "She then toured the city’s university, where she had a meeting with Rector Lars Dahl.",
+     ["Anne Lowry", "Lars Dahl"]),
+    (" date 2023-06 Lusaka, June 9, ZNBC\n\nPresident-elect Joseph Banda went to State House on Friday, where "
+     "he met outgoing President Peter Mwale.", ["Joseph Banda", "Peter Mwale"]),
+    (" date 2023-06 Astana, June 9, Kazinform\n\nPresident Aidar Nurlanov received a U.S. delegation made up "
+     "of Congressmen Tom Hill and Rick Stone.", ["Aidar Nurlanov", "Rick Stone", "Tom Hill"]),
+])
+def test_extract_en_a_pronoun_after_where_and_more_titles(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

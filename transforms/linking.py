@@ -391,6 +391,10 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
         if shorter == lead:
             break
         lead = shorter
+    # `She visited the university, where she had a meeting with …`: the clause's own subject.
+    relative = r.pk.relative_pronoun.search(lead)
+    if relative and r.pk.pronoun.fullmatch(lead[relative.end():].strip()):
+        lead = lead[relative.end():].strip()
     words = lead.split()
     if not words or len(words) > 6:
         return []

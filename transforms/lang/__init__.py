@@ -116,6 +116,7 @@ class Pack:
     meeting_noun: re.Pattern
     meeting_detail: re.Pattern
     pronoun: re.Pattern
+    relative_pronoun: re.Pattern  # `where`, `où`: a clause of its own starts after it
     venue_head: re.Pattern
     venue_end: re.Pattern
     place_preposition: re.Pattern
@@ -327,6 +328,9 @@ def pack(code: str) -> Pack | None:
             _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
         ),
         pronoun=re.compile(r"^(?:" + "|".join(data["pronouns"]) + r")$", re.IGNORECASE),
+        relative_pronoun=re.compile(
+            r".*" + _L + "(?:" + words_pattern(data.get("relative_words", []) or ["(?!)"]) + ")" + _R, re.IGNORECASE
+        ),
         venue_head=re.compile(_L + "(?:" + words_pattern(data["venue_heads"]) + ")" + _R),
         venue_end=re.compile(
             r"[,.;:]|\s+(?:" + "|".join(_rule(p) for p in data["venue_ends"]) + r")(?![\w])"
