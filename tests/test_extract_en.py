@@ -1042,3 +1042,10 @@ def test_extract_en_more_talk_phrasings_and_a_korean_surname_alone(text, pair):
 def test_extract_en_a_pronoun_after_where_and_more_titles(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_en_a_gap_with_abbreviations_and_the_traveller_as_guest():
+    (m,) = extract(
+        " date 2022-03 New York, March 4, UN\n\nThe Secretary-General of the OECD, Maria Keller, flew to "
+        "Washington, D.C., on Thursday to meet with U.S. Treasury Secretary John Price.")
+    assert {name: row[4] for name, row in people(m).items()} == {"Maria Keller": "guest", "John Price": "host"}

@@ -14,7 +14,8 @@ import yaml
 
 from transforms.text import APOS, UPPER, fold, words_pattern
 
-_GAP = r"[^.;:!?]{0,140}?"
+# (a full stop inside one sentence is an abbreviation's: `U.S.`, `D.C.`, `Nov.`)
+_GAP = r"[^;:!?]{0,140}?"
 _L = r"(?<![\w\-])"  # left word boundary; an elided article (`l’ambassadeur`) is a boundary
 _R = r"(?![\w\-])"
 
