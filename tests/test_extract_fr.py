@@ -1081,3 +1081,20 @@ def test_extract_fr_presents_en_liste_a_puces_apres_les_deux_points():
 def test_extract_fr_autres_tournures_d_audience_et_d_appel(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_fr_une_liste_d_audiences_une_ligne_chacune():
+    meetings = extract(
+        " date 2023-09 New York, 20 sept.\n\nLe 19 septembre, la présidente de l’Assemblée, Mme Lina Moretti, "
+        "a rencontré séparément plusieurs ministres, à savoir :\n\n"
+        "· M. Jonas Berg, ministre des Affaires étrangères de la Norvège ;\n"
+        "· M. Ravi Sharma, ministre des Affaires étrangères de l’Inde. M. Sharma était accompagné par "
+        "M. Anil Rao, représentant permanent de l’Inde ;\n"
+        "M. Diego Pardo, ministre des Affaires étrangères du Chili.")
+    assert [{name: (row[3], row[4]) for name, row in people(m).items() if name != "Lina Moretti"}
+            for m in meetings] == [
+        {"Jonas Berg": ("NO", "participant")},
+        {"Ravi Sharma": ("IN", "participant"), "Anil Rao": ("IN", "attendee")},
+        {"Diego Pardo": ("CL", "participant")},
+    ]
+    assert all(people(m)["Lina Moretti"][4] == "participant" for m in meetings)

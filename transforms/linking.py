@@ -61,6 +61,12 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             # `During the meeting with X, the sides signed …`: the one the story follows.
             lead = _protagonist(r, i)
             subjects = [lead] if lead is not None and lead not in {p for p, _ in after} else []
+    if subjects and not after and trigger.kind in ("directed", "symmetric") and r.sents[i].text.endswith(":"):
+        # `a rencontré séparément plusieurs dirigeants, à savoir :` and one line for each.
+        listed = _bulleted_items(r, i, subjects)
+        if len(listed) >= 2:
+            role = "host" if trigger.kind == "directed" else "participant"
+            return {**{p: role for p in subjects}, **{p: "guest" if role == "host" else role for p in listed}}
     if subjects and not after and trigger.kind == "directed":
         group = _group_named_later(r, i, match.end(), r.sents[i].end, subjects)
         if group:
@@ -217,6 +223,31 @@ _LOWER_LEAD = re.compile(r"^(?:[^\W\d_A-Z][\w’']*\s+)+")
 def _member_from(pk: Pack) -> re.Pattern:
     """A name, whole, then the word that gives the state it comes from (`A from `)."""
     return re.compile(rf"(?<![\w’'\-])({_NAME_OF(pk).pattern})(?i:{pk.from_state.pattern})")
+
+
+def _bulleted_items(r: Reading, i: int, taken: list[int]) -> list[int]:
+    """The people a list under sentence `i` names, one a line: the first named on each
+    line, whether or not it starts with a bullet (a list's last line often has none), up to
+    a line that names no one. The sentences of each line are kept as that person's
+    (`r.cache["items"]`), where those with them are told (`X was accompanied by …`)."""
+    items: dict[int, tuple[int, int]] = r.cache.setdefault("items", {})
+    listed: list[int] = []
+    j = i + 1
+    while j < len(r.sents):
+        line_end = r.text.find("\n", r.sents[j].start)
+        line_end = len(r.text) if line_end < 0 else line_end
+        k = j
+        while k + 1 < len(r.sents) and r.sents[k + 1].start < line_end:
+            k += 1
+        first = next((p for p, _ in r.sent_mentions[j] if p not in taken and p not in listed), None)
+        if first is None or not r.official(first) or not (
+            _BULLET.match(r.text, r.sents[j].start) or listed
+        ):
+            break
+        listed.append(first)
+        items[first] = (j, k + 1)
+        j = k + 1
+    return listed
 
 
 def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
@@ -485,7 +516,9 @@ def _context_country(r: Reading, j: int, m: Mention) -> str | None:
 
 
 def attendees(r: Reading, m: Meeting, end: int) -> None:
-    for j in range(m.sentence, end):
+    # (one of a list's meetings, a line each, is told of on its own line only)
+    own = [span for p, span in r.cache.get("items", {}).items() if p in m.roles]
+    for j in [m.sentence, *range(*own[0])] if len(own) == 1 else range(m.sentence, end):
         s = r.sents[j]
         cues = (r.pk.attendance_lower.finditer(r.lower, s.start, s.end) if r.lower is not None
                 else r.pk.attendance.finditer(r.text, s.start, s.end))
