@@ -1098,3 +1098,11 @@ def test_extract_fr_une_liste_d_audiences_une_ligne_chacune():
         {"Diego Pardo": ("CL", "participant")},
     ]
     assert all(people(m)["Lina Moretti"][4] == "participant" for m in meetings)
+
+
+def test_extract_fr_un_entretien_qu_ils_ont_eu_nomme_les_deux_d_avant():
+    (m,) = extract(
+        " date 2023-04 Tunis, 6 avr. (TAP) - Le chef du gouvernement, Sami Gharbi, a demandé au ministre de "
+        "l’Économie, Karim Jaziri, lors d’un entretien qu’ils ont eu mercredi au palais, de renforcer la "
+        "coopération économique avec les pays voisins.")
+    assert sorted(people(m)) == ["Karim Jaziri", "Sami Gharbi"]
