@@ -1049,3 +1049,14 @@ def test_extract_en_a_gap_with_abbreviations_and_the_traveller_as_guest():
         " date 2022-03 New York, March 4, UN\n\nThe Secretary-General of the OECD, Maria Keller, flew to "
         "Washington, D.C., on Thursday to meet with U.S. Treasury Secretary John Price.")
     assert {name: row[4] for name, row in people(m).items()} == {"Maria Keller": "guest", "John Price": "host"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2023-09 Moscow, September 2, TASS\n\nRussian President Ivan Volkov is holding a meeting with his "
+     "Armenian counterpart Aram Hakobyan who is on a working trip to Russia.", ["Aram Hakobyan", "Ivan Volkov"]),
+    (" date 2023-09 Moscow, September 2, TASS\n\nForeign Minister Oleg Petrov has begun talks with his "
+     "Jordanian counterpart Omar Khalil.", ["Oleg Petrov", "Omar Khalil"]),
+])
+def test_extract_en_talks_under_way(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -1106,3 +1106,13 @@ def test_extract_fr_un_entretien_qu_ils_ont_eu_nomme_les_deux_d_avant():
         "l’Économie, Karim Jaziri, lors d’un entretien qu’ils ont eu mercredi au palais, de renforcer la "
         "coopération économique avec les pays voisins.")
     assert sorted(people(m)) == ["Karim Jaziri", "Sami Gharbi"]
+
+
+def test_extract_fr_a_contacte_son_homologue_et_un_membre_du_bureau_politique():
+    call, video = extract(
+        " date 2023-02 Le Caire, 3 févr. (MENA) - Le ministre des Affaires étrangères, Karim Fawzy, a contacté "
+        "son nouvel homologue tunisien, Slim Ayari.\n\nLe 2 février, Li Wen, membre du Bureau politique et "
+        "ministre des Affaires étrangères, a tenu une vidéoconférence avec la ministre belge des Affaires "
+        "étrangères Anne Peeters.")
+    assert (sorted(people(call)), call["kind"]) == (["Karim Fawzy", "Slim Ayari"], "phone_call")
+    assert sorted(people(video)) == ["Anne Peeters", "Li Wen"]
