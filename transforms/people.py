@@ -28,7 +28,8 @@ def _clause_start(pack: Pack) -> re.Pattern:
     """Where a clause may begin: the text's start, after punctuation or a dateline's dash,
     after `and`."""
     starts = ["^", r"(?<=[,;:]\s)", r"(?<=[-–—•·]\s)"] + [rf"(?<=\b{re.escape(w)}\s)" for w in pack.data["and_words"]]
-    return re.compile(rf"(?:{'|'.join(starts)})(?=[{UPPER}])")
+    # (the capital tested first: a cheap test at every position, the look-behinds seldom)
+    return re.compile(rf"(?=[{UPPER}])(?:{'|'.join(starts)})")
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,17 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if m and _plausible(m.group(), pack, single_ok=False, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     # A title then a name: `le ministre …, Djeyhoun Baïramov` and `le président Tokaïev`.
-    for t in pack.title_head.finditer(text, start, end):
+    # (matched in the lower-cased sentence, a third of the time of a case-blind match)
+    lowered = text[start:end].lower()
+    heads = (start + t.end() for t in pack.title_head_lower.finditer(lowered)) if len(lowered) == end - start else (
+        t.end() for t in pack.title_head.finditer(text, start, end))
+    for head_end in heads:
         if pack.title_runs_into_name:
-            span = _run_in_name(text, t.end(), end, pack)
+            span = _run_in_name(text, head_end, end, pack)
             if span and _plausible(text[span[0]:span[1]], pack, single_ok=True, particle_ok=False):
                 add(Mention(span[0], span[0], span[1], text[span[0]:span[1]], None))
             continue
-        m = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
+        m = name_re.match(text, head_end + 1, end) if text[head_end:head_end + 1] == " " else None
         if m and _plausible(m.group(), pack, single_ok=True, particle_ok=False) and _boundary_ok(text, m.end()):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     for c in _COMMA_BEFORE_CAPITAL.finditer(text[start:end]):
@@ -363,7 +368,7 @@ def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
     return not pack.link_before_name.search(between)
 
 
-_AFTER_LOWER = re.compile(rf"(?<=[a-zà-ÿ]\s)(?=[{UPPER}])")
+_AFTER_LOWER = re.compile(rf"(?=[{UPPER}])(?<=[a-zà-ÿ]\s)")
 
 
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")

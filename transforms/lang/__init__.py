@@ -54,6 +54,7 @@ class Pack:
     plural_honorifics: frozenset[str]  # `MM.`, `Messrs`: one honorific for several names
     not_names: frozenset[str]
     title_head: re.Pattern
+    title_head_lower: re.Pattern  # the same, case-sensitive, for lower-cased text
     title_noise: re.Pattern
     state_title: re.Pattern
     postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
@@ -202,6 +203,7 @@ def pack(code: str) -> Pack | None:
         plural_honorifics=frozenset(data.get("plural_honorifics", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         title_head=phrases(data["title_heads"]),
+        title_head_lower=re.compile(_L + "(?:" + words_pattern(sorted({h.lower() for h in data["title_heads"]})) + ")" + _R),
         title_noise=re.compile(
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
