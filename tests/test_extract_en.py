@@ -1060,3 +1060,17 @@ def test_extract_en_a_gap_with_abbreviations_and_the_traveller_as_guest():
 def test_extract_en_talks_under_way(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, roles", [
+    (" date 2019-05 Baku, May 3, AZERTAC\n\nPrime Minister Ali Mammadov has met with Latvia’s President Janis "
+     "Ozols, who is paying an official visit to Azerbaijan.", {"Ali Mammadov": "host", "Janis Ozols": "guest"}),
+    (" date 2019-05 Beijing, May 3, Xinhua\n\nChinese Premier Zhou Lin met with visiting U.S. Secretary of "
+     "Commerce Mark Davis on Friday.", {"Zhou Lin": "host", "Mark Davis": "guest"}),
+    (" date 2019-05 Putrajaya, May 3, Bernama\n\nPhilippine President Jose Santos held talks with Malaysia’s "
+     "Prime Minister Hamid Yusof today in conjunction with his two-day state visit to Malaysia.",
+     {"Jose Santos": "guest", "Hamid Yusof": "host"}),
+])
+def test_extract_en_visits_told_around_the_names(text, roles):
+    (m,) = extract(text)
+    assert {name: row[4] for name, row in people(m).items()} == roles

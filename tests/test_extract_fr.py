@@ -1123,3 +1123,10 @@ def test_extract_fr_une_grande_ville_devant_un_titre_n_est_pas_une_personne():
         " date 2023-07 Hanoï (VNA) - Le Premier ministre Tran Van Hai a reçu mardi au palais, à Addis Abeba, "
         "l’ambassadeur éthiopien, Dawit Bekele, venu prendre congé.")
     assert sorted(people(m)) == ["Dawit Bekele", "Tran Van Hai"]
+
+
+def test_extract_fr_en_visite_avant_le_sujet():
+    (m,) = extract(
+        " date 2018-04 Abidjan, 18 avr. (AIP) - En visite à Doha depuis lundi, le président de la République, "
+        "Paul Kouassi, s’est entretenu mardi avec l’émir du Qatar, Cheikh Hamad Al Thani.")
+    assert {name: row[4] for name, row in people(m).items()} == {"Paul Kouassi": "guest", "Hamad Al Thani": "host"}

@@ -49,7 +49,10 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
             trig = r.trigger(s)
             if trig and trig[1].start() > mm.end:
                 clause = r.text[mm.title_end or mm.end:min(stop, trig[1].start())]
-            if r.pk.visit.search(clause):
+            # (`En visite au Koweït, le Président X …`, `met with visiting Secretary of State X`:
+            # the visit told before the first name, or `visiting` right before the title)
+            lead = r.text[s.start if k == 0 else max(s.start, (mm.title_start or mm.start) - 24):mm.title_start or mm.start]
+            if r.pk.visit.search(clause) or (k == 0 and r.pk.visit.search(lead)) or r.pk.visiting.search(lead):
                 visitors.add(p)
             if p in r.delegates and j == m.sentence:
                 visitors.add(p)
