@@ -241,8 +241,16 @@ def _known(store: Warehouse) -> Known:
     people = defaultdict(set)
     for r in store.read("participants", ["meeting_id", "person_id"]).to_pylist():
         people[r["meeting_id"]].add(r["person_id"])
+    published = {r["dispatch_id"]: r["published_date"]
+                 for r in store.read("dispatches", ["dispatch_id", "published_date"]).to_pylist()}
+    first: dict[str, object] = {}
+    for r in store.read("meeting_reports", ["meeting_id", "dispatch_id"]).to_pylist():
+        day = published.get(r["dispatch_id"])
+        if day is not None and (first.get(r["meeting_id"]) is None or day < first[r["meeting_id"]]):
+            first[r["meeting_id"]] = day
     meetings = [
-        KnownMeeting(m["meeting_id"], m["meeting_date"], m["date_basis"], m["kind"], people[m["meeting_id"]])
+        KnownMeeting(m["meeting_id"], m["meeting_date"], m["date_basis"], m["kind"], people[m["meeting_id"]],
+                     first.get(m["meeting_id"]))
         for m in store.read("meetings", ["meeting_id", "meeting_date", "date_basis", "kind"]).to_pylist()
     ]
     return Known(persons=persons, meetings=meetings)

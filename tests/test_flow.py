@@ -231,3 +231,22 @@ def test_flow_unlisted_bodies_are_one_per_state(prefect_harness, tmp_path):
     edges = answers.edges(Tables(warehouse).participations(), level="organization")
     assert set(edges[["source", "target"]].iloc[0]) == {
         "ministère des Affaires étrangères (Azerbaijan)", "ministère des Affaires étrangères (Uzbekistan)"}
+
+
+def test_flow_keeps_undated_meetings_of_the_same_leaders_years_apart(prefect_harness, tmp_path):
+    """Two dispatches, four years apart, each with an undated audience of the same two
+    presidents: two meetings, also when the second arrives in a later run; a third report
+    the next day joins the second."""
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse"
+    inbox.mkdir()
+    text = (" date {y}-{m:02d} Paris, {d} {month} (AFP) - Le président Jean Dupuis a reçu le président chinois "
+            "Li Wei pour évoquer {topic}.\n")
+    (inbox / "a.txt").write_text(text.format(y=2019, m=3, d=4, month="mars", topic="le commerce"), "utf-8")
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    (inbox / "b.txt").write_text(text.format(y=2023, m=6, d=1, month="juin", topic="le climat"), "utf-8")
+    (inbox / "c.txt").write_text(text.format(y=2023, m=6, d=2, month="juin", topic="la santé"), "utf-8")
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    meetings = pd.read_parquet(warehouse / "meetings")
+    reports = pd.read_parquet(warehouse / "meeting_reports")
+    assert meetings["meeting_date"].isna().all() and len(meetings) == 2
+    assert sorted(reports.groupby("meeting_id").size()) == [1, 2]

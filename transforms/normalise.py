@@ -60,6 +60,7 @@ class KnownMeeting:
     date_basis: str | None
     kind: str
     person_ids: set[str]
+    published: dt.date | None = None  # the earliest report's publication day
 
 
 @dataclass
@@ -152,10 +153,18 @@ class _Meetings:
         return None
 
 
+_UNDATED_DAYS = 3
+
+
 def _same_meeting(a: KnownMeeting, b: KnownMeeting) -> bool:
     """Two reports of one meeting: the same day (a day apart when a date is inferred), a
     compatible kind, and at least two people in common (all of them for smaller meetings)."""
-    if a.meeting_date != b.meeting_date:
+    if a.meeting_date is None and b.meeting_date is None:
+        # Undated reports of the same people are one meeting only when published within
+        # days of each other: two leaders met in 2019 and again in 2023.
+        if a.published is None or b.published is None or abs((a.published - b.published).days) > _UNDATED_DAYS:
+            return False
+    elif a.meeting_date != b.meeting_date:
         if a.meeting_date is None or b.meeting_date is None:
             return False
         inferred = "explicit" not in (a.date_basis, b.date_basis) or a.date_basis != b.date_basis
@@ -217,7 +226,8 @@ def tables(
         sentence = (dispatch_id, record["char_start"])
         own = meeting_id(dispatch_id, record["char_start"], parts[sentence])
         parts[sentence] += 1
-        this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids))
+        this = KnownMeeting(own, record["meeting_date"], record["date_basis"], record["kind"], set(ids),
+                            record.get("published"))
         match = meetings.match(this)
         if match is None:
             meetings.add(this)

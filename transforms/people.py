@@ -141,7 +141,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             m = replace(m, end=m.name_start + len(short), name=short, of_state=m.name[tail.start():].strip())
         if re.search(rf"\w[{APOS}]s\s", m.name):
             return  # `CARICOM’s Secretary-General`: a possessive inside: a title, not a name
-        if m.honorific is None and geo.city_country(m.name, None, 100_000 if " " in m.name else 1_000_000):
+        if m.honorific is None and geo.is_city_name(m.name, 100_000 if " " in m.name else 1_000_000):
             return  # `à Phnom Penh, l’ambassadeur …`: a large city, not a person
         if m.name_start in found or any(o.name_start < m.end and m.name_start < o.end for o in found.values()):
             return  # overlaps a name already found (`of Azerbaijan Jeyhun Bayramov`)

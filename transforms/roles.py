@@ -8,6 +8,7 @@ seat): then one side is `host` and the other `guest`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transforms import geo
@@ -71,6 +72,8 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
                 hosts.add(p)
         hosts |= _ministry_hosts(r, venue, parties)
     if not visitors and not hosts:
+        hosts = _seat_hosts(r, m, parties)
+    if not visitors and not hosts:
         visitors = _visiting_the_state(r, parties)
     if len(visitors) == 1:
         (v,) = visitors
@@ -78,6 +81,31 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
     elif len(hosts) == 1:
         (h,) = hosts
         m.roles.update({p: ("host" if p == h else "guest") for p in parties})
+
+
+def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
+    """`held talks with X at the Great Hall of the People`, `au palais de Carthage`: a
+    leader's seat named as where the meeting took place puts its state's party on home
+    ground."""
+    s = r.sents[m.sentence]
+    states = {p: _state_of(r, p) for p in parties}
+    for at, state in geo.seat_states(r.text, s.start, s.end):
+        if _locative(r).search(r.text, max(s.start, at - 30), at):
+            home = {p for p in parties if states[p] == state}
+            if len(home) == 1:
+                return home
+    return set()
+
+
+@functools.cache
+def _locative_of(pk) -> re.Pattern:
+    words = sorted({w.split()[0] for w in pk.data.get("place_prepositions", [])}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])[^,.;]{0,25}$", re.IGNORECASE)
+
+
+def _locative(r: Reading) -> re.Pattern:
+    """A place preposition shortly before a position (`at the …`, `au palais de …`)."""
+    return _locative_of(r.pk)
 
 
 def _visiting_the_state(r: Reading, parties: list[int]) -> set[int]:
