@@ -1074,3 +1074,10 @@ def test_extract_en_talks_under_way(text, pair):
 def test_extract_en_visits_told_around_the_names(text, roles):
     (m,) = extract(text)
     assert {name: row[4] for name, row in people(m).items()} == roles
+
+
+def test_extract_en_a_leaders_seat_as_the_place_makes_its_state_host():
+    (m,) = extract(
+        " date 2024-05 Beijing, May 6, CGTN\n\nChinese President Zhou Ming held talks with his Brazilian "
+        "counterpart Paulo Ramos at the Great Hall of the People on Monday.")
+    assert {name: row[4] for name, row in people(m).items()} == {"Zhou Ming": "host", "Paulo Ramos": "guest"}
