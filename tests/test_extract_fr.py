@@ -1130,3 +1130,16 @@ def test_extract_fr_en_visite_avant_le_sujet():
         " date 2018-04 Abidjan, 18 avr. (AIP) - En visite à Doha depuis lundi, le président de la République, "
         "Paul Kouassi, s’est entretenu mardi avec l’émir du Qatar, Cheikh Hamad Al Thani.")
     assert {name: row[4] for name, row in people(m).items()} == {"Paul Kouassi": "guest", "Hamad Al Thani": "host"}
+
+
+def test_extract_fr_des_audiences_une_ligne_chacune_sont_autant_de_rencontres():
+    meetings = extract(
+        " date 2024-09 Libreville, 12 sept. (AGP) - Le président de la République, Paul Mba, a reçu ce jour "
+        "en audience :\n\n·Son Excellence Ana Costa, Ambassadeur du Brésil près la République gabonaise ;\n\n"
+        "·Monsieur Idriss Mahamat, Ministre des Mines de la République du Tchad.")
+    assert [sorted(people(m)) for m in meetings] == [["Ana Costa", "Paul Mba"], ["Idriss Mahamat", "Paul Mba"]]
+    (ceremony,) = extract(
+        " date 2024-09 Libreville, 12 sept. (AGP) - Le président de la République, Paul Mba, a reçu ce jour "
+        "les lettres de créance des ambassadeurs suivants :\n\n·Son Excellence Ana Costa, Ambassadeur du Brésil ;\n\n"
+        "·Son Excellence Lars Holm, Ambassadeur de la Suède.")
+    assert sorted(people(ceremony)) == ["Ana Costa", "Lars Holm", "Paul Mba"]

@@ -126,14 +126,22 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
 def _apart_later(r: Reading, i: int, roles: dict[int, str]) -> list[dict[int, str]] | None:
     """A group named in the sentences after the trigger's (`They are A from …, B from …`)
     that those sentences, or the one after them, say was met apart (`at separate
-    meetings with the President`): one meeting with each member."""
+    meetings with the President`), or listed a line each, each of another state: one
+    meeting with each member."""
     named = {p for p, _ in r.sent_mentions[i]}
     later = [p for p in roles if p not in named]
     if len(later) < 2 or len(roles) - len(later) != 1:
         return None
     last = max(j for j in range(i, min(i + 40, len(r.sents))) if any(p in later for p, _ in r.sent_mentions[j]))
-    if not any(r.pk.separately.search(r.text, r.sents[k].start, r.sents[k].end)
-               for k in range(i, min(last + 2, len(r.sents)))):
+    said_apart = any(r.pk.separately.search(r.text, r.sents[k].start, r.sents[k].end)
+                     for k in range(i, min(last + 2, len(r.sents))))
+    # `a reçu ce jour en audience :` and a line for each guest of another state: as many
+    # audiences (a list of envoys presenting credentials is one ceremony).
+    items = r.cache.get("items", {})
+    states = [_state(r, p) for p in later]
+    audiences = all(p in items for p in later) and None not in states and len(set(states)) == len(states) \
+        and not r.pk.credentials.search(r.text, r.sents[i].start, r.sents[i].end)
+    if not said_apart and not audiences:
         return None
     lead = next(p for p in roles if p in named)
     return [{lead: roles[lead], p: roles[p]} for p in later]
@@ -543,7 +551,7 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
 
 
 _LIST_INTRO = re.compile(r"[^\w]{0,3}(?:\w{1,4}\.?)?\s*:\s*$")  # ` :`, ` MM. :`
-_BULLET = re.compile(r"\s*[-–—•·*▪]\s")
+_BULLET = re.compile(r"\s*(?:[•·*▪]\s*|[-–—]\s)")  # (`·Son Excellence …`: a dot may touch its item)
 
 
 def _listed_below(r: Reading, j: int, end: int) -> list[int]:

@@ -77,6 +77,7 @@ class Pack:
     title_references: tuple[tuple[re.Pattern, re.Pattern], ...]
     lineage: frozenset[str]  # name particles of lineage (`bin`, `ben`): the first word is the name used
     separately: re.Pattern  # `séparément`: one sentence's talks with several people held apart
+    credentials: re.Pattern  # `lettres de créance`: envoys received together, one ceremony
     from_state: re.Pattern  # `pour l’Italie`, `from Finland`: a name's state, right after it
     clause_bound: re.Pattern
     of_word: re.Pattern
@@ -247,6 +248,7 @@ def pack(code: str) -> Pack | None:
         counterpart=re.compile("^(?:" + words_pattern(data.get("counterparts", [])) + ")$", re.IGNORECASE),
         lineage=frozenset(fold(w) for w in data.get("lineage_particles", [])),
         separately=phrases(data.get("separately_words", []) or ["(?!)"]),
+        credentials=phrases(data.get("credentials_words", []) or ["(?!)"]),
         from_state=re.compile(
             r"\s+(?:" + words_pattern(data.get("from_state_words", []) or ["(?!)"]) + r")\s+", re.IGNORECASE
         ),
