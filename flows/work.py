@@ -115,7 +115,14 @@ def process_files(
                 "content_sha256": d.content_sha256, "input": f.path,
             })
             with clock("extract"):
-                out.extracted[d.dispatch_id] = meetings(d)
+                try:
+                    out.extracted[d.dispatch_id] = meetings(d)
+                except Exception as exc:  # noqa: BLE001 - one dispatch the extractor fails on must not stop a run
+                    # Kept, with no meetings, and named in rejects: `--reprocess` reads it again.
+                    out.extracted[d.dispatch_id] = []
+                    out.rejects.append(Reject(
+                        d.source_uri, "extract_failed", f"the extractor failed: {type(exc).__name__}: {exc}",
+                        d.content_sha256).row())
     if rows:
         with clock("write"):
             Warehouse(warehouse).stage("dispatches", stage, to_arrow(DISPATCHES, rows))

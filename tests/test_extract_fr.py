@@ -1143,3 +1143,10 @@ def test_extract_fr_des_audiences_une_ligne_chacune_sont_autant_de_rencontres():
         "les lettres de créance des ambassadeurs suivants :\n\n·Son Excellence Ana Costa, Ambassadeur du Brésil ;\n\n"
         "·Son Excellence Lars Holm, Ambassadeur de la Suède.")
     assert sorted(people(ceremony)) == ["Ana Costa", "Lars Holm", "Paul Mba"]
+
+
+def test_extract_fr_un_appel_en_tete_de_phrase_puis_les_deux_noms_sujets():
+    (m,) = extract(
+        " date 2025-03 Ankara, 6 mars (AA) - Lors d’un entretien téléphonique mercredi, à la demande de la "
+        "Grèce, Kemal Aydin et Nikos Stavrou ont évoqué les relations bilatérales.")
+    assert (sorted(people(m)), m["kind"]) == (["Kemal Aydin", "Nikos Stavrou"], "phone_call")

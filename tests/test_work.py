@@ -32,3 +32,25 @@ def test_work_50_mb_file_is_refused_and_the_batch_goes_on(tmp_path, examples):
     assert [d["source_uri"] for d in result.dispatches] == ["fr-001.txt"]
     assert result.extracted[result.dispatches[0]["dispatch_id"]]
     assert all(f.sha256 for f in result.inputs) and len(result.inputs) == 5
+
+
+def test_work_a_dispatch_the_extractor_fails_on_is_a_reject_and_the_batch_goes_on(tmp_path, examples, monkeypatch):
+    import flows.work as work
+
+    real = work.meetings
+
+    def fragile(d):
+        if "fr-002" in d.source_uri:
+            raise IndexError("list index out of range")
+        return real(d)
+
+    monkeypatch.setattr(work, "meetings", fragile)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("fr-001.txt", "fr-002.txt"):
+        (inbox / name).write_bytes((examples / name).read_bytes())
+    result = process_files(str(inbox), _files(inbox), 16 * 1024 * 1024, NOW, str(tmp_path / "wh"), "t")
+    assert [(r["source_uri"], r["reason"]) for r in result.rejects] == [("fr-002.txt", "extract_failed")]
+    assert "IndexError" in result.rejects[0]["detail"]
+    kept = {d["source_uri"]: result.extracted[d["dispatch_id"]] for d in result.dispatches}
+    assert kept["fr-002.txt"] == [] and kept["fr-001.txt"]

@@ -36,6 +36,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     if trigger.kind == "among":
         # `lors d’une rare rencontre`, `during their talks`: the two officials named before.
         named = list(dict.fromkeys(p for p, _ in before))
+        if not named:
+            return _pair_after(r, i, match)  # `Lors d’un entretien jeudi, X et Y ont évoqué …`
         if len(named) != 2 or not all(r.official(p) for p in named):
             return None
         return {p: "participant" for p in named}
@@ -387,6 +389,32 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(names) != 2 or not all(_full_name(r, n) for n in names):
         return None
     return {_add_bare(r, i, name, match.start()): "participant" for name in names}
+
+
+def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
+    """`Lors d’un entretien téléphonique jeudi, à la demande de la France, X et Y ont
+    évoqué …`: a talk opening the sentence, then the two who held it as the subject of
+    the main clause (titled, or two full names), after a comma."""
+    s = r.sents[i]
+    comma = r.text.rfind(",", match.end(), s.end)
+    while comma > 0:
+        lead = r.text[comma + 1:s.end]
+        after = [(p, m) for p, m in r.sent_mentions[i] if m.outer_start > comma]
+        chain = _chain(r, after) if after else []
+        if len(chain) == 2 and all(r.official(p) for p in chain):
+            return {p: "participant" for p in chain}
+        pair = _pair_subject(r.pk).match(lead)
+        if pair and all(_full_name(r, n) for n in pair.group(1, 2)):
+            at = comma + 1 + pair.end(2)
+            return {_add_bare(r, i, name, at): "participant" for name in pair.group(1, 2)}
+        comma = r.text.rfind(",", match.end(), comma)
+    return None
+
+
+@functools.cache
+def _pair_subject(pk: Pack) -> re.Pattern:
+    name = _NAME_OF(pk).pattern
+    return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})\s+(?=[a-zà-ÿ])")
 
 
 def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
