@@ -1081,3 +1081,10 @@ def test_extract_en_a_leaders_seat_as_the_place_makes_its_state_host():
         " date 2024-05 Beijing, May 6, CGTN\n\nChinese President Zhou Ming held talks with his Brazilian "
         "counterpart Paulo Ramos at the Great Hall of the People on Monday.")
     assert {name: row[4] for name, row in people(m).items()} == {"Zhou Ming": "host", "Paulo Ramos": "guest"}
+
+
+def test_extract_en_a_surname_with_a_joined_particle_capitalised_at_a_sentence_start():
+    meetings = extract(
+        " date 2024-02 Amman, Feb. 17, Petra\n\nForeign Minister Omar al-Rawashdeh arrived in Munich on Friday.\n\n"
+        "Al-Rawashdeh also met with UN Special Envoy for Yemen Hans Lindqvist on the conflict.")
+    assert [sorted(people(m)) for m in meetings] == [["Hans Lindqvist", "Omar al-Rawashdeh"]]

@@ -142,6 +142,9 @@ class Reading:
             surname = full.tokens[-1]
             if len(surname) >= 4 and surname[0].isupper():
                 names.append((surname, None))
+            elif _JOINED_PARTICLE.match(surname):
+                # `al-Safadi` is written `Al-Safadi` at a sentence's start, `Safadi` too
+                names += [(surname, None), (surname[0].upper() + surname[1:], None)]
             first = full.tokens[0]
             # (`Yun` after `Yun Byung-se`: a Korean name, its surname first)
             korean = len(full.tokens) == 2 and bool(KOREAN_GIVEN.fullmatch(full.tokens[1]))
@@ -342,6 +345,9 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
         return False
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
+
+
+_JOINED_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]\w{3,}")  # `al-Safadi`, `el-Sisi`
 
 
 def _spelled_otherwise(tokens: list[str], full: list[str]) -> bool:
