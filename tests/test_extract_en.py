@@ -1088,3 +1088,14 @@ def test_extract_en_a_surname_with_a_joined_particle_capitalised_at_a_sentence_s
         " date 2024-02 Amman, Feb. 17, Petra\n\nForeign Minister Omar al-Rawashdeh arrived in Munich on Friday.\n\n"
         "Al-Rawashdeh also met with UN Special Envoy for Yemen Hans Lindqvist on the conflict.")
     assert [sorted(people(m)) for m in meetings] == [["Hans Lindqvist", "Omar al-Rawashdeh"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    (" date 2024-08 KUCHING, Aug 2 (Bernama) -- Prime Minister Hamzah Karim today received a courtesy call "
+     "from Indonesia’s Foreign Minister Dewi Lestari at the state palace here.", ("Kuching", "MY")),
+    (" date 2024-08 KUWAIT, Aug 2 (KUNA) -- His Highness the Amir Sheikh Nawaf Al-Sabah received on Monday "
+     "the President of Estonia, Kaja Tamm, on her official visit to Kuwait.", (None, "KW")),
+])
+def test_extract_en_the_dateline_city_when_the_sentence_says_here_and_a_visit_names_the_state(text, place):
+    (m,) = extract(text)
+    assert (m["city"], m["country_code"]) == place

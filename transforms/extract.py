@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import linking, roles
+from transforms import geo, linking, roles
 from transforms.dates import meeting_date
 from transforms.lang import pack as language_pack
 from transforms.orgs import registry
@@ -116,9 +116,18 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     if kind in ("phone_call", "video_conference"):
         where = type(where)()
     elif where.country_code is None:
-        # No city: the state someone is said to be visiting (`qui effectue une visite
-        # officielle en Algérie`) is where talks in person took place.
-        where = type(where)(None, roles.visited_state(r), where.venue)
+        # No city: the dispatch's own city when the sentence says `here` (`at Istana Seri
+        # Kinabalu here`); the state someone is said to be visiting (`qui effectue une
+        # visite officielle en Algérie`). (A leader's seat alone, `au palais de Carthage`,
+        # names no city: left unplaced, as annotators do.)
+        s = r.sents[m.sentence]
+        here = r.d.dateline_city and r.pk.here.search(r.text, s.start, s.end)
+        code = geo.city_country(r.d.dateline_city, r.pk.places) if here else None
+        if code:
+            city = r.d.dateline_city.title() if r.d.dateline_city.isupper() else r.d.dateline_city  # (`KUCHING`)
+            where = type(where)(city, code, where.venue)
+        else:
+            where = type(where)(None, roles.visited_state(r), where.venue)
     if kind not in ("phone_call", "video_conference") and where.country_code is None:
         where = _place_around(r, m, where)
     _counterparts(r, m)

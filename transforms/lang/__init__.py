@@ -111,6 +111,7 @@ class Pack:
     attendance_lower: re.Pattern  # the same, case-sensitive, for lower-cased text (faster)
     visit: re.Pattern
     visiting: re.Pattern  # `visiting ` right before a title: its bearer is the visitor
+    here: re.Pattern  # `… at the palace here.`: the dispatch's own city
     own_visit: re.Pattern  # `dans le cadre de sa visite`: the subject is visiting
     visit_destination: re.Pattern  # what leads from that cue to the place visited
     delegation: re.Pattern
@@ -322,6 +323,7 @@ def pack(code: str) -> Pack | None:
         attendance=phrases(data["attendance"]),
         attendance_lower=re.compile(_L + "(?:" + words_pattern(sorted({w.lower() for w in data["attendance"]})) + ")" + _R),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
+        here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|today|yesterday|on|this|in the))", re.IGNORECASE),
         visiting=re.compile(_L + "(?:" + words_pattern(data.get("visiting_words", []) or ["(?!)"]) + r")\s+(?:[\w.’'\-]+\s+)?$", re.IGNORECASE),
         own_visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data.get("own_visit_cues", [])) + ")" + _R,
                              re.IGNORECASE),
