@@ -1099,3 +1099,19 @@ def test_extract_en_a_surname_with_a_joined_particle_capitalised_at_a_sentence_s
 def test_extract_en_the_dateline_city_when_the_sentence_says_here_and_a_visit_names_the_state(text, place):
     (m,) = extract(text)
     assert (m["city"], m["country_code"]) == place
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2010-06 London, June 9, PA\n\nPrime Minister Tom Hale has spoken to President Mark Lewis to discuss "
+     "the flooding.", ["Mark Lewis", "Tom Hale"]),
+    (" date 2021-06 ISLAMABAD, June 9 (APP) - Federal Minister for Water Ali Raza and Ambassador of Qatar to "
+     "Pakistan Khalid Al-Thani discussed cooperation in the water sector.", ["Ali Raza", "Khalid Al-Thani"]),
+    (" date 2021-06 Moscow, June 9, TASS\n\nUS President John Carter called Russian leader Pavel Orlov.",
+     ["John Carter", "Pavel Orlov"]),
+    (" date 2019-06 Abuja, June 9, NAN\n\nThe signing ceremony which was jointly performed by the Nigerian "
+     "Minister of Trade, Musa Bello and the Ghanaian Minister of Trade, Kofi Asante was held in Abuja.",
+     ["Kofi Asante", "Musa Bello"]),
+])
+def test_extract_en_spoken_to_discussed_leader_and_a_ceremony_performed_by(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

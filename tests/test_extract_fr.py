@@ -1150,3 +1150,15 @@ def test_extract_fr_un_appel_en_tete_de_phrase_puis_les_deux_noms_sujets():
         " date 2025-03 Ankara, 6 mars (AA) - Lors d’un entretien téléphonique mercredi, à la demande de la "
         "Grèce, Kemal Aydin et Nikos Stavrou ont évoqué les relations bilatérales.")
     assert (sorted(people(m)), m["kind"]) == (["Kemal Aydin", "Nikos Stavrou"], "phone_call")
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2021-03 Mexico, 2 mars (AFP) - Le président Luis Ortega a rapporté qu’il avait eu un appel "
+     "téléphonique avec le président des États-Unis, Paul Grant.", ["Luis Ortega", "Paul Grant"]),
+    (" date 2024-05 Moscou, 2 mai (AFP) - Lors de cet appel entre le ministre russe de la Défense, Ivan Sokolov, "
+     "et le secrétaire américain à la Défense, Mark Dalton, la désescalade a été évoquée.",
+     ["Ivan Sokolov", "Mark Dalton"]),
+])
+def test_extract_fr_un_appel_avec_et_un_appel_entre(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
