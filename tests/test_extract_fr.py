@@ -1162,3 +1162,14 @@ def test_extract_fr_un_appel_en_tete_de_phrase_puis_les_deux_noms_sujets():
 def test_extract_fr_un_appel_avec_et_un_appel_entre(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-02 Alger, 20 févr. (APS) - Enfin, le ministre Karim Saadi a exploré avec le ministre des "
+     "Affaires étrangères du Niger, Moussa Issa, les moyens de renforcer la coopération.", ["Karim Saadi", "Moussa Issa"]),
+    (" date 2024-02 Dakar, 20 févr. (APS) - La ministre allemande Anna Vogel a été reçue par le président de "
+     "la République, son Excellence Modou Diouf, au palais.", ["Anna Vogel", "Modou Diouf"]),
+])
+def test_extract_fr_a_explore_avec_et_son_excellence_en_minuscule(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
