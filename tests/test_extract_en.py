@@ -1063,8 +1063,8 @@ def test_extract_en_talks_under_way(text, pair):
 
 
 @pytest.mark.parametrize("text, roles", [
-    (" date 2019-05 Baku, May 3, AZERTAC\n\nPrime Minister Ali Mammadov has met with Latvia’s President Janis "
-     "Ozols, who is paying an official visit to Azerbaijan.", {"Ali Mammadov": "host", "Janis Ozols": "guest"}),
+    (" date 2019-05 Baku, May 3, AZERTAC\n\nLatvia’s President Janis Ozols, who is paying an official visit "
+     "here, has met with Prime Minister Ali Mammadov.", {"Ali Mammadov": "host", "Janis Ozols": "guest"}),
     (" date 2019-05 Beijing, May 3, Xinhua\n\nChinese Premier Zhou Lin met with visiting U.S. Secretary of "
      "Commerce Mark Davis on Friday.", {"Zhou Lin": "host", "Mark Davis": "guest"}),
     (" date 2019-05 Putrajaya, May 3, Bernama\n\nPhilippine President Jose Santos held talks with Malaysia’s "
@@ -1108,8 +1108,8 @@ def test_extract_en_the_dateline_city_when_the_sentence_says_here_and_a_visit_na
      "Pakistan Khalid Al-Thani discussed cooperation in the water sector.", ["Ali Raza", "Khalid Al-Thani"]),
     (" date 2021-06 Moscow, June 9, TASS\n\nUS President John Carter called Russian leader Pavel Orlov.",
      ["John Carter", "Pavel Orlov"]),
-    (" date 2019-06 Abuja, June 9, NAN\n\nThe signing ceremony which was jointly performed by the Nigerian "
-     "Minister of Trade, Musa Bello and the Ghanaian Minister of Trade, Kofi Asante was held in Abuja.",
+    (" date 2019-06 Abuja, June 9, NAN\n\nHeld in Abuja, the ceremony was jointly performed by Ghana’s "
+     "Minister of Trade, Kofi Asante, and Nigeria’s Minister of Trade, Musa Bello.",
      ["Kofi Asante", "Musa Bello"]),
 ])
 def test_extract_en_spoken_to_discussed_leader_and_a_ceremony_performed_by(text, pair):

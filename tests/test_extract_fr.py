@@ -1047,7 +1047,7 @@ def test_extract_fr_a_summit_between_two_leaders():
 def test_extract_fr_ambassadeurs_nommes_apres_avec_leur_etat():
     (m,) = extract(
         " date 2025-03 Dakar, 12 mars (APS) - Le chef de l’État, Ousmane Ndiaye, a reçu mardi au palais les "
-        "lettres de créance de trois nouveaux ambassadeurs.\n\nIl s’agit de Lena Berg pour la Norvège, de "
+        "lettres de créance des trois ambassadeurs nommés cette année.\n\nIl s’agit de Lena Berg pour la Norvège, de "
         "Paolo Conti pour l’Italie et de Reza Karimi pour la république islamique d’Iran.")
     assert {name: (row[3], row[4]) for name, row in people(m).items()} == {
         "Ousmane Ndiaye": (None, "host"), "Lena Berg": ("NO", "guest"), "Paolo Conti": ("IT", "guest"),
@@ -1112,7 +1112,7 @@ def test_extract_fr_a_contacte_son_homologue_et_un_membre_du_bureau_politique():
     call, video = extract(
         " date 2023-02 Le Caire, 3 févr. (MENA) - Le ministre des Affaires étrangères, Karim Fawzy, a contacté "
         "son nouvel homologue tunisien, Slim Ayari.\n\nLe 2 février, Li Wen, membre du Bureau politique et "
-        "ministre des Affaires étrangères, a tenu une vidéoconférence avec la ministre belge des Affaires "
+        "chef de la diplomatie, a tenu ce jour une vidéoconférence avec la ministre belge des Affaires "
         "étrangères Anne Peeters.")
     assert (sorted(people(call)), call["kind"]) == (["Karim Fawzy", "Slim Ayari"], "phone_call")
     assert sorted(people(video)) == ["Anne Peeters", "Li Wen"]
@@ -1154,7 +1154,7 @@ def test_extract_fr_un_appel_en_tete_de_phrase_puis_les_deux_noms_sujets():
 
 @pytest.mark.parametrize("text, pair", [
     (" date 2021-03 Mexico, 2 mars (AFP) - Le président Luis Ortega a rapporté qu’il avait eu un appel "
-     "téléphonique avec le président des États-Unis, Paul Grant.", ["Luis Ortega", "Paul Grant"]),
+     "téléphonique avec Paul Grant, président des États-Unis.", ["Luis Ortega", "Paul Grant"]),
     (" date 2024-05 Moscou, 2 mai (AFP) - Lors de cet appel entre le ministre russe de la Défense, Ivan Sokolov, "
      "et le secrétaire américain à la Défense, Mark Dalton, la désescalade a été évoquée.",
      ["Ivan Sokolov", "Mark Dalton"]),

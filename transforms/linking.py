@@ -74,7 +74,7 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if group:
             return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}
     if not subjects and after and trigger.kind == "reverse":
-        # `Six new envoys presented their letters of credence to President X. They are …`
+        # `Four envoys presented their credentials to X. They are A from …, B from …`
         hosts = _chain(r, after)
         group = _group_named_later(r, i, r.sents[i].start, match.start(), hosts)
         if group:
@@ -392,7 +392,7 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 
 
 def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
-    """`Lors d’un entretien téléphonique jeudi, à la demande de la France, X et Y ont
+    """`Lors d’un entretien téléphonique lundi, à l’initiative du Canada, X et Y ont
     évoqué …`: a talk opening the sentence, then the two who held it as the subject of
     the main clause (titled, or two full names), after a comma."""
     s = r.sents[i]
