@@ -144,6 +144,17 @@ class Warehouse:
             target, n = self.io.join(folder, f"part-{name}-{n}.parquet"), n + 1
         return target
 
+    def create_missing_tables(self) -> list[str]:
+        """Give every contract table with no part file an empty one in its schema, so that
+        `pd.read_parquet(<table folder>)` returns the contract's columns even when no run
+        found a row for it. Returns the tables created."""
+        created = []
+        for name, spec in TABLES.items():
+            if not self.parts(name):
+                self.io.write(spec.schema.empty_table(), self.io.join(self.path(name), _PART))
+                created.append(name)
+        return created
+
     # -------------------------------------------------------------- run state
 
     def state_parts(self, name: str) -> list[str]:

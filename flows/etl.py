@@ -405,6 +405,8 @@ def dispatch_etl(
             store.merge("rejects", _rejects(feed_rejects), prefer="old")
             summary["rejects"] += len(feed_rejects)
             summary["rejects_by_reason"]["fetch_failed"] = len(feed_rejects)
+        # Every table of the contract exists after a run, empty when nothing was found.
+        store.create_missing_tables()
         summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
         if report:
