@@ -26,6 +26,7 @@ def run(
     dask: Annotated[bool, typer.Option("--dask", help="Run the extraction tasks on a local Dask cluster (--workers processes).")] = False,
     dask_address: Annotated[Optional[str], typer.Option(help="Run the extraction tasks on the Dask scheduler at this address (tcp://host:8786).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's summary as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show Prefect's own INFO logs, and tracebacks.")] = False,
 ) -> None:
     """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
     if inbox is not None and not inbox.is_dir():
@@ -41,22 +42,24 @@ def run(
             raise typer.Exit(2) from None
     from dispatch_etl.runtime import apply_prefect_defaults
 
-    apply_prefect_defaults()
+    apply_prefect_defaults(verbose)
+    from dispatch_etl.progress import displayed
     from dispatch_etl.warehouse import WarehouseBusy
 
     flow = _flow(dask, dask_address, workers)
     try:
-        summary = flow(
-            inbox=str(inbox) if inbox else None,
-            warehouse=str(warehouse),
-            batch_size=batch_size,
-            workers=workers,
-            reprocess=reprocess,
-            aliases=str(aliases) if aliases else None,
-            feeds=list(feed or []),
-            feed_timeout=feed_timeout,
-            report=str(report) if report else None,
-        )
+        with displayed():
+            summary = flow(
+                inbox=str(inbox) if inbox else None,
+                warehouse=str(warehouse),
+                batch_size=batch_size,
+                workers=workers,
+                reprocess=reprocess,
+                aliases=str(aliases) if aliases else None,
+                feeds=list(feed or []),
+                feed_timeout=feed_timeout,
+                report=str(report) if report else None,
+            )
     except WarehouseBusy as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(3) from None

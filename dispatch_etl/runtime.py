@@ -18,9 +18,15 @@ _DEFAULTS = {
 }
 
 
-def apply_prefect_defaults() -> None:
-    """Set Prefect (and Dask) settings the user has not set, before either is imported."""
-    for key, value in _DEFAULTS.items():
+# Quiet by default: Prefect's console shows warnings and errors only; its INFO records
+# (temporary server start and stop, task-run states) still reach the API's run logs.
+_QUIET = {"PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING"}
+
+
+def apply_prefect_defaults(verbose: bool = True) -> None:
+    """Set Prefect (and Dask) settings the user has not set, before either is imported;
+    not `verbose`: Prefect's console handler shows warnings and errors only."""
+    for key, value in (_DEFAULTS | ({} if verbose else _QUIET)).items():
         os.environ.setdefault(key, value)
 
 

@@ -13,6 +13,7 @@ All Parquet I/O goes through `dispatch_etl.warehouse`; the transforms are pure.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import multiprocessing
 import os
 import threading
@@ -37,6 +38,10 @@ from flows.feeds import fetch_feed, spool
 from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, warm
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
+
+# Progress events for whoever displays them (the command line's bar or plain lines): plain
+# logging records with a `progress` dict, so the flow knows nothing of the display.
+progress_log = logging.getLogger("dispatch_etl.progress")
 
 _MANIFEST = "inputs"
 _MANIFEST_SCHEMA = pa.schema(
@@ -343,6 +348,8 @@ def dispatch_etl(
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
+        seen = {"total": len(todo), "done": 0, "meetings": 0, "committed": 0}
+        progress_log.info("started", extra={"progress": dict(seen)})
         present = {f.path for f in files}
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         run = uuid.uuid4().hex[:12]
@@ -376,6 +383,9 @@ def dispatch_etl(
             def collect_one() -> None:
                 nonlocal committed
                 chunk.append(in_flight.popleft().result())
+                seen["done"] += len(chunk[-1].inputs)
+                seen["meetings"] += sum(len(found) for found in chunk[-1].extracted.values())
+                progress_log.info("batch", extra={"progress": dict(seen)})
                 if len(chunk) >= per_commit or not in_flight:
                     called = time.perf_counter()
                     # quote(): Prefect would otherwise walk every record looking for futures.
@@ -384,6 +394,8 @@ def dispatch_etl(
                     orchestration[0] += time.perf_counter() - called - own
                     _add(summary, part)
                     committed += sum(len(r.inputs) for r in chunk)
+                    seen["committed"] = committed
+                    progress_log.info("committed", extra={"progress": dict(seen)})
                     logger.info("committed %d of %d new or changed inputs", committed, len(todo))
                     chunk.clear()
 
