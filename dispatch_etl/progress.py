@@ -40,6 +40,7 @@ class RunDisplay(logging.Handler):
         self.interactive = bool(getattr(self.stream, "isatty", lambda: False)())
         self.every = every
         self.last: dict = {}
+        self.pending: list = []  # the run's inputs to do (flows.work.InputFile)
         self._bar: Progress | None = None
         self._task = None
         self._shown_at = 0.0
@@ -50,6 +51,9 @@ class RunDisplay(logging.Handler):
         if not event:
             return
         self.last = event
+        self.pending = getattr(record, "pending", self.pending)
+        if not event["total"]:
+            return  # nothing to read: the run's summary says so
         if record.getMessage() == "started":
             self._started = time.monotonic()
         if self.interactive:

@@ -37,8 +37,56 @@ from dispatch_etl.schema import TABLES, Table, conform
 _PART = "part-0.parquet"
 
 
-class WarehouseBusy(RuntimeError):
+class WarehouseError(RuntimeError):
+    """A failure the operator can fix: what happened, on which path, and what to do.
+    (Three plain arguments, so that it pickles back from a worker process.)"""
+
+    def __init__(self, cause: str, path: str, remedy: str):
+        super().__init__(cause, path, remedy)
+
+    cause = property(lambda self: self.args[0])
+    path = property(lambda self: self.args[1])
+    remedy = property(lambda self: self.args[2])
+
+    def __str__(self) -> str:
+        return f"{self.cause} {self.path}; {self.remedy}"
+
+
+class WarehouseBusy(WarehouseError):
     """Another run holds the warehouse lock."""
+
+
+class CorruptPart(WarehouseError):
+    """A part file that cannot be read (truncated, overwritten, not Parquet)."""
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+@contextlib.contextmanager
+def _plain_errors(path: str) -> Iterator[None]:
+    """Turn the storage failures an operator can fix into a WarehouseError naming the path."""
+    try:
+        yield
+    except OSError as exc:
+        # pyarrow raises OSError without errno; its message still names the error.
+        code = exc.errno or next((c for c, words in _ERRNO_WORDS if words in str(exc)), None)
+        if code in _FULL:
+            raise WarehouseError(
+                "disk full (no space left on device) writing", path,
+                "free some space there, or give --warehouse another disk, and run the same command "
+                "again: what was committed is kept and the run continues from there") from exc
+        if code in _DENIED:
+            raise WarehouseError(
+                "permission denied on", path,
+                "give the user running dispatch-etl write access to the warehouse folder "
+                "(or use another --warehouse) and run again") from exc
+        raise
+
+
+_ERRNO_WORDS = ((errno.ENOSPC, "No space left on device"), (errno.EDQUOT, "Disk quota exceeded"),
+                (errno.EACCES, "Permission denied"), (errno.EROFS, "Read-only file system"))
 
 
 def is_url(location: str | os.PathLike) -> bool:
@@ -301,45 +349,55 @@ class _LocalDisk(_Storage):
         return sorted(str(p) for p in base.iterdir() if _visible(p.name))
 
     def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
-        return pq.read_table(path, columns=columns)
+        with _plain_errors(path), _unreadable(path):
+            return pq.read_table(path, columns=columns)
 
     def write(self, data: pa.Table, target: str) -> None:
         """Write under a hidden name, flush it to disk, rename it into place."""
         folder = Path(target).parent
-        folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".tmp-{uuid.uuid4().hex}.parquet"
-        try:
-            pq.write_table(data, tmp, compression="zstd")
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-            _fsync_dir(folder)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with _plain_errors(target):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._write(data, tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+    def _write(self, data: pa.Table, tmp: Path, target: str) -> None:
+        pq.write_table(data, tmp, compression="zstd")
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(tmp.parent)
 
     def move(self, source: str, target: str) -> None:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-        _fsync_dir(Path(target).parent)
+        with _plain_errors(target):
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            _fsync_dir(Path(target).parent)
 
     def remove(self, path: str) -> None:
         target = Path(path)
-        if target.exists():
-            target.unlink()
-            _fsync_dir(target.parent)
+        with _plain_errors(path):
+            if target.exists():
+                target.unlink()
+                _fsync_dir(target.parent)
 
     @contextlib.contextmanager
     def lock(self, path: str, location: str) -> Iterator[None]:
         import fcntl
 
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a+") as handle:
+        with _plain_errors(path):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            handle = open(path, "a+")
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise WarehouseBusy(
-                        f"another dispatch-etl run is writing to {location}; try again when it ends"
+                        "another dispatch-etl run is writing to", location,
+                        "try again when it ends (`dispatch-etl status` shows its last run)",
                     ) from None
                 raise
             try:
@@ -384,7 +442,7 @@ class _ObjectStore(_Storage):
         return sorted(n for n in names if _visible(n.rsplit("/", 1)[-1]))
 
     def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
-        with self.fs.open(path, "rb") as handle:
+        with _unreadable(path), self.fs.open(path, "rb") as handle:
             return pq.read_table(handle, columns=columns)
 
     def write(self, data: pa.Table, target: str) -> None:
@@ -467,7 +525,19 @@ class _ObjectStore(_Storage):
             if holder and not self._expired(holder):
                 break
             self.remove(path)  # an expired lease: its run died
-        raise WarehouseBusy(f"another dispatch-etl run is writing to {location}; try again when it ends")
+        raise WarehouseBusy("another dispatch-etl run is writing to", location,
+                            "try again when it ends (a lease left by a run that died expires)")
+
+
+@contextlib.contextmanager
+def _unreadable(path: str) -> Iterator[None]:
+    """A part file that is not valid Parquet (truncated by a full disk, overwritten) is a
+    CorruptPart naming it."""
+    try:
+        yield
+    except pa.ArrowInvalid as exc:
+        raise CorruptPart("unreadable part file (not valid Parquet: truncated or overwritten):", path,
+                          "see `dispatch-etl status --verify` for how to rebuild it") from exc
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -12,6 +12,7 @@ All Parquet I/O goes through `dispatch_etl.warehouse`; the transforms are pure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import multiprocessing
@@ -19,7 +20,6 @@ import os
 import threading
 import time
 import uuid
-from contextlib import nullcontext
 from collections import Counter, defaultdict, deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import NamedTuple
@@ -35,7 +35,7 @@ from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from flows.feeds import fetch_feed, spool
-from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, warm
+from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, start_worker
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
@@ -262,6 +262,14 @@ def _read_manifest(store: Warehouse) -> dict[str, dict]:
     return {path: _Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
 
 
+def committed_of(warehouse: str, pending: list[InputFile]) -> int:
+    """How many of these inputs the warehouse's manifest holds as committed, as they are now
+    (path, size and modification time): what an interrupted run got done."""
+    manifest = _read_manifest(Warehouse(warehouse))
+    return sum(1 for f in pending if (m := manifest.get(f.path)) is not None
+               and (m.size, m.mtime_ns) == (f.size, f.mtime_ns))
+
+
 def _mark_done(
     store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
 ) -> None:
@@ -275,6 +283,26 @@ def _mark_done(
     if sum(p.rsplit("/", 1)[-1].startswith("part-") for p in store.state_parts(_MANIFEST)) >= 50:
         everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
         store.compact_state(_MANIFEST, pa.Table.from_pylist(everything, schema=_MANIFEST_SCHEMA))
+
+
+@contextlib.contextmanager
+def _stopped_on_interrupt(pool: ProcessPoolExecutor | None):
+    """On an interrupt (Ctrl-C, SIGTERM) or a failure, drop the queued batches and stop the
+    workers at once: leaving the pool's block would otherwise wait for every queued batch.
+    Nothing a worker does is visible before a commit, so killing one loses nothing."""
+    try:
+        yield
+    except BaseException:
+        if isinstance(pool, ProcessPoolExecutor):
+            # The pool keeps its processes in a private mapping (Python 3.14 has
+            # terminate_workers(); this project supports 3.11).
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.kill()
+            for process in workers:
+                process.join(timeout=5)
+        raise
 
 
 class _Seen(NamedTuple):
@@ -349,7 +377,8 @@ def dispatch_etl(
         summary["inputs_read"] = len(todo)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
         seen = {"total": len(todo), "done": 0, "meetings": 0, "committed": 0}
-        progress_log.info("started", extra={"progress": dict(seen)})
+        # The inputs to do, for an exact count of those committed if the run is interrupted.
+        progress_log.info("started", extra={"progress": dict(seen), "pending": todo})
         present = {f.path for f in files}
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         run = uuid.uuid4().hex[:12]
@@ -366,10 +395,10 @@ def dispatch_etl(
         context = multiprocessing.get_context("spawn")
         # In-process storage (memory://) and Dask: the tasks extract where they run.
         if batches and not _on_dask() and not store.io.in_process:
-            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm)
+            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
         else:
-            pool_or_none = nullcontext()
-        with pool_or_none as pool:
+            pool_or_none = contextlib.nullcontext()
+        with pool_or_none as pool, _stopped_on_interrupt(pool):
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
             state = RunState()
