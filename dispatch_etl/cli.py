@@ -133,8 +133,8 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
     if isinstance(exc, CorruptPart):
         again = f"dispatch-etl run --inbox {inbox or '<inbox>'} --warehouse <new folder>"
         typer.echo(f"error: {exc.cause} {exc.path}; move the warehouse aside and rebuild it from its inputs "
-                   f"({again}), or run `dispatch-etl status --warehouse {warehouse} --verify` to list every "
-                   "unreadable file", err=True)
+                   f"({again}); `dispatch-etl status --warehouse {warehouse} --verify` lists every unreadable "
+                   "file", err=True)
         raise typer.Exit(4)
     if isinstance(exc, WarehouseError):
         typer.echo(f"error: {exc}", err=True)
@@ -172,6 +172,33 @@ def serve(
         parameters={"inbox": str(inbox.resolve()), "warehouse": _location(warehouse),
                     **({"report": str(report.resolve())} if report else {})},
     )
+
+
+@app.command("status")
+def status_command(
+    warehouse: Annotated[str, typer.Option(help="Warehouse to describe: a folder or an fsspec URL.")] = "warehouse",
+    inbox: Annotated[Optional[Path], typer.Option(help="Also count the inputs of this inbox not yet committed.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Read every part file; name the unreadable ones and how to rebuild them.")] = False,
+) -> None:
+    """Rows and part files per table, the last run, rejects by reason, pending inputs.
+
+    Exit codes: 0; 2 no warehouse there, or the inbox is not a folder; 4 with --verify, some
+    part file is unreadable.
+    """
+    from dispatch_etl.status import status
+    from dispatch_etl.warehouse import Warehouse
+
+    if not Warehouse(warehouse).exists():
+        typer.echo(f"error: no warehouse at {warehouse}", err=True)
+        raise typer.Exit(2)
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
+        raise typer.Exit(2)
+    found = status(warehouse, inbox, verify)
+    for line in found.lines():
+        typer.echo(line)
+    if found.unreadable:
+        raise typer.Exit(4)
 
 
 @app.command("report")

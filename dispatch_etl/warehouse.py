@@ -205,6 +205,35 @@ class Warehouse:
 
     # -------------------------------------------------------------- run state
 
+    def write_note(self, name: str, note: dict) -> None:
+        """Keep a small JSON document about the pipeline (`_state/<name>.json`), whole."""
+        self.io.write_bytes(json.dumps(note, indent=2, default=str).encode(),
+                            self.io.join(self.root, "_state", f"{name}.json"))
+
+    def read_note(self, name: str) -> dict | None:
+        data = self.io.read_bytes(self.io.join(self.root, "_state", f"{name}.json"))
+        return json.loads(data) if data is not None else None
+
+    def part_rows(self, table: str) -> list[tuple[str, int | None]]:
+        """Each part file of a table with its row count from the Parquet footer (None: the
+        footer cannot be read)."""
+        return [(part, self.io.rows(part)) for part in self.parts(table)]
+
+    def unreadable(self) -> list[tuple[str, str]]:
+        """Every part file of the tables and of the run state that does not read whole, with
+        the reason. Reads everything: as long as the warehouse is big."""
+        folders = [self.path(t) for t in TABLES]
+        state = self.io.join(self.root, "_state")
+        folders += [self.io.join(state, name) for name in self.io.folders(state)]
+        bad = []
+        for folder in folders:
+            for part in self.io.files(folder):
+                try:
+                    self.io.read(part)
+                except (CorruptPart, OSError, pa.ArrowException) as exc:
+                    bad.append((part, getattr(exc, "cause", None) or str(exc).splitlines()[0]))
+        return bad
+
     def state_parts(self, name: str) -> list[str]:
         return self.io.files(self.io.join(self.root, "_state", name))
 
@@ -370,6 +399,36 @@ class _LocalDisk(_Storage):
         os.replace(tmp, target)
         _fsync_dir(tmp.parent)
 
+    def write_bytes(self, data: bytes, target: str) -> None:
+        folder = Path(target).parent
+        tmp = folder / f".tmp-{uuid.uuid4().hex}"
+        with _plain_errors(target):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with open(tmp, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+    def read_bytes(self, path: str) -> bytes | None:
+        try:
+            return Path(path).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def rows(self, path: str) -> int | None:
+        try:
+            return pq.read_metadata(path).num_rows
+        except (OSError, pa.ArrowException):
+            return None
+
+    def folders(self, folder: str) -> list[str]:
+        base = Path(folder)
+        return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+
     def move(self, source: str, target: str) -> None:
         with _plain_errors(target):
             Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -451,6 +510,30 @@ class _ObjectStore(_Storage):
         pq.write_table(data, buffer, compression="zstd")
         self.fs.pipe_file(target, buffer.getvalue())
         self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def write_bytes(self, data: bytes, target: str) -> None:
+        self.fs.pipe_file(target, data)
+        self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def read_bytes(self, path: str) -> bytes | None:
+        try:
+            return self.fs.cat_file(path)
+        except FileNotFoundError:
+            return None
+
+    def rows(self, path: str) -> int | None:
+        try:
+            with self.fs.open(path, "rb") as handle:
+                return pq.read_metadata(handle).num_rows
+        except (OSError, pa.ArrowException):
+            return None
+
+    def folders(self, folder: str) -> list[str]:
+        try:
+            entries = self.fs.ls(folder, detail=True, refresh=True)
+        except FileNotFoundError:
+            return []
+        return sorted(e["name"].rstrip("/").rsplit("/", 1)[-1] for e in entries if e.get("type") == "directory")
 
     def move(self, source: str, target: str) -> None:
         # A copy is one atomic server-side write of the target; the source goes after.

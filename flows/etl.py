@@ -452,6 +452,12 @@ def dispatch_etl(
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
         if report:
             publish_report(warehouse, report)
+        # For `dispatch-etl status`: when the last run ended, on what inbox, and what it did.
+        store.write_note("last_run", {
+            "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "inbox": inbox,
+            "seconds": round(time.monotonic() - started, 2),
+            **{k: v for k, v in summary.items() if k not in ("new_meetings", "timings")},
+        })
     summary["seconds"] = round(time.monotonic() - started, 2)
     logger.info(
         "%d inputs (%d read): %d dispatches (%d new), %d rejects, %d meetings, %d participants in %.1fs",
