@@ -201,6 +201,41 @@ def status_command(
         raise typer.Exit(4)
 
 
+@app.command()
+def compact(
+    warehouse: Annotated[str, typer.Option(help="Warehouse whose tables to compact (a local folder).")] = "warehouse",
+    above: Annotated[int, typer.Option(min=1, help="Compact only tables with more part files than this.")] = 1,
+) -> None:
+    """Fold each table's part files into few, atomically: a compaction killed at any point
+    leaves every table complete, nothing doubled. Refuses to run beside a writer.
+
+    Exit codes: 0; 2 no warehouse there; 3 a run holds the warehouse; 4 disk full or
+    permission denied (one line).
+    """
+    from dispatch_etl.schema import TABLES
+    from dispatch_etl.warehouse import Warehouse, WarehouseBusy, WarehouseError
+
+    store = Warehouse(warehouse)
+    if not store.exists():
+        typer.echo(f"error: no warehouse at {warehouse}", err=True)
+        raise typer.Exit(2)
+    if not store.io.can_exchange:
+        typer.echo(f"error: {warehouse} cannot be compacted: it needs a local Linux file system "
+                   "(an atomic exchange of two folders)", err=True)
+        raise typer.Exit(2)
+    try:
+        with store.lock():
+            for table in TABLES:
+                folded = store.compact(table, above=above)
+                if folded:
+                    typer.echo(f"{table}: {folded[0]} part files -> {folded[1]}")
+                else:
+                    typer.echo(f"{table}: {len(store.parts(table))} part files, left as they are")
+    except WarehouseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4) from None
+
+
 @app.command("report")
 def report_command(
     out: Annotated[Path, typer.Option(help="Folder to write index.html and the PNG charts into.")],

@@ -16,7 +16,9 @@ crash between two writes leaves files a re-run recognises (see flows/etl.py).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
+import functools
 import io
 import json
 import os
@@ -203,6 +205,49 @@ class Warehouse:
                 created.append(name)
         return created
 
+    # -------------------------------------------------------------- compaction
+
+    def compact(self, table: str, above: int = 1, rows_per_part: int = 2_000_000) -> tuple[int, int] | None:
+        """Fold a table's part files into as few as `rows_per_part` allows, when it has more
+        than `above`. Returns (parts before, parts after), or None when left as it was.
+
+        Crash-safe like a commit, and never visible half-done: the new parts are written
+        whole into a hidden folder beside the table's, then the two folders are exchanged in
+        one atomic step, and the old parts (now in the hidden folder) are removed. A kill
+        before the exchange leaves the table as it was, after it the table compacted; either
+        way the hidden folder is litter that the next compaction or run removes. The caller
+        holds the warehouse lock."""
+        self.clear_litter()
+        parts = self.parts(table)
+        if len(parts) <= above:
+            return None
+        if not self.io.can_exchange:
+            return None
+        spec = TABLES[table]
+        data = conform(spec, pa.concat_tables([self.io.read(p) for p in parts]))
+        aside = self.io.join(self.root, f".compact-{table}-{uuid.uuid4().hex[:12]}")
+        name = uuid.uuid4().hex[:12]
+        written = 0
+        for n, start in enumerate(range(0, max(data.num_rows, 1), rows_per_part)):
+            self.io.write(data.slice(start, rows_per_part), self.io.join(aside, f"part-compacted-{name}-{n:04d}.parquet"))
+            written += 1
+        try:
+            self.io.exchange(aside, self.path(table))
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+                raise
+            # This file system cannot exchange folders: the table stays as it was.
+            self.io.remove_folder(aside)
+            return None
+        self.io.remove_folder(aside)
+        return len(parts), written
+
+    def clear_litter(self) -> None:
+        """Remove what a compaction killed midway left beside the tables (hidden folders)."""
+        for folder in self.io.folders(self.root):
+            if folder.startswith(".compact-"):
+                self.io.remove_folder(self.io.join(self.root, folder))
+
     # -------------------------------------------------------------- run state
 
     def write_note(self, name: str, note: dict) -> None:
@@ -351,6 +396,9 @@ class _Storage:
     root: str
     arrow_filesystem = None
     in_process = False  # True when only this process can see the files
+    # Whether two folders can be exchanged atomically (compaction needs it; an object store
+    # has no such operation, so its tables are not compacted).
+    can_exchange = False
 
     def join(self, *parts: str) -> str:
         return "/".join(p.rstrip("/") for p in parts)
@@ -428,6 +476,25 @@ class _LocalDisk(_Storage):
     def folders(self, folder: str) -> list[str]:
         base = Path(folder)
         return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+
+    @property
+    def can_exchange(self) -> bool:
+        return _renameat2() is not None
+
+    def exchange(self, first: str, second: str) -> None:
+        """Swap two folders in one atomic step (Linux renameat2 with RENAME_EXCHANGE)."""
+        with _plain_errors(second):
+            if _renameat2()(-100, os.fsencode(first), -100, os.fsencode(second), 2) != 0:  # AT_FDCWD
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code), second)
+            _fsync_dir(Path(second).parent)
+
+    def remove_folder(self, folder: str) -> None:
+        import shutil
+
+        with _plain_errors(folder):
+            shutil.rmtree(folder, ignore_errors=False)
+            _fsync_dir(Path(folder).parent)
 
     def move(self, source: str, target: str) -> None:
         with _plain_errors(target):
@@ -621,6 +688,17 @@ def _unreadable(path: str) -> Iterator[None]:
     except pa.ArrowInvalid as exc:
         raise CorruptPart("unreadable part file (not valid Parquet: truncated or overwritten):", path,
                           "see `dispatch-etl status --verify` for how to rebuild it") from exc
+
+
+@functools.cache
+def _renameat2():
+    """libc's renameat2, where there is one (Linux, glibc 2.28 or later)."""
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return call
 
 
 def _fsync_dir(folder: Path) -> None:

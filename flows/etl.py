@@ -344,6 +344,7 @@ def dispatch_etl(
     feed_timeout: float = 10.0,
     feed_retries: int = 3,
     report: str | None = None,
+    compact_above: int = 64,
 ) -> dict:
     """Ingest every new file under `inbox` (and every new item of `feeds`) into the Parquet
     warehouse at `warehouse`.
@@ -353,7 +354,8 @@ def dispatch_etl(
     `different:` lists of names). `reprocess`: read every input again, not only new ones.
     `feeds`: RSS, Atom or JSON feed URLs, fetched with a timeout and retried with back-off.
     `report`: a folder to (re)write the warehouse's HTML report into after the run; its
-    summary is published as the `dispatch-etl-report` artifact.
+    summary is published as the `dispatch-etl-report` artifact. `compact_above`: a table
+    with more part files than this is compacted at the end of the run.
     """
     logger = get_run_logger()
     started = time.monotonic()
@@ -448,6 +450,11 @@ def dispatch_etl(
             summary["rejects_by_reason"]["fetch_failed"] = len(feed_rejects)
         # Every table of the contract exists after a run, empty when nothing was found.
         store.create_missing_tables()
+        # Frequent small runs add a part per commit: fold a table that has too many.
+        for table in TABLES:
+            folded = store.compact(table, above=compact_above)
+            if folded:
+                logger.info("compacted %s: %d part files into %d", table, *folded)
         summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
         if report:
