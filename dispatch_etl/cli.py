@@ -42,9 +42,11 @@ def run(
     raise_on_signals()
     try:
         summary = _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report,
-                       dask, dask_address, verbose)
+                       dask, dask_address, verbose, as_json)
     except BaseException as exc:  # noqa: BLE001 - every way out ends in one line and an exit code
         _fail(exc, warehouse, inbox, verbose)
+    if summary is None:  # nothing new, and said so
+        return
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
@@ -63,7 +65,7 @@ def run(
 
 
 def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report, dask,
-         dask_address, verbose) -> dict:
+         dask_address, verbose, as_json) -> dict | None:
     if inbox is not None and not inbox.is_dir():
         typer.echo(f"error: inbox {inbox} is not a folder", err=True)
         raise typer.Exit(2)
@@ -75,6 +77,15 @@ def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases
         except ValueError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
+    if not (reprocess or feed or report or dask or dask_address or as_json):
+        # Nothing to read: say so without starting Prefect (its start-up is most of a no-op run).
+        from dispatch_etl.inbox import example_inbox
+        from dispatch_etl.status import nothing_new
+
+        said = nothing_new(warehouse, inbox or example_inbox())
+        if said:
+            typer.echo(said)
+            return None
     from dispatch_etl.runtime import apply_prefect_defaults, quiet_prefect_console, start_temporary_api_apart
 
     apply_prefect_defaults(verbose)

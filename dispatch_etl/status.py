@@ -5,8 +5,10 @@ the part files that do not read."""
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse
@@ -73,12 +75,43 @@ def status(location: str, inbox: str | os.PathLike | None = None, verify: bool =
         found.rejects = {}
     if inbox is not None:
         from dispatch_etl import inbox as inbox_io
-        from flows.etl import _pending, _read_manifest
-        from flows.work import InputFile
+        from flows.manifest import pending, read_manifest
 
-        files = [InputFile(*f) for f in inbox_io.scan(inbox)]
+        files = [_Input(*f) for f in inbox_io.scan(inbox)]
         found.inbox, found.inputs = str(inbox), len(files)
-        found.pending = len(_pending(files, _read_manifest(store)))
+        found.pending = len(pending(files, read_manifest(store)))
     if verify:
         found.unreadable = store.unreadable()
     return found
+
+
+class _Input(NamedTuple):
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def nothing_new(location: str, inbox: str | os.PathLike) -> str | None:
+    """When a run would have nothing to do (every input of the inbox committed as it is now,
+    every table there, no feed items waiting), the line that says so; else None. Reads
+    the manifest and the inbox's file sizes and times only: no Prefect, no flow run.
+    Raises WarehouseBusy, as a run would, while another run writes."""
+    from dispatch_etl import inbox as inbox_io
+    from dispatch_etl.warehouse import is_url
+    from flows.manifest import pending, read_manifest
+
+    started = time.monotonic()
+    store = Warehouse(location)
+    if is_url(location) or not store.exists() or os.path.exists(os.path.join(location, "_feeds")):
+        return None
+    with store.lock():
+        if any(not store.parts(table) for table in TABLES):
+            return None
+        files = [_Input(*f) for f in inbox_io.scan(inbox)]
+        if pending(files, read_manifest(store)):
+            return None
+        meetings = sum(rows or 0 for _, rows in store.part_rows("meetings"))
+        participants = sum(rows or 0 for _, rows in store.part_rows("participants"))
+    return (f"nothing new: all {len(files)} inputs in {inbox} are committed; {location.rstrip('/')} holds "
+            f"{meetings} meetings and {participants} participants (checked in {time.monotonic() - started:.1f}s, "
+            "no flow run)")

@@ -22,7 +22,6 @@ import time
 import uuid
 from collections import Counter, defaultdict, deque
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import NamedTuple
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
@@ -35,6 +34,11 @@ from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from flows.feeds import fetch_feed, spool
+from flows.manifest import MANIFEST as _MANIFEST
+from flows.manifest import MANIFEST_SCHEMA as _MANIFEST_SCHEMA
+from flows.manifest import Seen as _Seen
+from flows.manifest import pending as _pending
+from flows.manifest import read_manifest as _read_manifest
 from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, start_worker
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
@@ -43,10 +47,6 @@ from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge
 # logging records with a `progress` dict, so the flow knows nothing of the display.
 progress_log = logging.getLogger("dispatch_etl.progress")
 
-_MANIFEST = "inputs"
-_MANIFEST_SCHEMA = pa.schema(
-    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string())]
-)
 
 
 class RunState:
@@ -253,15 +253,6 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
-def _read_manifest(store: Warehouse) -> dict[str, dict]:
-    """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
-    data = store.read_state(_MANIFEST)
-    if data is None:
-        return {}
-    columns = [data.column(c).to_pylist() for c in ("path", "size", "mtime_ns", "sha256")]
-    return {path: _Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
-
-
 def committed_of(warehouse: str, pending: list[InputFile]) -> int:
     """How many of these inputs the warehouse's manifest holds as committed, as they are now
     (path, size and modification time): what an interrupted run got done."""
@@ -303,20 +294,6 @@ def _stopped_on_interrupt(pool: ProcessPoolExecutor | None):
             for process in workers:
                 process.join(timeout=5)
         raise
-
-
-class _Seen(NamedTuple):
-    size: int
-    mtime_ns: int
-    sha256: str | None
-
-
-def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFile]:
-    """Inputs new or changed since they were last committed (path, size and mtime)."""
-    return [
-        f for f in files
-        if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
-    ]
 
 
 def _add(total: dict, part: dict) -> None:
