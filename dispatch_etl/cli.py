@@ -137,9 +137,13 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
 
             with contextlib.suppress(Exception):  # the count is a courtesy: never a traceback for it
                 committed = committed_of(warehouse, done["pending"])
-        typer.echo(f"interrupted by {name}: {committed} of {done.get('total', 0)} new or changed "
-                   f"inputs were committed to {warehouse}; run the same command again to continue with the rest",
-                   err=True)
+        if not done.get("pending"):
+            typer.echo(f"interrupted by {name} before any input was read: nothing was committed to {warehouse}; "
+                       "run the same command again to start over", err=True)
+        else:
+            typer.echo(f"interrupted by {name}: {committed} of {done.get('total', 0)} new or changed inputs "
+                       f"were committed to {warehouse}; run the same command again to continue with the rest",
+                       err=True)
         raise typer.Exit(128 + signum)
     if isinstance(exc, CorruptPart):
         again = f"dispatch-etl run --inbox {inbox or '<inbox>'} --warehouse <new folder>"
