@@ -133,7 +133,7 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
         name = signal.Signals(signum).name
         committed = 0
         if done.get("pending"):
-            from flows.etl import committed_of
+            from flows.manifest import committed as committed_of
 
             with contextlib.suppress(Exception):  # the count is a courtesy: never a traceback for it
                 committed = committed_of(warehouse, done["pending"])
@@ -156,7 +156,6 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
         raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4)
     if not verbose:
         typer.echo(f"error: {type(exc).__name__}: {exc} (run again with --verbose for the traceback)", err=True)
-        raise typer.Exit(1)
     raise typer.Exit(1)
 
 

@@ -105,13 +105,15 @@ def nothing_new(location: str, inbox: str | os.PathLike) -> str | None:
     if is_url(location) or not store.exists() or os.path.exists(os.path.join(location, "_feeds")):
         return None
     with store.lock():
-        if any(not store.parts(table) for table in TABLES):
+        rows = {table: store.part_rows(table) for table in TABLES}
+        # A missing table, or a part whose footer does not read: a run makes or names it.
+        if any(not parts or any(n is None for _, n in parts) for parts in rows.values()):
             return None
         files = [_Input(*f) for f in inbox_io.scan(inbox)]
         if pending(files, read_manifest(store)):
             return None
-        meetings = sum(rows or 0 for _, rows in store.part_rows("meetings"))
-        participants = sum(rows or 0 for _, rows in store.part_rows("participants"))
+        meetings = sum(n for _, n in rows["meetings"])
+        participants = sum(n for _, n in rows["participants"])
     return (f"nothing new: all {len(files)} inputs in {inbox} are committed; {location.rstrip('/')} holds "
             f"{meetings} meetings and {participants} participants (checked in {time.monotonic() - started:.1f}s, "
             "no flow run)")

@@ -253,14 +253,6 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
-def committed_of(warehouse: str, pending: list[InputFile]) -> int:
-    """How many of these inputs the warehouse's manifest holds as committed, as they are now
-    (path, size and modification time): what an interrupted run got done."""
-    manifest = _read_manifest(Warehouse(warehouse))
-    return sum(1 for f in pending if (m := manifest.get(f.path)) is not None
-               and (m.size, m.mtime_ns) == (f.size, f.mtime_ns))
-
-
 def _mark_done(
     store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
 ) -> None:

@@ -38,3 +38,11 @@ def pending(files: list, manifest: dict[str, Seen]) -> list:
         f for f in files
         if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
     ]
+
+
+def committed(warehouse: str, inputs: list) -> int:
+    """How many of these inputs the manifest holds as committed, as they are now (path,
+    size and modification time): what an interrupted run got done."""
+    manifest = read_manifest(Warehouse(warehouse))
+    return sum(1 for f in inputs if (m := manifest.get(f.path)) is not None
+               and (m.size, m.mtime_ns) == (f.size, f.mtime_ns))

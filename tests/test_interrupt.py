@@ -70,7 +70,8 @@ def test_interrupt_stops_within_5s_with_one_line_and_resumes(generated, uninterr
                              start_new_session=True)
     manifest = warehouse / "_state" / "inputs"
     deadline = time.monotonic() + 300
-    while not (manifest.is_dir() and any(manifest.glob("*.parquet"))):  # a first commit landed
+    # A first commit landed (its manifest part renamed into place: not the hidden temporary).
+    while not (manifest.is_dir() and any(manifest.glob("part-*.parquet"))):
         assert child.poll() is None and time.monotonic() < deadline, child.communicate()
         time.sleep(0.05)
     os.killpg(child.pid, signum)  # the whole group, as a terminal's Ctrl-C
