@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
     batch_size: Annotated[int, typer.Option(min=1, help="Input files per Prefect task.")] = 1000,
+    commit_every: Annotated[int, typer.Option(min=1, help="Inputs per commit: what an interrupted run keeps.")] = 5000,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Read every input again, not only new or changed ones.")] = False,
     aliases: Annotated[Optional[Path], typer.Option(help="YAML of curated identities: `same:` and `different:` lists of names.")] = None,
@@ -26,40 +28,25 @@ def run(
     dask: Annotated[bool, typer.Option("--dask", help="Run the extraction tasks on a local Dask cluster (--workers processes).")] = False,
     dask_address: Annotated[Optional[str], typer.Option(help="Run the extraction tasks on the Dask scheduler at this address (tcp://host:8786).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run's summary as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show Prefect's own INFO logs, and tracebacks.")] = False,
 ) -> None:
-    """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE."""
-    if inbox is not None and not inbox.is_dir():
-        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
-        raise typer.Exit(2)
-    if aliases is not None:
-        from dispatch_etl.inbox import read_overrides
+    """Ingest every dispatch under INBOX into the Parquet tables under WAREHOUSE.
 
-        try:
-            read_overrides(aliases)
-        except ValueError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2) from None
-    from dispatch_etl.runtime import apply_prefect_defaults
+    Exit codes: 0 done; 2 bad arguments; 3 another run holds the warehouse; 4 a failure
+    the operator can fix (disk full, permission denied, an unreadable part file), named in
+    one line; 130 interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: what was committed is
+    kept and the same command continues.
+    """
+    from dispatch_etl.runtime import raise_on_signals
 
-    apply_prefect_defaults()
-    from dispatch_etl.warehouse import WarehouseBusy
-
-    flow = _flow(dask, dask_address, workers)
+    raise_on_signals()
     try:
-        summary = flow(
-            inbox=str(inbox) if inbox else None,
-            warehouse=str(warehouse),
-            batch_size=batch_size,
-            workers=workers,
-            reprocess=reprocess,
-            aliases=str(aliases) if aliases else None,
-            feeds=list(feed or []),
-            feed_timeout=feed_timeout,
-            report=str(report) if report else None,
-        )
-    except WarehouseBusy as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(3) from None
+        summary = _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report,
+                       dask, dask_address, verbose, as_json)
+    except BaseException as exc:  # noqa: BLE001 - every way out ends in one line and an exit code
+        _fail(exc, warehouse, inbox, verbose)
+    if summary is None:  # nothing new, and said so
+        return
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
@@ -75,6 +62,101 @@ def run(
         f"{warehouse.rstrip('/')} now holds {summary['warehouse_meetings']} meetings and "
         f"{summary['warehouse_participants']} participants"
     )
+
+
+def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report, dask,
+         dask_address, verbose, as_json) -> dict | None:
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
+        raise typer.Exit(2)
+    if aliases is not None:
+        from dispatch_etl.inbox import read_overrides
+
+        try:
+            read_overrides(aliases)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+    if not (reprocess or feed or report or dask or dask_address or as_json):
+        # Nothing to read: say so without starting Prefect (its start-up is most of a no-op run).
+        from dispatch_etl.inbox import example_inbox
+        from dispatch_etl.status import nothing_new
+
+        said = nothing_new(warehouse, inbox or example_inbox())
+        if said:
+            typer.echo(said)
+            return None
+    from dispatch_etl.runtime import apply_prefect_defaults, quiet_prefect_console, start_temporary_api_apart
+
+    apply_prefect_defaults(verbose)
+    from dispatch_etl.progress import displayed
+
+    flow = _flow(dask, dask_address, workers)
+    if not verbose:
+        quiet_prefect_console()
+    start_temporary_api_apart(quiet=not verbose)
+    with displayed() as display:
+        try:
+            return flow(
+                inbox=str(inbox) if inbox else None,
+                warehouse=str(warehouse),
+                batch_size=batch_size,
+                commit_every=commit_every,
+                workers=workers,
+                reprocess=reprocess,
+                aliases=str(aliases) if aliases else None,
+                feeds=list(feed or []),
+                feed_timeout=feed_timeout,
+                report=str(report) if report else None,
+            )
+        except BaseException as exc:
+            exc.progress = dict(display.last, pending=display.pending)  # for the closing line
+            raise
+
+
+def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool):
+    """End a run that did not finish with one line and an exit code (the traceback only with
+    --verbose; Prefect's run logs always have it)."""
+    import signal
+    import traceback
+
+    from dispatch_etl.runtime import signal_number
+    from dispatch_etl.warehouse import CorruptPart, WarehouseBusy, WarehouseError
+
+    if isinstance(exc, (typer.Exit, typer.Abort, SystemExit)):
+        raise exc
+    if verbose:
+        traceback.print_exception(exc)
+    signum = signal_number(exc)
+    if signum is not None:
+        done = getattr(exc, "progress", {})
+        name = signal.Signals(signum).name
+        committed = 0
+        if done.get("pending"):
+            from flows.manifest import committed as committed_of
+
+            with contextlib.suppress(Exception):  # the count is a courtesy: never a traceback for it
+                committed = committed_of(warehouse, done["pending"])
+        if not done.get("pending"):
+            typer.echo(f"interrupted by {name} before any input was read: nothing was committed to {warehouse}; "
+                       "run the same command again to start over", err=True)
+        else:
+            typer.echo(f"interrupted by {name}: {committed} of {done.get('total', 0)} new or changed inputs "
+                       f"were committed to {warehouse}; run the same command again to continue with the rest",
+                       err=True)
+        raise typer.Exit(128 + signum)
+    if isinstance(exc, CorruptPart):
+        again = f"dispatch-etl run --inbox {inbox or '<inbox>'} --warehouse <new folder>"
+        typer.echo(f"error: {exc.cause} {exc.path}; move the warehouse aside and rebuild it from its inputs "
+                   f"({again}); `dispatch-etl status --warehouse {warehouse} --verify` lists every unreadable "
+                   "file", err=True)
+        raise typer.Exit(4)
+    if isinstance(exc, WarehouseError):
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4)
+    if not verbose:
+        typer.echo(f"error: {type(exc).__name__}: {exc} (run again with --verbose for the traceback)", err=True)
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -104,6 +186,68 @@ def serve(
         parameters={"inbox": str(inbox.resolve()), "warehouse": _location(warehouse),
                     **({"report": str(report.resolve())} if report else {})},
     )
+
+
+@app.command("status")
+def status_command(
+    warehouse: Annotated[str, typer.Option(help="Warehouse to describe: a folder or an fsspec URL.")] = "warehouse",
+    inbox: Annotated[Optional[Path], typer.Option(help="Also count the inputs of this inbox not yet committed.")] = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Read every part file; name the unreadable ones and how to rebuild them.")] = False,
+) -> None:
+    """Rows and part files per table, the last run, rejects by reason, pending inputs.
+
+    Exit codes: 0; 2 no warehouse there, or the inbox is not a folder; 4 with --verify, some
+    part file is unreadable.
+    """
+    from dispatch_etl.status import status
+    from dispatch_etl.warehouse import Warehouse
+
+    if not Warehouse(warehouse).exists():
+        typer.echo(f"error: no warehouse at {warehouse}", err=True)
+        raise typer.Exit(2)
+    if inbox is not None and not inbox.is_dir():
+        typer.echo(f"error: inbox {inbox} is not a folder", err=True)
+        raise typer.Exit(2)
+    found = status(warehouse, inbox, verify)
+    for line in found.lines():
+        typer.echo(line)
+    if found.unreadable:
+        raise typer.Exit(4)
+
+
+@app.command()
+def compact(
+    warehouse: Annotated[str, typer.Option(help="Warehouse whose tables to compact (a local folder).")] = "warehouse",
+    above: Annotated[int, typer.Option(min=1, help="Compact only tables with more part files than this.")] = 1,
+) -> None:
+    """Fold each table's part files into few, atomically: a compaction killed at any point
+    leaves every table complete, nothing doubled. Refuses to run beside a writer.
+
+    Exit codes: 0; 2 no warehouse there; 3 a run holds the warehouse; 4 disk full or
+    permission denied (one line).
+    """
+    from dispatch_etl.schema import TABLES
+    from dispatch_etl.warehouse import Warehouse, WarehouseBusy, WarehouseError
+
+    store = Warehouse(warehouse)
+    if not store.exists():
+        typer.echo(f"error: no warehouse at {warehouse}", err=True)
+        raise typer.Exit(2)
+    if not store.io.can_exchange:
+        typer.echo(f"error: {warehouse} cannot be compacted: it needs a local Linux file system "
+                   "(an atomic exchange of two folders)", err=True)
+        raise typer.Exit(2)
+    try:
+        with store.lock():
+            for table in TABLES:
+                folded = store.compact(table, above=above)
+                if folded:
+                    typer.echo(f"{table}: {folded[0]} part files -> {folded[1]}")
+                else:
+                    typer.echo(f"{table}: {len(store.parts(table))} part files, left as they are")
+    except WarehouseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4) from None
 
 
 @app.command("report")

@@ -16,7 +16,9 @@ crash between two writes leaves files a re-run recognises (see flows/etl.py).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
+import functools
 import io
 import json
 import os
@@ -37,8 +39,56 @@ from dispatch_etl.schema import TABLES, Table, conform
 _PART = "part-0.parquet"
 
 
-class WarehouseBusy(RuntimeError):
+class WarehouseError(RuntimeError):
+    """A failure the operator can fix: what happened, on which path, and what to do.
+    (Three plain arguments, so that it pickles back from a worker process.)"""
+
+    def __init__(self, cause: str, path: str, remedy: str):
+        super().__init__(cause, path, remedy)
+
+    cause = property(lambda self: self.args[0])
+    path = property(lambda self: self.args[1])
+    remedy = property(lambda self: self.args[2])
+
+    def __str__(self) -> str:
+        return f"{self.cause} {self.path}; {self.remedy}"
+
+
+class WarehouseBusy(WarehouseError):
     """Another run holds the warehouse lock."""
+
+
+class CorruptPart(WarehouseError):
+    """A part file that cannot be read (truncated, overwritten, not Parquet)."""
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+@contextlib.contextmanager
+def _plain_errors(path: str) -> Iterator[None]:
+    """Turn the storage failures an operator can fix into a WarehouseError naming the path."""
+    try:
+        yield
+    except OSError as exc:
+        # pyarrow raises OSError without errno; its message still names the error.
+        code = exc.errno or next((c for c, words in _ERRNO_WORDS if words in str(exc)), None)
+        if code in _FULL:
+            raise WarehouseError(
+                "disk full (no space left on device) writing", path,
+                "free some space there, or give --warehouse another disk, and run the same command "
+                "again: what was committed is kept and the run continues from there") from exc
+        if code in _DENIED:
+            raise WarehouseError(
+                "permission denied on", path,
+                "give the user running dispatch-etl write access to the warehouse folder "
+                "(or use another --warehouse) and run again") from exc
+        raise
+
+
+_ERRNO_WORDS = ((errno.ENOSPC, "No space left on device"), (errno.EDQUOT, "Disk quota exceeded"),
+                (errno.EACCES, "Permission denied"), (errno.EROFS, "Read-only file system"))
 
 
 def is_url(location: str | os.PathLike) -> bool:
@@ -144,7 +194,90 @@ class Warehouse:
             target, n = self.io.join(folder, f"part-{name}-{n}.parquet"), n + 1
         return target
 
+    def create_missing_tables(self) -> list[str]:
+        """Give every contract table with no part file an empty one in its schema, so that
+        `pd.read_parquet(<table folder>)` returns the contract's columns even when no run
+        found a row for it. Returns the tables created."""
+        created = []
+        for name, spec in TABLES.items():
+            if not self.parts(name):
+                self.io.write(spec.schema.empty_table(), self.io.join(self.path(name), _PART))
+                created.append(name)
+        return created
+
+    # -------------------------------------------------------------- compaction
+
+    def compact(self, table: str, above: int = 1, rows_per_part: int = 2_000_000) -> tuple[int, int] | None:
+        """Fold a table's part files into as few as `rows_per_part` allows, when it has more
+        than `above`. Returns (parts before, parts after), or None when left as it was.
+
+        Crash-safe like a commit, and never visible half-done: the new parts are written
+        whole into a hidden folder beside the table's, then the two folders are exchanged in
+        one atomic step, and the old parts (now in the hidden folder) are removed. A kill
+        before the exchange leaves the table as it was, after it the table compacted; either
+        way the hidden folder is litter that the next compaction or run removes. The caller
+        holds the warehouse lock."""
+        self.clear_litter()
+        parts = self.parts(table)
+        if len(parts) <= above:
+            return None
+        if not self.io.can_exchange:
+            return None
+        spec = TABLES[table]
+        data = conform(spec, pa.concat_tables([self.io.read(p) for p in parts]))
+        aside = self.io.join(self.root, f".compact-{table}-{uuid.uuid4().hex[:12]}")
+        name = uuid.uuid4().hex[:12]
+        written = 0
+        for n, start in enumerate(range(0, max(data.num_rows, 1), rows_per_part)):
+            self.io.write(data.slice(start, rows_per_part), self.io.join(aside, f"part-compacted-{name}-{n:04d}.parquet"))
+            written += 1
+        try:
+            self.io.exchange(aside, self.path(table))
+        except OSError as exc:
+            if exc.errno not in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+                raise
+            # This file system cannot exchange folders: the table stays as it was.
+            self.io.remove_folder(aside)
+            return None
+        self.io.remove_folder(aside)
+        return len(parts), written
+
+    def clear_litter(self) -> None:
+        """Remove what a compaction killed midway left beside the tables (hidden folders)."""
+        for folder in self.io.folders(self.root):
+            if folder.startswith(".compact-"):
+                self.io.remove_folder(self.io.join(self.root, folder))
+
     # -------------------------------------------------------------- run state
+
+    def write_note(self, name: str, note: dict) -> None:
+        """Keep a small JSON document about the pipeline (`_state/<name>.json`), whole."""
+        self.io.write_bytes(json.dumps(note, indent=2, default=str).encode(),
+                            self.io.join(self.root, "_state", f"{name}.json"))
+
+    def read_note(self, name: str) -> dict | None:
+        data = self.io.read_bytes(self.io.join(self.root, "_state", f"{name}.json"))
+        return json.loads(data) if data is not None else None
+
+    def part_rows(self, table: str) -> list[tuple[str, int | None]]:
+        """Each part file of a table with its row count from the Parquet footer (None: the
+        footer cannot be read)."""
+        return [(part, self.io.rows(part)) for part in self.parts(table)]
+
+    def unreadable(self) -> list[tuple[str, str]]:
+        """Every part file of the tables and of the run state that does not read whole, with
+        the reason. Reads everything: as long as the warehouse is big."""
+        folders = [self.path(t) for t in TABLES]
+        state = self.io.join(self.root, "_state")
+        folders += [self.io.join(state, name) for name in self.io.folders(state)]
+        bad = []
+        for folder in folders:
+            for part in self.io.files(folder):
+                try:
+                    self.io.read(part)
+                except (CorruptPart, OSError, pa.ArrowException) as exc:
+                    bad.append((part, getattr(exc, "cause", None) or str(exc).splitlines()[0]))
+        return bad
 
     def state_parts(self, name: str) -> list[str]:
         return self.io.files(self.io.join(self.root, "_state", name))
@@ -263,6 +396,9 @@ class _Storage:
     root: str
     arrow_filesystem = None
     in_process = False  # True when only this process can see the files
+    # Whether two folders can be exchanged atomically (compaction needs it; an object store
+    # has no such operation, so its tables are not compacted).
+    can_exchange = False
 
     def join(self, *parts: str) -> str:
         return "/".join(p.rstrip("/") for p in parts)
@@ -290,45 +426,104 @@ class _LocalDisk(_Storage):
         return sorted(str(p) for p in base.iterdir() if _visible(p.name))
 
     def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
-        return pq.read_table(path, columns=columns)
+        with _plain_errors(path), _unreadable(path):
+            return pq.read_table(path, columns=columns)
 
     def write(self, data: pa.Table, target: str) -> None:
         """Write under a hidden name, flush it to disk, rename it into place."""
         folder = Path(target).parent
-        folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".tmp-{uuid.uuid4().hex}.parquet"
+        with _plain_errors(target):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._write(data, tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+    def _write(self, data: pa.Table, tmp: Path, target: str) -> None:
+        pq.write_table(data, tmp, compression="zstd")
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(tmp.parent)
+
+    def write_bytes(self, data: bytes, target: str) -> None:
+        folder = Path(target).parent
+        tmp = folder / f".tmp-{uuid.uuid4().hex}"
+        with _plain_errors(target):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with open(tmp, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+    def read_bytes(self, path: str) -> bytes | None:
         try:
-            pq.write_table(data, tmp, compression="zstd")
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-            _fsync_dir(folder)
-        finally:
-            tmp.unlink(missing_ok=True)
+            return Path(path).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def rows(self, path: str) -> int | None:
+        try:
+            return pq.read_metadata(path).num_rows
+        except (OSError, pa.ArrowException):
+            return None
+
+    def folders(self, folder: str) -> list[str]:
+        base = Path(folder)
+        return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+
+    @property
+    def can_exchange(self) -> bool:
+        return _renameat2() is not None
+
+    def exchange(self, first: str, second: str) -> None:
+        """Swap two folders in one atomic step (Linux renameat2 with RENAME_EXCHANGE)."""
+        with _plain_errors(second):
+            if _renameat2()(-100, os.fsencode(first), -100, os.fsencode(second), 2) != 0:  # AT_FDCWD
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code), second)
+            _fsync_dir(Path(second).parent)
+
+    def remove_folder(self, folder: str) -> None:
+        import shutil
+
+        with _plain_errors(folder):
+            shutil.rmtree(folder, ignore_errors=False)
+            _fsync_dir(Path(folder).parent)
 
     def move(self, source: str, target: str) -> None:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-        _fsync_dir(Path(target).parent)
+        with _plain_errors(target):
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            _fsync_dir(Path(target).parent)
 
     def remove(self, path: str) -> None:
         target = Path(path)
-        if target.exists():
-            target.unlink()
-            _fsync_dir(target.parent)
+        with _plain_errors(path):
+            if target.exists():
+                target.unlink()
+                _fsync_dir(target.parent)
 
     @contextlib.contextmanager
     def lock(self, path: str, location: str) -> Iterator[None]:
         import fcntl
 
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a+") as handle:
+        with _plain_errors(path):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            handle = open(path, "a+")
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 if exc.errno in (errno.EAGAIN, errno.EACCES):
                     raise WarehouseBusy(
-                        f"another dispatch-etl run is writing to {location}; try again when it ends"
+                        "another dispatch-etl run is writing to", location,
+                        "try again when it ends (`dispatch-etl status` shows its last run)",
                     ) from None
                 raise
             try:
@@ -373,7 +568,7 @@ class _ObjectStore(_Storage):
         return sorted(n for n in names if _visible(n.rsplit("/", 1)[-1]))
 
     def read(self, path: str, columns: list[str] | None = None) -> pa.Table:
-        with self.fs.open(path, "rb") as handle:
+        with _unreadable(path), self.fs.open(path, "rb") as handle:
             return pq.read_table(handle, columns=columns)
 
     def write(self, data: pa.Table, target: str) -> None:
@@ -382,6 +577,30 @@ class _ObjectStore(_Storage):
         pq.write_table(data, buffer, compression="zstd")
         self.fs.pipe_file(target, buffer.getvalue())
         self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def write_bytes(self, data: bytes, target: str) -> None:
+        self.fs.pipe_file(target, data)
+        self.fs.invalidate_cache(target.rsplit("/", 1)[0])
+
+    def read_bytes(self, path: str) -> bytes | None:
+        try:
+            return self.fs.cat_file(path)
+        except FileNotFoundError:
+            return None
+
+    def rows(self, path: str) -> int | None:
+        try:
+            with self.fs.open(path, "rb") as handle:
+                return pq.read_metadata(handle).num_rows
+        except (OSError, pa.ArrowException):
+            return None
+
+    def folders(self, folder: str) -> list[str]:
+        try:
+            entries = self.fs.ls(folder, detail=True, refresh=True)
+        except FileNotFoundError:
+            return []
+        return sorted(e["name"].rstrip("/").rsplit("/", 1)[-1] for e in entries if e.get("type") == "directory")
 
     def move(self, source: str, target: str) -> None:
         # A copy is one atomic server-side write of the target; the source goes after.
@@ -456,7 +675,30 @@ class _ObjectStore(_Storage):
             if holder and not self._expired(holder):
                 break
             self.remove(path)  # an expired lease: its run died
-        raise WarehouseBusy(f"another dispatch-etl run is writing to {location}; try again when it ends")
+        raise WarehouseBusy("another dispatch-etl run is writing to", location,
+                            "try again when it ends (a lease left by a run that died expires)")
+
+
+@contextlib.contextmanager
+def _unreadable(path: str) -> Iterator[None]:
+    """A part file that is not valid Parquet (truncated by a full disk, overwritten) is a
+    CorruptPart naming it."""
+    try:
+        yield
+    except pa.ArrowInvalid as exc:
+        raise CorruptPart("unreadable part file (not valid Parquet: truncated or overwritten):", path,
+                          "see `dispatch-etl status --verify` for how to rebuild it") from exc
+
+
+@functools.cache
+def _renameat2():
+    """libc's renameat2, where there is one (Linux, glibc 2.28 or later)."""
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return call
 
 
 def _fsync_dir(folder: Path) -> None:

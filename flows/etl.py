@@ -12,16 +12,16 @@ All Parquet I/O goes through `dispatch_etl.warehouse`; the transforms are pure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import multiprocessing
 import os
 import threading
 import time
 import uuid
-from contextlib import nullcontext
 from collections import Counter, defaultdict, deque
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import NamedTuple
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
@@ -34,14 +34,19 @@ from dispatch_etl import inbox as inbox_io
 from dispatch_etl.schema import REJECTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from flows.feeds import fetch_feed, spool
-from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, warm
+from flows.manifest import MANIFEST as _MANIFEST
+from flows.manifest import MANIFEST_SCHEMA as _MANIFEST_SCHEMA
+from flows.manifest import Seen as _Seen
+from flows.manifest import pending as _pending
+from flows.manifest import read_manifest as _read_manifest
+from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, start_worker
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
-_MANIFEST = "inputs"
-_MANIFEST_SCHEMA = pa.schema(
-    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string())]
-)
+# Progress events for whoever displays them (the command line's bar or plain lines): plain
+# logging records with a `progress` dict, so the flow knows nothing of the display.
+progress_log = logging.getLogger("dispatch_etl.progress")
+
 
 
 class RunState:
@@ -256,15 +261,6 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
-def _read_manifest(store: Warehouse) -> dict[str, dict]:
-    """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
-    data = store.read_state(_MANIFEST)
-    if data is None:
-        return {}
-    columns = [data.column(c).to_pylist() for c in ("path", "size", "mtime_ns", "sha256")]
-    return {path: _Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
-
-
 def _mark_done(
     store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
 ) -> None:
@@ -280,18 +276,24 @@ def _mark_done(
         store.compact_state(_MANIFEST, pa.Table.from_pylist(everything, schema=_MANIFEST_SCHEMA))
 
 
-class _Seen(NamedTuple):
-    size: int
-    mtime_ns: int
-    sha256: str | None
-
-
-def _pending(files: list[InputFile], manifest: dict[str, dict]) -> list[InputFile]:
-    """Inputs new or changed since they were last committed (path, size and mtime)."""
-    return [
-        f for f in files
-        if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
-    ]
+@contextlib.contextmanager
+def _stopped_on_interrupt(pool: ProcessPoolExecutor | None):
+    """On an interrupt (Ctrl-C, SIGTERM) or a failure, drop the queued batches and stop the
+    workers at once: leaving the pool's block would otherwise wait for every queued batch.
+    Nothing a worker does is visible before a commit, so killing one loses nothing."""
+    try:
+        yield
+    except BaseException:
+        if isinstance(pool, ProcessPoolExecutor):
+            # The pool keeps its processes in a private mapping (Python 3.14 has
+            # terminate_workers(); this project supports 3.11).
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.kill()
+            for process in workers:
+                process.join(timeout=5)
+        raise
 
 
 def _add(total: dict, part: dict) -> None:
@@ -319,6 +321,7 @@ def dispatch_etl(
     feed_timeout: float = 10.0,
     feed_retries: int = 3,
     report: str | None = None,
+    compact_above: int = 64,
 ) -> dict:
     """Ingest every new file under `inbox` (and every new item of `feeds`) into the Parquet
     warehouse at `warehouse`.
@@ -328,7 +331,8 @@ def dispatch_etl(
     `different:` lists of names). `reprocess`: read every input again, not only new ones.
     `feeds`: RSS, Atom or JSON feed URLs, fetched with a timeout and retried with back-off.
     `report`: a folder to (re)write the warehouse's HTML report into after the run; its
-    summary is published as the `dispatch-etl-report` artifact.
+    summary is published as the `dispatch-etl-report` artifact. `compact_above`: a table
+    with more part files than this is compacted at the end of the run.
     """
     logger = get_run_logger()
     started = time.monotonic()
@@ -351,6 +355,9 @@ def dispatch_etl(
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
+        seen = {"total": len(todo), "done": 0, "meetings": 0, "committed": 0}
+        # The inputs to do, for an exact count of those committed if the run is interrupted.
+        progress_log.info("started", extra={"progress": dict(seen), "pending": todo})
         present = {f.path for f in files}
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         run = uuid.uuid4().hex[:12]
@@ -367,10 +374,10 @@ def dispatch_etl(
         context = multiprocessing.get_context("spawn")
         # In-process storage (memory://) and Dask: the tasks extract where they run.
         if batches and not _on_dask() and not store.io.in_process:
-            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=warm)
+            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
         else:
-            pool_or_none = nullcontext()
-        with pool_or_none as pool:
+            pool_or_none = contextlib.nullcontext()
+        with pool_or_none as pool, _stopped_on_interrupt(pool):
             in_flight: deque = deque()
             chunk: list[BatchResult] = []
             state = RunState()
@@ -384,6 +391,9 @@ def dispatch_etl(
             def collect_one() -> None:
                 nonlocal committed
                 chunk.append(in_flight.popleft().result())
+                seen["done"] += len(chunk[-1].inputs)
+                seen["meetings"] += sum(len(found) for found in chunk[-1].extracted.values())
+                progress_log.info("batch", extra={"progress": dict(seen)})
                 if len(chunk) >= per_commit or not in_flight:
                     called = time.perf_counter()
                     # quote(): Prefect would otherwise walk every record looking for futures.
@@ -392,6 +402,8 @@ def dispatch_etl(
                     orchestration[0] += time.perf_counter() - called - own
                     _add(summary, part)
                     committed += sum(len(r.inputs) for r in chunk)
+                    seen["committed"] = committed
+                    progress_log.info("committed", extra={"progress": dict(seen)})
                     logger.info("committed %d of %d new or changed inputs", committed, len(todo))
                     chunk.clear()
 
@@ -413,10 +425,23 @@ def dispatch_etl(
             store.merge("rejects", _rejects(feed_rejects), prefer="old")
             summary["rejects"] += len(feed_rejects)
             summary["rejects_by_reason"]["fetch_failed"] = len(feed_rejects)
+        # Every table of the contract exists after a run, empty when nothing was found.
+        store.create_missing_tables()
+        # Frequent small runs add a part per commit: fold a table that has too many.
+        for table in TABLES:
+            folded = store.compact(table, above=compact_above)
+            if folded:
+                logger.info("compacted %s: %d part files into %d", table, *folded)
         summary["warehouse_meetings"] = store.read("meetings", ["meeting_id"]).num_rows
         summary["warehouse_participants"] = store.read("participants", ["meeting_id"]).num_rows
         if report:
             publish_report(warehouse, report)
+        # For `dispatch-etl status`: when the last run ended, on what inbox, and what it did.
+        store.write_note("last_run", {
+            "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "inbox": inbox,
+            "seconds": round(time.monotonic() - started, 2),
+            **{k: v for k, v in summary.items() if k not in ("new_meetings", "timings")},
+        })
     summary["seconds"] = round(time.monotonic() - started, 2)
     logger.info(
         "%d inputs (%d read): %d dispatches (%d new), %d rejects, %d meetings, %d participants in %.1fs",

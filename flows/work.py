@@ -9,6 +9,7 @@ worker; only small records travel back to the flow.
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import time
 from dataclasses import dataclass, field
 
@@ -55,6 +56,15 @@ class BatchResult:
     extracted: dict[str, list[dict]] = field(default_factory=dict)
     staged: str | None = None  # name of the staged dispatches file
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the worker
+
+
+def start_worker() -> None:
+    """A pool worker's start: it ignores Ctrl-C and SIGTERM sent to the process group (the
+    run that owns it stops it, and would otherwise get a traceback from every worker),
+    then warms up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    warm()
 
 
 def warm() -> None:

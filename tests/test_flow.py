@@ -250,3 +250,34 @@ def test_flow_keeps_undated_meetings_of_the_same_leaders_years_apart(prefect_har
     reports = pd.read_parquet(warehouse / "meeting_reports")
     assert meetings["meeting_date"].isna().all() and len(meetings) == 2
     assert sorted(reports.groupby("meeting_id").size()) == [1, 2]
+
+
+NO_MEETING = {
+    "weather.txt": "Bakou, 3 mars, AZERTAC\n\nIl a plu toute la journée sur la capitale, et les routes "
+                   "du nord resteront fermées jusqu'à jeudi selon le service météorologique.\n",
+    "market.txt": "London, March 4, Reuters\n\nShare prices closed higher on Tuesday after a week of "
+                  "losses, led by mining and energy stocks.\n",
+}
+
+
+def test_flow_run_with_no_meeting_writes_every_table_empty(prefect_harness, tmp_path):
+    """A run over dispatches that hold no meeting still leaves every contract table, empty,
+    with the contract's columns and Arrow types (pd.read_parquet raised before)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, text in NO_MEETING.items():
+        (inbox / name).write_text(text, "utf-8")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert summary["dispatches"] == 2 and summary["meetings"] == 0
+    for name, table in TABLES.items():
+        frame = pd.read_parquet(warehouse / name)
+        assert list(frame.columns) == table.columns, name
+        if name not in ("dispatches", "organizations", "persons"):
+            assert frame.empty, name
+        schema = pq.read_schema(next((warehouse / name).glob("*.parquet")))
+        for field in table.schema:
+            assert schema.field(field.name).type == field.type, f"{name}.{field.name}"
+    # A second run, with nothing new, keeps them and adds no rows.
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert pd.read_parquet(warehouse / "meetings").empty

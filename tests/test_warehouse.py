@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import multiprocessing
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -114,3 +117,40 @@ def test_warehouse_delete_rewrites_only_parts_that_hold_rows(tmp_path):
     assert store.delete("dispatches", "dispatch_id", ["d001"]) == 1
     assert (tmp_path / "dispatches" / "part-b.parquet").stat().st_mtime_ns == untouched
     assert sorted(store.read("dispatches").column("dispatch_id").to_pylist()) == ["d002", "d003"]
+
+
+@pytest.mark.parametrize("code, cause", [
+    (errno.ENOSPC, "disk full (no space left on device) writing"),
+    (errno.EACCES, "permission denied on"),
+    (errno.EROFS, "permission denied on"),
+])
+def test_warehouse_operator_errors_name_cause_path_and_remedy(tmp_path, monkeypatch, code, cause):
+    """Storage failures an operator can fix become one WarehouseError naming the path (the
+    CLI prints it as one line); nothing half-written is left visible."""
+    from dispatch_etl.warehouse import WarehouseError, _LocalDisk
+
+    def failing(self, data, tmp, target):
+        raise OSError(code, os.strerror(code), str(tmp))
+
+    monkeypatch.setattr(_LocalDisk, "_write", failing)
+    store = Warehouse(tmp_path / "w")
+    with pytest.raises(WarehouseError) as caught:
+        store.append("rejects", "x", pa.table({"source_uri": ["a"], "reason": ["empty"],
+                                               "rejected_at": pa.array([0], pa.timestamp("us", tz="UTC"))}))
+    assert caught.value.cause == cause
+    assert caught.value.path.startswith(str(tmp_path / "w" / "rejects" / "part-x"))
+    assert str(caught.value).startswith(f"{cause} {tmp_path / 'w' / 'rejects'}")
+    assert not list((tmp_path / "w" / "rejects").glob("*"))
+
+
+def test_warehouse_unreadable_part_is_a_corrupt_part(tmp_path):
+    from dispatch_etl.warehouse import CorruptPart
+
+    store = Warehouse(tmp_path / "w")
+    store.append("rejects", "x", pa.table({"source_uri": ["a"], "reason": ["empty"],
+                                           "rejected_at": pa.array([0], pa.timestamp("us", tz="UTC"))}))
+    part = store.parts("rejects")[0]
+    Path(part).write_bytes(b"not parquet at all")
+    with pytest.raises(CorruptPart) as caught:
+        store.read("rejects")
+    assert caught.value.path == part

@@ -1,0 +1,48 @@
+"""The run manifest (`_state/inputs`): which inputs are committed, as path, size,
+modification time and content hash. No Prefect here, so the command line can tell
+quickly whether there is anything to do."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pyarrow as pa
+
+from dispatch_etl.warehouse import Warehouse
+
+MANIFEST = "inputs"
+MANIFEST_SCHEMA = pa.schema(
+    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string())]
+)
+
+
+class Seen(NamedTuple):
+    size: int
+    mtime_ns: int
+    sha256: str | None
+
+
+def read_manifest(store: Warehouse) -> dict[str, Seen]:
+    """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
+    data = store.read_state(MANIFEST)
+    if data is None:
+        return {}
+    columns = [data.column(c).to_pylist() for c in ("path", "size", "mtime_ns", "sha256")]
+    return {path: Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
+
+
+def pending(files: list, manifest: dict[str, Seen]) -> list:
+    """Inputs (anything with path, size and mtime_ns) new or changed since they were last
+    committed."""
+    return [
+        f for f in files
+        if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
+    ]
+
+
+def committed(warehouse: str, inputs: list) -> int:
+    """How many of these inputs the manifest holds as committed, as they are now (path,
+    size and modification time): what an interrupted run got done."""
+    manifest = read_manifest(Warehouse(warehouse))
+    return sum(1 for f in inputs if (m := manifest.get(f.path)) is not None
+               and (m.size, m.mtime_ns) == (f.size, f.mtime_ns))
