@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -144,7 +145,13 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
             typer.echo(f"interrupted by {name}: {committed} of {done.get('total', 0)} new or changed inputs "
                        f"were committed to {warehouse}; run the same command again to continue with the rest",
                        err=True)
-        raise typer.Exit(128 + signum)
+        # The run has stopped, its lock is released and its state reported: leave without the
+        # interpreter's shutdown, whose Prefect exit hooks (stopping the temporary server,
+        # draining log queues) took over 5 s on a busy machine. The temporary server dies with
+        # this process (parent-death signal).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + signum)
     if isinstance(exc, CorruptPart):
         again = f"dispatch-etl run --inbox {inbox or '<inbox>'} --warehouse <new folder>"
         typer.echo(f"error: {exc.cause} {exc.path}; move the warehouse aside and rebuild it from its inputs "

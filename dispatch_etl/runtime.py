@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import subprocess
-from unittest import mock
 
 # Defaults only: anything the user sets in the environment or a Prefect profile wins.
 _DEFAULTS = {
@@ -104,9 +103,15 @@ def start_temporary_api_apart(quiet: bool = False) -> None:
             kwargs |= {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         return real(*args, **kwargs, start_new_session=True, preexec_fn=_die_with_parent)
 
-    # Prefect builds the server's command line itself; only the session is ours to add.
-    with mock.patch.object(prefect_server.subprocess, "Popen", apart):
+    # Prefect builds the server's command line itself and offers no hook for how it is
+    # started: its `subprocess.Popen` is swapped for the start only (the one place this
+    # project reaches into Prefect; if Prefect stops using Popen there, the server simply
+    # stays in the run's process group, as before).
+    prefect_server.subprocess.Popen = apart
+    try:
         server.start()
+    finally:
+        prefect_server.subprocess.Popen = real
 
 
 def _die_with_parent() -> None:
