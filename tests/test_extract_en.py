@@ -1115,3 +1115,14 @@ def test_extract_en_the_dateline_city_when_the_sentence_says_here_and_a_visit_na
 def test_extract_en_spoken_to_discussed_leader_and_a_ceremony_performed_by(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text", [
+    " date 2020-04 Amman, April 8, Petra\n\nHis Majesty King Faisal II and Oman’s Sultan Said bin Nasser "
+    "exchanged views on the phone on regional developments.",
+    " date 2020-04 Amman, April 8, Petra\n\nKing Faisal II received phone calls from Egypt’s President Adel "
+    "Mansour on Wednesday.",
+])
+def test_extract_en_calls_told_in_the_plural_or_on_the_phone_are_phone_calls(text):
+    (m,) = extract(text)
+    assert m["kind"] == "phone_call"
