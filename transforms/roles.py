@@ -12,6 +12,7 @@ import functools
 import re
 
 from transforms import geo
+from transforms.lang import Pack
 from transforms.orgs import registry
 from transforms.people import _place, _state
 from transforms.places import place
@@ -90,7 +91,7 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
     s = r.sents[m.sentence]
     states = {p: _state_of(r, p) for p in parties}
     for at, state in geo.seat_states(r.text, s.start, s.end):
-        if _locative(r).search(r.text, max(s.start, at - 30), at):
+        if _locative(r.pk).search(r.text, max(s.start, at - 30), at):
             home = {p for p in parties if states[p] == state}
             if len(home) == 1:
                 return home
@@ -98,14 +99,10 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
 
 
 @functools.cache
-def _locative_of(pk) -> re.Pattern:
+def _locative(pk: Pack) -> re.Pattern:
+    """A place preposition shortly before a position (`at the …`, `au palais de …`)."""
     words = sorted({w.split()[0] for w in pk.data.get("place_prepositions", [])}, key=len, reverse=True)
     return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])[^,.;]{0,25}$", re.IGNORECASE)
-
-
-def _locative(r: Reading) -> re.Pattern:
-    """A place preposition shortly before a position (`at the …`, `au palais de …`)."""
-    return _locative_of(r.pk)
 
 
 def _visiting_the_state(r: Reading, parties: list[int]) -> set[int]:
