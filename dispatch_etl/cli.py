@@ -87,15 +87,18 @@ def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases
         if said:
             typer.echo(said)
             return None
-    from dispatch_etl.runtime import apply_prefect_defaults, quiet_prefect_console, start_temporary_api_apart
+    from dispatch_etl.runtime import TemporaryApi, apply_prefect_defaults, quiet_prefect_console
 
     apply_prefect_defaults(verbose)
+    # The temporary server (when no API is configured) boots while the flow's modules load.
+    api = TemporaryApi.launch(quiet=not verbose)
     from dispatch_etl.progress import displayed
 
     flow = _flow(dask, dask_address, workers)
     if not verbose:
         quiet_prefect_console()
-    start_temporary_api_apart(quiet=not verbose)
+    if api is not None:
+        api.wait()
     with displayed() as display:
         try:
             return flow(
@@ -338,11 +341,8 @@ def _flow(dask: bool, address: str | None, workers: int | None):
 
     if not (dask or address):
         return dispatch_etl
-    from dispatch_etl.runtime import share_temporary_api
-
     try:
         runner = dask_runner(address, workers)
-        share_temporary_api()
     except ImportError:
         typer.echo("error: Dask needs prefect-dask: pip install 'dispatch-etl[dask]'", err=True)
         raise typer.Exit(2) from None

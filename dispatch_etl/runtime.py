@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import logging
 import os
 import signal
+import socket
 import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 # Defaults only: anything the user sets in the environment or a Prefect profile wins.
 _DEFAULTS = {
@@ -35,18 +41,97 @@ def apply_prefect_defaults(verbose: bool = True) -> None:
         os.environ.setdefault(key, value)
 
 
-def share_temporary_api() -> None:
-    """With no Prefect API configured, start Prefect's temporary server now and name it in
-    the environment, so that worker processes started after this (a local Dask cluster's)
-    report to the same API instead of each starting a temporary server of its own."""
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import get_current_settings
+class TemporaryApi:
+    """Prefect's temporary API server for a command-line run with no API configured: the
+    same server Prefect starts on its own (its app under uvicorn, UI off, on this
+    machine's Prefect database), started by us so that it can boot while the run imports
+    its modules, in a session of its own (Ctrl-C or SIGTERM sent to the run's process
+    group must not stop it while the run still reports its last states), dying with this
+    process (Linux: parent-death signal) and stopped at exit. Its address goes into the
+    environment and Prefect's settings, so this process and every worker started after
+    it (a local Dask cluster's) report to it."""
 
-    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
-        return
-    server = SubprocessASGIServer()  # the instance Prefect's own client uses in this process
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+
+    @classmethod
+    def launch(cls, quiet: bool = False) -> "TemporaryApi | None":
+        """Start the server (without waiting for it) unless an API is configured: in the
+        environment, a Prefect profile or any other Prefect settings source."""
+        from prefect.settings import get_current_settings
+
+        if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
+            return None
+        api = cls(quiet)
+        api._spawn()
+        atexit.register(api.stop)
+        return api
+
+    def _spawn(self) -> None:
+        import prefect
+        import prefect.context
+
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}/api"
+        output = subprocess.DEVNULL if self.quiet else None
+        env = os.environ | {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        command = [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+                   "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+                   "--log-level", "error", "--lifespan", "on"]
+        self.process = subprocess.Popen(command, env=env, stdout=output, stderr=output, stdin=subprocess.DEVNULL,
+                                        start_new_session=True, preexec_fn=_die_with_parent)
+        os.environ["PREFECT_API_URL"] = self.url
+        # Prefect read its settings when imported: have it read the environment again.
+        refresh = getattr(prefect.context, "refresh_global_settings_context", None)
+        if refresh is not None:
+            refresh()
+        else:  # an older Prefect
+            prefect.context.GLOBAL_SETTINGS_CONTEXT = prefect.context.root_settings_context()
+
+    def wait(self) -> None:
+        """Return once the server answers its health check (it boots in a few seconds); a
+        server that cannot bind its port (another process took it meanwhile) is started
+        again on another; one that exits or does not answer in Prefect's start-up timeout
+        raises RuntimeError."""
+        from prefect.logging import get_logger
+        from prefect.settings import get_current_settings
+
+        # (Said here rather than at the start: Prefect sets its logging up as its modules load.)
+        get_logger("dispatch_etl").info("Started a temporary server on %s", self.url.removesuffix("/api"))
+        deadline = time.monotonic() + get_current_settings().server.ephemeral.startup_timeout_seconds
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code == 3:  # uvicorn: address already in use
+                self._spawn()
+            elif code is not None:
+                raise RuntimeError(f"Prefect's temporary server exited with code {code} while starting "
+                                   "(run with --verbose to see its output)")
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f"{self.url}/health", timeout=1) as answer:
+                    if answer.status == 200:
+                        return
+            time.sleep(0.05)
+        raise RuntimeError(f"Prefect's temporary server did not answer on {self.url} in time")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        logging.getLogger("prefect.dispatch_etl").info("Stopping the temporary server on %s", self.url.removesuffix("/api"))
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _free_port() -> int:
+    """A TCP port on the loopback interface that no one listens on now (the system's pick)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class Interrupted(BaseException):
@@ -79,39 +164,6 @@ def signal_number(exc: BaseException) -> int | None:
         return signal.SIGINT
     number = getattr(exc, "signal", None)
     return number if isinstance(number, int) and type(exc).__name__ == "TerminationSignal" else None
-
-
-def start_temporary_api_apart(quiet: bool = False) -> None:
-    """With no Prefect API configured, start Prefect's temporary server now, in a session of
-    its own, so that Ctrl-C or SIGTERM sent to the run's process group does not stop it
-    while the run still reports its last state to it (the run then hung retrying for a
-    minute). It still dies with this process (Linux: parent-death signal) and is stopped
-    at exit as usual. `quiet`: its output (tracebacks of its services cut short when it
-    is stopped during a busy moment) is dropped."""
-    from prefect.server.api import server as prefect_server
-    from prefect.settings import get_current_settings
-
-    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
-        return
-    server = prefect_server.SubprocessASGIServer()  # the instance Prefect's client uses here
-    if server.running:
-        return
-    real = subprocess.Popen
-
-    def apart(*args, **kwargs):
-        if quiet:
-            kwargs |= {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        return real(*args, **kwargs, start_new_session=True, preexec_fn=_die_with_parent)
-
-    # Prefect builds the server's command line itself and offers no hook for how it is
-    # started: its `subprocess.Popen` is swapped for the start only (the one place this
-    # project reaches into Prefect; if Prefect stops using Popen there, the server simply
-    # stays in the run's process group, as before).
-    prefect_server.subprocess.Popen = apart
-    try:
-        server.start()
-    finally:
-        prefect_server.subprocess.Popen = real
 
 
 def _die_with_parent() -> None:

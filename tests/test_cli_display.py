@@ -70,4 +70,4 @@ def test_cli_display_verbose_shows_prefect_logs(examples, tmp_path):
     done = subprocess.run([str(CLI), "run", "--inbox", str(examples), "--warehouse", str(tmp_path / "w"),
                            "--verbose"], capture_output=True, text=True, env=_env(), timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "Starting temporary server" in done.stderr and "Finished in state Completed()" in done.stderr
+    assert "Started a temporary server" in done.stderr and "Finished in state Completed()" in done.stderr

@@ -29,17 +29,24 @@ _COMBINING = re.compile(
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
+_APOS = re.compile(f"[{APOS}]")
+_DASHES = re.compile(r"[\u2010-\u2015]")
+
+
 @functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """A comparison key: no accents, no case, one kind of apostrophe and dash, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    if _ASTRAL.search(text):
-        text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.isascii():  # most keys: no accents or typographic signs to take out
+        text = text.replace("`", "'")
     else:
-        text = _COMBINING.sub("", text)
-    text = re.sub(f"[{APOS}]", "'", text)
-    text = re.sub(r"[\u2010-\u2015\-]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+        text = unicodedata.normalize("NFKD", text)
+        if _ASTRAL.search(text):
+            text = "".join(c for c in text if not unicodedata.combining(c))
+        else:
+            text = _COMBINING.sub("", text)
+        text = _DASHES.sub("-", _APOS.sub("'", text))
+    # str.split() splits at what `\s` matches (every character str.isspace() accepts).
+    return " ".join(text.split()).casefold()
 
 
 def normalise_layout(text: str) -> str:
