@@ -92,30 +92,37 @@ def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases
     apply_prefect_defaults(verbose)
     # The temporary server (when no API is configured) boots while the flow's modules load.
     api = TemporaryApi.launch(quiet=not verbose)
-    from dispatch_etl.progress import displayed
+    from flows.work import start_workers_early, stop_early_workers
 
-    flow = _flow(dask, dask_address, workers)
-    if not verbose:
-        quiet_prefect_console()
-    if api is not None:
-        api.wait()
-    with displayed() as display:
-        try:
-            return flow(
-                inbox=str(inbox) if inbox else None,
-                warehouse=str(warehouse),
-                batch_size=batch_size,
-                commit_every=commit_every,
-                workers=workers,
-                reprocess=reprocess,
-                aliases=str(aliases) if aliases else None,
-                feeds=list(feed or []),
-                feed_timeout=feed_timeout,
-                report=str(report) if report else None,
-            )
-        except BaseException as exc:
-            exc.progress = dict(display.last, pending=display.pending)  # for the closing line
-            raise
+    if not (dask or dask_address):  # the first extraction worker warms up meanwhile too
+        start_workers_early(workers)
+    try:
+        from dispatch_etl.progress import displayed
+
+        flow = _flow(dask, dask_address, workers)
+        if not verbose:
+            quiet_prefect_console()
+        if api is not None:
+            api.wait()
+        with displayed() as display:
+            try:
+                return flow(
+                    inbox=str(inbox) if inbox else None,
+                    warehouse=str(warehouse),
+                    batch_size=batch_size,
+                    commit_every=commit_every,
+                    workers=workers,
+                    reprocess=reprocess,
+                    aliases=str(aliases) if aliases else None,
+                    feeds=list(feed or []),
+                    feed_timeout=feed_timeout,
+                    report=str(report) if report else None,
+                )
+            except BaseException as exc:
+                exc.progress = dict(display.last, pending=display.pending)  # for the closing line
+                raise
+    finally:
+        stop_early_workers()  # when no run took them (it stopped first, or needed none)
 
 
 def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import multiprocessing
 import os
 import threading
 import time
@@ -39,7 +38,7 @@ from flows.manifest import MANIFEST_SCHEMA as _MANIFEST_SCHEMA
 from flows.manifest import Seen as _Seen
 from flows.manifest import pending as _pending
 from flows.manifest import read_manifest as _read_manifest
-from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, start_worker
+from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, stop_workers, worker_pool
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
@@ -285,14 +284,7 @@ def _stopped_on_interrupt(pool: ProcessPoolExecutor | None):
         yield
     except BaseException:
         if isinstance(pool, ProcessPoolExecutor):
-            # The pool keeps its processes in a private mapping (Python 3.14 has
-            # terminate_workers(); this project supports 3.11).
-            workers = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in workers:
-                process.kill()
-            for process in workers:
-                process.join(timeout=5)
+            stop_workers(pool)
         raise
 
 
@@ -370,11 +362,9 @@ def dispatch_etl(
         ]
         per_commit = max(1, commit_every // batch_size)
         workers = min(workers or os.cpu_count() or 1, max(1, len(batches)))
-        # Spawned workers: forking a process that runs Prefect's threads is unsafe.
-        context = multiprocessing.get_context("spawn")
         # In-process storage (memory://) and Dask: the tasks extract where they run.
         if batches and not _on_dask() and not store.io.in_process:
-            pool_or_none = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
+            pool_or_none = worker_pool(workers)
         else:
             pool_or_none = contextlib.nullcontext()
         with pool_or_none as pool, _stopped_on_interrupt(pool):

@@ -9,8 +9,12 @@ worker; only small records travel back to the flow.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
+import os
 import signal
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from dispatch_etl import inbox as inbox_io
@@ -56,6 +60,68 @@ class BatchResult:
     extracted: dict[str, list[dict]] = field(default_factory=dict)
     staged: str | None = None  # name of the staged dispatches file
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the worker
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of at most `workers` extraction processes, started as batches come (spawned:
+    forking a process that runs Prefect's threads is unsafe); the one `start_workers_early`
+    started if there is one (it is warm by now, or getting there)."""
+    global _early
+    early, _early = _early, None
+    if early is not None and early[1] >= workers:
+        return early[0]
+    if early is not None:
+        stop_workers(early[0])
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
+
+
+_early: tuple[ProcessPoolExecutor, int] | None = None
+
+
+def start_workers_early(workers: int | None = None) -> None:
+    """Start the next run's first extraction worker now, so that it warms up while this
+    process does something else (the command line waits for Prefect's temporary server);
+    the run's `worker_pool` takes it. The pool starts more workers as batches come, up to
+    `workers` (default: one per core)."""
+    global _early
+    count = workers or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
+    # The process inherits ignored signals: a Ctrl-C while it loads (before its initializer
+    # runs) must not end it with a traceback of its own.
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        pool.submit(int)  # starts one process
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    _early = (pool, count)
+
+
+def stop_early_workers() -> None:
+    """Stop workers started early that no run took (the run stopped first, or needed none)."""
+    global _early
+    early, _early = _early, None
+    if early is not None:
+        stop_workers(early[0])
+        del early
+        # The pool's objects hold each other: collected now, their semaphores are released
+        # before the command line leaves (else the resource tracker warns about them).
+        gc.collect()
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Drop a pool's queued batches and kill its processes now: they ignore the process
+    group's signals, and a worker busy warming up or extracting would otherwise outlive a
+    run that is leaving. Nothing a worker does is visible before a commit."""
+    # The pool keeps its processes in a private mapping (Python 3.14 has
+    # terminate_workers(); this project supports 3.11).
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
+    pool.shutdown(wait=True)  # its queues' semaphores are released now, not left to the exit
 
 
 def start_worker() -> None:

@@ -109,6 +109,51 @@ def test_interrupt_stops_within_5s_with_one_line_and_resumes(generated, uninterr
         pd.testing.assert_frame_equal(got[name], uninterrupted[name], obj=name, check_dtype=False)
 
 
+def _children(pid: int) -> dict[int, str]:
+    """The processes `pid` started: pid -> command line."""
+    listed = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return {int(line.split(None, 1)[0]): line.split(None, 1)[1] for line in listed.strip().splitlines()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return not Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_while_starting_up_leaves_nothing_behind(examples, tmp_path, signum, code):
+    """Stopped while Prefect's temporary server boots and the first extraction worker warms
+    up (both start before the run reads anything): one line, and neither is left running."""
+    warehouse = tmp_path / "w"
+    child = subprocess.Popen([str(CLI), "run", "--inbox", str(examples), "--warehouse", str(warehouse)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+                             start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (started := _children(child.pid)) or not any("spawn_main" in a for a in started.values()) \
+            or not any("uvicorn" in a for a in started.values()):
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.02)
+    os.killpg(child.pid, signum)
+    try:
+        out, err = child.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        pytest.fail(f"still running 5 s after {signum.name}: {child.communicate()}")
+    assert child.returncode == code, err
+    assert err.strip().splitlines() == [
+        f"interrupted by {signum.name} before any input was read: nothing was committed to {warehouse}; "
+        "run the same command again to start over"], err
+    # The worker (in the run's group) and the server (in a session of its own) are gone.
+    assert _group_gone(child.pid, within=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [args for pid, args in started.items() if _alive(pid)]
+
+
 def test_interrupt_locked_warehouse_is_one_line(examples, tmp_path):
     warehouse = tmp_path / "w"
     warehouse.mkdir()
