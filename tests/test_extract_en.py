@@ -1126,3 +1126,12 @@ def test_extract_en_spoken_to_discussed_leader_and_a_ceremony_performed_by(text,
 def test_extract_en_calls_told_in_the_plural_or_on_the_phone_are_phone_calls(text):
     (m,) = extract(text)
     assert m["kind"] == "phone_call"
+
+
+def test_extract_en_a_bare_name_as_the_object_and_the_end_of_a_longer_name_is_not_one():
+    (m,) = extract(" date 2024-05 Vienna, May 6 (APA) - Foreign Minister Anna Berger met with Viktor Danilenko "
+                   "on Monday to discuss energy supplies.")
+    assert sorted(people(m)) == ["Anna Berger", "Viktor Danilenko"]
+    (m,) = extract(" date 2024-05 Abuja, May 6 (NAN) - President Musa Bello received Ambassador Pak Jon Tong Chol "
+                   "at the State House on Monday.")
+    assert "Tong Chol" not in people(m)

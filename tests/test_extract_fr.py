@@ -1173,3 +1173,22 @@ def test_extract_fr_un_appel_avec_et_un_appel_entre(text, pair):
 def test_extract_fr_a_explore_avec_et_son_excellence_en_minuscule(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # A name with no title beside it: a known given name, then a surname no common word.
+    (" date 2024-04 Dakar, 9 avril (APS) - Le président Omar Diallo a eu mardi une conversation téléphonique "
+     "avec Boris Kemenov.", ["Boris Kemenov", "Omar Diallo"]),
+    (" date 2024-04 Conakry, 9 avril (AGP) - Le Premier ministre Sékou Bah a accordé une audience à Mamadou "
+     "Lamine Sylla, venu présenter son projet.", ["Mamadou Lamine Sylla", "Sékou Bah"]),
+])
+def test_extract_fr_un_nom_sans_titre_en_objet(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
+
+
+def test_extract_fr_un_palais_au_nom_d_une_personne_n_est_personne():
+    (m,) = extract(
+        " date 2023-06 Moscou, 17 juin (TASS) - Le président Ivan Orlov a reçu samedi au palais Constantin "
+        "le ministre tchadien des Affaires étrangères, Ali Mahamat.")
+    assert sorted(people(m)) == ["Ali Mahamat", "Ivan Orlov"]

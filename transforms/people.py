@@ -21,6 +21,8 @@ _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
 _DASH = re.compile(r"\s[-–—]\s+")
+_WORD_START = re.compile(rf"(?<![\w{APOS}\-.])[{UPPER}]")
+_CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w{APOS}\-]*\.?\s$")
 
 
 @functools.cache
@@ -223,6 +225,25 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if _title_after(text, m.end(), end, pack) or (
             not pack.title_runs_into_name and _boundary_ok(text, m.end()) and _run_in_title(text, start, pos, pack)
         ):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))
+    # A bare name, with no title or honorific beside it: a known given name first and a
+    # surname that is no common word (`avec Vladimir Poutine`, `Mamadou Mamour Diallo a …`).
+    for c in _WORD_START.finditer(text, start, end):
+        if any(o.start <= c.start() < o.end for o in found.values()):
+            continue
+        before = text[max(start, c.start() - 40):c.start()]
+        word = _CAPITAL_BEFORE.search(before)
+        if word and not pack.is_title_word(word.group().strip(" .")):
+            continue  # the end of a longer capitalised run: `Jon Tong Chol`, not `Tong Chol`
+        venue = pack.venue_head.search(before)
+        if venue and not before[venue.end():].strip():
+            continue  # a place named after a person: `au palais Constantin`
+        m = name_re.match(text, c.start(), end)
+        if not m or not _boundary_ok(text, m.end()):
+            continue
+        words = m.group().split()
+        if (len(words) >= 2 and given_name(words[0]) and not pack.is_common(words[-1])
+                and not pack.is_title_word(words[0]) and _plausible(m.group(), pack, single_ok=False, particle_ok=False)):
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
