@@ -1192,3 +1192,11 @@ def test_extract_fr_un_palais_au_nom_d_une_personne_n_est_personne():
         " date 2023-06 Moscou, 17 juin (TASS) - Le président Ivan Orlov a reçu samedi au palais Constantin "
         "le ministre tchadien des Affaires étrangères, Ali Mahamat.")
     assert sorted(people(m)) == ["Ali Mahamat", "Ivan Orlov"]
+
+
+def test_extract_fr_une_description_avec_un_etat_renvoie_au_seul_nom_nu_cite_avant():
+    (m,) = extract(
+        " date 2024-06 Dakar, 5 juin (APS) - Greta Lindholm est arrivée mardi à Dakar pour une visite de deux jours. "
+        "La chancelière allemande a été reçue par le président de la République, Modou Ndiaye, au palais.")
+    assert people(m) == {"Greta Lindholm": (None, "chancelière", None, "DE", "guest"),
+                         "Modou Ndiaye": (None, "président", None, "SN", "host")}

@@ -107,6 +107,8 @@ def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
         if p is None or p in present:
             continue
         present.add(p)
+        if r.people[p].description.position is None:
+            r.people[p].description = ref  # what the description says of them is all we know
         out.append((p, Mention(d.start(), lo, hi, phrase, None)))
     return out
 
@@ -222,6 +224,12 @@ def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> i
         states = [r.people[p].description.country or r.people[p].description.org_country for p in fits]
         own = [p for p, c in zip(fits, states) if c is None] or [p for p, c in zip(fits, states) if c == r.home]
         fits = own or fits
+    if not fits and ref.country:
+        # `Angela Merkel est à Dakar. La chancelière allemande a été reçue …`: the one person
+        # named before with nothing said of them yet (no title, no organisation, no state),
+        # by a description that names a state.
+        bare = [p for p in last if r.people[p].description == Description(None, None, None, None)]
+        fits = bare if len(bare) == 1 else []
     return fits[0] if fits else None
 
 
