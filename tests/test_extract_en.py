@@ -1135,3 +1135,14 @@ def test_extract_en_a_bare_name_as_the_object_and_the_end_of_a_longer_name_is_no
     (m,) = extract(" date 2024-05 Abuja, May 6 (NAN) - President Musa Bello received Ambassador Pak Jon Tong Chol "
                    "at the State House on Monday.")
     assert "Tong Chol" not in people(m)
+
+
+def test_extract_en_a_description_that_is_no_title_stands_for_the_official_followed():
+    text = (" date 2024-05 Buenos Aires, May 3 (PL) - Cuban Foreign Minister Ramón Ortiz arrived in Buenos Aires on "
+            "Monday for a two-day visit. Foreign Minister Ortiz was received by President Daniel Ferreyra at the "
+            "Casa Rosada. The Caribbean diplomat also met with Lucía Benítez, Minister of Economy of Argentina.")
+    assert [sorted(people(m)) for m in extract(text)] == [
+        ["Daniel Ferreyra", "Ramón Ortiz"], ["Lucía Benítez", "Ramón Ortiz"]]
+    # … unless it names another state or another organisation than theirs.
+    for other in ("The Chilean diplomat", "The UNICEF official"):
+        assert len(extract(text.replace("The Caribbean diplomat", other))) == 1

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from transforms import geo
-from transforms.lang import Pack, Trigger
+from transforms.lang import Pack, Trigger, phrases
 from transforms.people import Description, Mention, _plausible, given_name, state_at
 from transforms.people import _name_re as _NAME_OF
 from transforms.reading import Meeting, Reading
@@ -478,7 +478,7 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
                 return [r.sent_mentions[j][0][0]]
         return []
     fits = [positions for ref, positions in r.pk.title_references if ref.search(lead)]
-    head = r.pk.title_head.search(lead)
+    head = r.pk.title_head.search(lead) or _reference_noun(r.pk).search(lead)
     if not head and not fits:
         return []
     word = fold(head.group()) if head else None
@@ -489,7 +489,27 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
                 continue
             if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
                 return [p]
-    return []
+    # `The Caribbean diplomat also met with …`: a description that fits no one named by
+    # that title is the one the dispatch follows, unless it names another state.
+    lead_person = _protagonist(r, i)
+    if lead_person is None:
+        return []
+    own = r.people[lead_person].description
+    states = {r.pk.demonym_country(w) for w in words} - {None}
+    if states and (own.country or own.org_country) not in states:
+        return []
+    # (`The WHO official …`: nor another organisation's)
+    acronyms = [w for w in words if len(w) >= 2 and w.isupper()]
+    if acronyms and not (own.organization and any(a in own.organization for a in acronyms)):
+        return []
+    return [lead_person]
+
+
+@functools.cache
+def _reference_noun(pk: Pack) -> re.Pattern:
+    """`diplomat`, `official`: a noun that names an official without being a title."""
+    nouns = pk.data.get("reference_nouns")
+    return phrases(nouns) if nouns else re.compile("(?!)")
 
 
 def _bare_name(r: Reading, i: int, lead: str, match: re.Match) -> int | None:
