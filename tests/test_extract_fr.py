@@ -1200,3 +1200,16 @@ def test_extract_fr_une_description_avec_un_etat_renvoie_au_seul_nom_nu_cite_ava
         "La chancelière allemande a été reçue par le président de la République, Modou Ndiaye, au palais.")
     assert people(m) == {"Greta Lindholm": (None, "chancelière", None, "DE", "guest"),
                          "Modou Ndiaye": (None, "président", None, "SN", "host")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-03 Paris, 8 mars (AFP) - Le président Marc Olivier a dit vendredi avoir commencé un « long » "
+     "appel téléphonique avec son homologue brésilien, Paulo Mendes.", ["Marc Olivier", "Paulo Mendes"]),
+    (" date 2024-03 Pékin, 8 mars (AFP) - Le ministre Igor Volkov tient une réunion avec le chef de la "
+     "diplomatie chinoise Zhang Wei à Pékin.", ["Igor Volkov", "Zhang Wei"]),
+    (" date 2024-03 Séoul, 8 mars (KBS) - La ministre Han Ji-min est rentrée à Séoul après un entretien à "
+     "Tokyo avec le ministre japonais des Affaires étrangères, Kenji Sato.", ["Han Ji-min", "Kenji Sato"]),
+])
+def test_extract_fr_appel_commence_reunion_tenue_et_apres_un_entretien_avec(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
