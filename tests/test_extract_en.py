@@ -1146,3 +1146,12 @@ def test_extract_en_a_description_that_is_no_title_stands_for_the_official_follo
     # … unless it names another state or another organisation than theirs.
     for other in ("The Chilean diplomat", "The UNICEF official"):
         assert len(extract(text.replace("The Caribbean diplomat", other))) == 1
+
+
+def test_extract_en_calls_told_one_by_one_after_a_sentence_dated_today_take_its_day():
+    found = extract(" date 2024-05 KUALA LUMPUR, May 3 (Bernama) -- Prime Minister Ahmad Rahman today received two "
+                    "courtesy calls at Perdana Putra.\n\nThe Prime Minister first received a courtesy call from "
+                    "the Ambassador of Japan, Kenji Ito.\n\nHe then received a courtesy call from Indonesian "
+                    "Ambassador Hendra Wijaya.")
+    assert [(sorted(people(m)), str(m["meeting_date"])) for m in found] == [
+        (["Ahmad Rahman", "Kenji Ito"], "2024-05-03"), (["Ahmad Rahman", "Hendra Wijaya"], "2024-05-03")]

@@ -111,6 +111,11 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
             if around.basis in ("explicit", "weekday"):
                 date, basis = around.date, around.basis
                 break
+            if around.basis == "relative" and r.trigger(r.sents[j]) is not None:
+                # `X today received four courtesy calls …`, then each call in its own
+                # sentence: the day of the talks that sentence tells of.
+                date, basis = around.date, around.basis
+                break
     kind = r.kind(m)
     where = place(r.place_texts(m, end), r.pk)
     if kind in ("phone_call", "video_conference"):
