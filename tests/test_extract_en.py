@@ -1155,3 +1155,17 @@ def test_extract_en_calls_told_one_by_one_after_a_sentence_dated_today_take_its_
                     "Ambassador Hendra Wijaya.")
     assert [(sorted(people(m)), str(m["meeting_date"])) for m in found] == [
         (["Ahmad Rahman", "Kenji Ito"], "2024-05-03"), (["Ahmad Rahman", "Hendra Wijaya"], "2024-05-03")]
+
+
+@pytest.mark.parametrize("text, roles", [
+    (" date 2024-03 ISLAMABAD, March 2 (APP): Federal Minister for Energy Ali Raza and Ambassador of Oman to "
+     "Pakistan Khalid Said discussed cooperation in the energy sector. During the meeting with the envoy, who "
+     "called on him at his office, the minister briefed him on new policies.",
+     {"Ali Raza": "host", "Khalid Said": "guest"}),
+    (" date 2024-01 ADDIS ABABA, Jan 6 (ENA) - Foreign Minister Abebe Tadesse held discussions on Tuesday with "
+     "Qatar's Minister of State for Foreign Affairs Sheikh Hamad bin Ali. The talks were held at the foreign "
+     "minister's office in Addis Ababa.", {"Abebe Tadesse": "host", "Hamad bin Ali": "guest"}),
+])
+def test_extract_en_premises_told_after_the_meeting_sentence_give_the_host(text, roles):
+    (m,) = extract(text)
+    assert {name: row[-1] for name, row in people(m).items()} == roles

@@ -59,9 +59,12 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
             if p in r.delegates and j == m.sentence:
                 visitors.add(p)
     hosts |= _initiators(r, m, end, parties)
+    # `s’est entretenu, à son bureau, avec …`, `… the envoy, who called on him at his
+    # office`: the subject's office, in the meeting's sentence or those that follow it
     s = r.sents[m.sentence]
-    if r.pk.own_premises.search(r.text, s.start, s.end):
-        hosts.add(parties[0])  # `s’est entretenu, à son bureau, avec …`: the subject's office
+    if r.pk.own_premises.search(r.text, s.start, r.sents[end - 1].end):
+        hosts.add(parties[0])
+    hosts |= _titled_premises(r, m, end, parties)
     if not visitors:
         visitors = _own_visit(r, m, parties)
     venue = meeting_venue(r, m, end)
@@ -140,6 +143,20 @@ def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int
                 found |= {p for p in parties if r.people[p].description.country == code}
                 break
     return found
+
+
+def _titled_premises(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
+    """`The talks were held at the foreign minister’s office`, `au bureau du Premier
+    ministre`: the premises of the party whose title the sentences about the meeting give."""
+    pattern = r.pk.titled_premises
+    found: set[int] = set()
+    for j in range(m.sentence, end):
+        s = r.sents[j]
+        for t in pattern.finditer(r.text, s.start, s.end):
+            title = fold(t.group("title"))
+            found |= {p for p in parties if (position := r.people[p].description.position)
+                      and (title.startswith(fold(position)) or title.endswith(" " + fold(position)))}
+    return found if len(found) == 1 else set()
 
 
 def _ministry_hosts(r: Reading, venue: str, parties: list[int]) -> set[int]:

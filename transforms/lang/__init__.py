@@ -117,6 +117,7 @@ class Pack:
     delegation: re.Pattern
     initiative: re.Pattern
     own_premises: re.Pattern  # `à son bureau`, `in his office`: the subject's own ground
+    titled_premises: re.Pattern  # `at the foreign minister’s office`: a title's own ground (group `title`)
     kinds: tuple[tuple[str, re.Pattern], ...]
     meeting_noun: re.Pattern
     meeting_detail: re.Pattern
@@ -330,6 +331,7 @@ def pack(code: str) -> Pack | None:
         visit_destination=re.compile(_rule(data.get("visit_destination", "(?!)")), re.IGNORECASE),
         delegation=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["delegation_cues"]) + ")", re.IGNORECASE),
         own_premises=phrases(data["own_premises_cues"]) if data.get("own_premises_cues") else re.compile("(?!)"),
+        titled_premises=re.compile(data["titled_premises"]) if data.get("titled_premises") else re.compile("(?!)"),
         initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
         kinds=tuple((kind, phrases(words)) for kind, words in data["kind_cues"].items()),
         meeting_noun=phrases(data["meeting_nouns"]),
