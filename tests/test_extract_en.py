@@ -1169,3 +1169,14 @@ def test_extract_en_calls_told_one_by_one_after_a_sentence_dated_today_take_its_
 def test_extract_en_premises_told_after_the_meeting_sentence_give_the_host(text, roles):
     (m,) = extract(text)
     assert {name: row[-1] for name, row in people(m).items()} == roles
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-02 ABUJA, Feb 6 (NAN) - Foreign Minister Musa Danjuma was on hand to receive the visiting "
+     "Secretary of State, John Carter, at the airport.", ["John Carter", "Musa Danjuma"]),
+    (" date 2024-02 ADDIS ABABA, Feb 6 (ENA) - Prime Minister Abebe Girma held a bilateral discussion with "
+     "President Hassan Ali of Djibouti.", ["Abebe Girma", "Hassan Ali"]),
+])
+def test_extract_en_on_hand_to_receive_and_a_bilateral_discussion(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -1213,3 +1213,18 @@ def test_extract_fr_une_description_avec_un_etat_renvoie_au_seul_nom_nu_cite_ava
 def test_extract_fr_appel_commence_reunion_tenue_et_apres_un_entretien_avec(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-02 Lisbonne, 6 févr. (Lusa) - Marc Weber, ministre luxembourgeois des Affaires étrangères, était "
+     "reçu par son homologue Rui Costa à Lisbonne mardi.", ["Marc Weber", "Rui Costa"]),
+    (" date 2024-02 Cotonou, 6 févr. (ABP) - Le ministre des Affaires étrangères Olivier Dossou a officiellement "
+     "accueilli ce mardi le nouvel ambassadeur d’Italie, Marco Bianchi.", ["Marco Bianchi", "Olivier Dossou"]),
+    (" date 2024-02 Kinshasa, 6 févr. (ACP) - Échanges en tête à tête, ce mardi, entre le président Jean Mbuyi "
+     "et le représentant de l’ONU, Karl Lindqvist.", ["Jean Mbuyi", "Karl Lindqvist"]),
+    (" date 2024-02 Beyrouth, 6 févr. (ANI) - Un long tête-à-tête a réuni hier au Sérail le Premier ministre "
+     "Fouad Karam et le président iranien Ali Rezaei.", ["Ali Rezaei", "Fouad Karam"]),
+])
+def test_extract_fr_etait_recu_accueilli_officiellement_et_tete_a_tete(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
