@@ -1180,3 +1180,13 @@ def test_extract_en_premises_told_after_the_meeting_sentence_give_the_host(text,
 def test_extract_en_on_hand_to_receive_and_a_bilateral_discussion(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_en_a_guessed_state_is_not_the_counterparts():
+    # No agency and no dateline: the state the text names most is the visitor's, so the
+    # host with no state in their title serves the one named next.
+    (m,) = extract(
+        " date 2024-05 Deputy President Sipho Dlamini received Vice President Nguyen Thi Lan of Vietnam at the "
+        "Union Buildings on Monday. Trade between Vietnam and South Africa has grown, and Vietnam hopes to export "
+        "more rice to South Africa. Vietnamese firms also plan to invest in mining.")
+    assert {name: row[3] for name, row in people(m).items()} == {"Sipho Dlamini": "ZA", "Nguyen Thi Lan": "VN"}

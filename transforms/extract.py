@@ -140,9 +140,25 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     # With no agency, dateline or state the text names most, the state the meeting took
     # place in is the best guess for an official whose state goes unsaid.
     home = r.home or where.country_code
-    participants = [_participant(r, p, role, home) for p, role in sorted(
-        m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0])
-    )]
+    guessed = r.home is None or r.home_guessed
+    stated = {p: r.people[p].description.country or r.people[p].description.org_country for p in m.roles}
+
+    def across(p: int, role: str) -> set[str | None]:
+        """The states of the principals on the other side of the table from `p`."""
+        if role == "attendee":
+            return set()
+        return {stated[o] for o, other in m.roles.items()
+                if o != p and other != "attendee" and (other != role or role == "participant")}
+
+    def own_home(p: int, role: str) -> str | None:
+        # A guessed state is no one's whose counterpart is of it (talks are between states):
+        # the state named most after it, if any.
+        if not guessed or home not in (sides := across(p, role)):
+            return home
+        return next((c for c in r.named_states if c not in sides), None)
+
+    participants = [_participant(r, p, role, own_home(p, role))
+                    for p, role in sorted(m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0]))]
     return {
         "meeting_date": date,
         "date_basis": basis,

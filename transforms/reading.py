@@ -76,7 +76,11 @@ class Reading:
         # The state an official whose state goes unsaid serves: the agency's; else the
         # dateline's; else the state the text names most.
         where = geo.city_country(d.dateline_city, pk.places) if d.dateline_city else None
-        self.home = geo.agency_country(d.agency, where) or (where if d.dateline_city else self._main_country())
+        self.home = geo.agency_country(d.agency, where) or (where if d.dateline_city else None)
+        # (a guess, told apart: in a bilateral story the state named most is often the visitor's)
+        self.home_guessed = self.home is None
+        self.named_states: list[str] = []
+        self.home = self.home or self._main_country()
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
@@ -99,10 +103,14 @@ class Reading:
         counts: Counter = Counter()
         for d in self.pk.demonym.finditer(self.text):
             counts[self.pk.demonym_country(d.group())] += 1
-        for w in re.finditer(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+", self.text):
-            code = geo.country_code(w.group(), self.pk.code, self.pk.countries)
-            if code:
-                counts[code] += 1
+        for run in _CAPITALISED_RUN.finditer(self.text):
+            # (`South Africa`, `United Arab Emirates` whole; else word by word)
+            code = geo.country_code(run.group(), self.pk.code, self.pk.countries)
+            for c in [code] if code else (geo.country_code(w, self.pk.code, self.pk.countries) for w in run.group().split()):
+                if c:
+                    counts[c] += 1
+        # (the others, most named first, for an official whose counterpart is of that state)
+        self.named_states = [c for c, n in counts.most_common() if n >= 2]
         if not counts:
             return None
         code, n = counts.most_common(1)[0]
@@ -336,6 +344,9 @@ def _bare_pair_pattern(pk: Pack) -> re.Pattern:
     """Two capitalised pairs of words joined by `and` (`Alexander Croo et Mark Rutte`)."""
     name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
     return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+(?: [A-ZÀ-Ý][\w’'\-]+){0,3}")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
