@@ -1190,3 +1190,13 @@ def test_extract_en_a_guessed_state_is_not_the_counterparts():
         "Union Buildings on Monday. Trade between Vietnam and South Africa has grown, and Vietnam hopes to export "
         "more rice to South Africa. Vietnamese firms also plan to invest in mining.")
     assert {name: row[3] for name, row in people(m).items()} == {"Sipho Dlamini": "ZA", "Nguyen Thi Lan": "VN"}
+
+
+@pytest.mark.parametrize("where, city, country", [
+    ("at State House, Nairobi", "Nairobi", "KE"),
+    ("at his residence in Kololo, Kampala", "Kampala", "UG"),
+])
+def test_extract_en_a_city_after_a_venue_or_district_and_a_comma(where, city, country):
+    (m,) = extract(f" date 2024-05 President Samuel Oduya received Ambassador Lena Fischer of Germany {where} "
+                   "on Monday.")
+    assert (m["city"], m["country_code"]) == (city, country)

@@ -10,6 +10,7 @@ from transforms.lang import Pack
 from transforms.text import UPPER, fold
 
 _CITY = re.compile(rf"[{UPPER}][\w’'\-]+(?:[ \-](?:[{UPPER}][\w’'\-]+|el|al|de|sur|an|am)){{0,3}}")
+_AFTER_COMMA = re.compile(rf", ([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-]+)?)(?![\w’'\-]| [{UPPER}])")
 _CITY_IN_VENUE = re.compile(rf"(?:\bde |\bd[’']|\bof |\bin )([{UPPER}][\w’'\-]+(?: [{UPPER}][\w’'\-]+)?)$")
 
 
@@ -75,5 +76,13 @@ def _city(text: str, masked: list[tuple[int, int]], pack: Pack) -> tuple[str | N
             # `at Carlton Gardens` name venues, `in Baku Congress Center` a city.
             code = geo.city_country(name, pack.places, 0 if n == len(words) else 100_000)
             if code:
+                return name, code
+        # `at State House, Nairobi`, `in Kibuli, Kampala`: a venue or a district, then after a
+        # comma the (large) city it is in.
+        after = _AFTER_COMMA.match(text, m.end())
+        if after and not _inside(after.start(1), masked):
+            name = after.group(1)
+            code = None if geo.country_code(name, pack.code, pack.countries) else geo.city_country(name, pack.places, 100_000)
+            if code and fold(name) not in pack.not_names:
                 return name, code
     return None, None
