@@ -1228,3 +1228,10 @@ def test_extract_fr_appel_commence_reunion_tenue_et_apres_un_entretien_avec(text
 def test_extract_fr_etait_recu_accueilli_officiellement_et_tete_a_tete(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_fr_un_siege_de_chef_d_etat_designe_l_hote_dont_l_etat_n_est_pas_dit():
+    (m,) = extract(
+        " date 2024-11 Genève, 9 nov. (ATS) - Marco Bernasconi et le président Louis Moreau se sont entretenus "
+        "au palais de l’Élysée vendredi soir.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Louis Moreau": "host", "Marco Bernasconi": "guest"}

@@ -96,6 +96,11 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
     for at, state in geo.seat_states(r.text, s.start, s.end):
         if _locative(r.pk).search(r.text, max(s.start, at - 30), at):
             home = {p for p in parties if states[p] == state}
+            if not home:
+                # `X et Emmanuel Macron se sont entretenus au palais de l’Élysée`: of the
+                # parties, the one official whose state the text leaves unsaid is the seat's.
+                home = {p for p in parties if (d := r.people[p].description).position
+                        and not (d.country or d.org_country or d.organization)}
             if len(home) == 1:
                 return home
     return set()
