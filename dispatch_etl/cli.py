@@ -51,17 +51,26 @@ def run(
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
-    rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
+    typer.echo(summary_line(summary, reprocess))
     typer.echo(
-        f"{summary['inputs']} inputs ({summary['inputs_read']} new or changed) -> {summary['dispatches']} dispatches "
+        f"{warehouse.rstrip('/')} now holds {summary['warehouse_meetings']} meetings and "
+        f"{summary['warehouse_participants']} participants"
+    )
+
+
+def summary_line(summary: dict, reprocess: bool = False) -> str:
+    """What a run did, in one line. With --reprocess, what was read again is not called
+    new: the line says how much of it was."""
+    rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
+    changed = summary.get("inputs_changed", summary["inputs_read"])
+    read = (f"{summary['inputs_read']} read again by --reprocess, {changed} of them new or changed" if reprocess
+            else f"{summary['inputs_read']} new or changed")
+    return (
+        f"{summary['inputs']} inputs ({read}) -> {summary['dispatches']} dispatches "
         f"({summary['dispatches_new']} new), {summary['rejects']} rejects"
         + (f" ({rejects})" if rejects else "")
         + f", {summary['meetings']} meetings, {summary['participants']} participants"
         f" in {summary['seconds']:.1f}s"
-    )
-    typer.echo(
-        f"{warehouse.rstrip('/')} now holds {summary['warehouse_meetings']} meetings and "
-        f"{summary['warehouse_participants']} participants"
     )
 
 

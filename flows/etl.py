@@ -56,17 +56,21 @@ class RunState:
     def __init__(self) -> None:
         self.resolver: Resolver | None = None
         self.manifest: dict = {}
-        self.by_sha: dict[str, str] = {}
+        # dispatch id -> hash of the input path it came from (a hash: millions of paths
+        # would cost memory), and the hashes of the paths present in the inbox now.
         self.existing: dict[str, int] = {}
+        self.present: set[int] | None = None
         self._loading: threading.Thread | None = None
 
     def load(self, store: Warehouse, overrides: Overrides | None, manifest: dict | None = None) -> None:
         """Read what the warehouse holds: inputs done, dispatches, identities."""
         self.manifest = manifest if manifest is not None else _read_manifest(store)
-        self.by_sha = {seen.sha256: path for path, seen in self.manifest.items() if seen.sha256}
-        ids = store.read("dispatches", ["dispatch_id", "source_uri"])
-        # The source of each dispatch, as a hash: enough to tell a re-read from a duplicate.
-        self.existing = dict(zip(ids.column("dispatch_id").to_pylist(), map(hash, ids.column("source_uri").to_pylist())))
+        ids = store.read("dispatches", ["dispatch_id", "source_uri", "input_path"])
+        # The input of each dispatch, as a hash: enough to tell a re-read from a duplicate.
+        self.existing = {
+            did: hash(path or source) for did, source, path in zip(
+                *(ids.column(c).to_pylist() for c in ("dispatch_id", "source_uri", "input_path")))
+        }
         self.resolver = Resolver(_known(store), overrides)
 
     def load_in_background(self, store: Warehouse, overrides: Overrides | None, manifest: dict) -> None:
@@ -128,28 +132,35 @@ def commit(
     store = Warehouse(warehouse)
     # What the warehouse holds, read once per run and kept up to date by each commit.
     run.ready(store, overrides)
-    manifest, existing, by_sha = run.manifest, run.existing, run.by_sha
+    manifest, existing = run.manifest, run.existing
+    if run.present is None:
+        run.present = {hash(p) for p in present}
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
+    inputs = {f.path: f for r in results for f in r.inputs}
     for result in results:
         rejects.extend(result.rejects)
-        inputs = {f.path: f for f in result.inputs}
-        for row in result.dispatches:
-            did, source = row["dispatch_id"], row["source_uri"]
-            earlier = by_sha.get(row["content_sha256"])
-            if earlier and not reprocess and (earlier == row["input"] or earlier not in present):
-                continue  # content already in: a touched, copied back or renamed file
-            if did in seen or (did in existing and existing[did] != hash(source)):
-                first = seen.get(did, "an earlier input")
-                rejects.append({
-                    "source_uri": source, "reason": "duplicate",
-                    "detail": f"same text as {first} (dispatch {did})",
-                    "content_sha256": inputs[row["input"]].sha256 if row["input"] in inputs else None,
-                })
-                continue
-            seen[did] = source
-            extracted[did] = result.extracted[did]
-            if did not in existing:
-                fresh[result.staged].add((did, source))
+    # Two inputs with the same text: the earliest-modified one is the dispatch, whatever
+    # the names (a `copy-of-…` made later is the duplicate). Across commits of one run, and
+    # against the warehouse, the dispatch already committed stays.
+    found = [(row, result) for result in results for row in result.dispatches]
+    found = [found[i] for i in sorted(range(len(found)), key=lambda i: (_mtime(inputs, found[i][0]["input"]), i))]
+    for row, result in found:
+        did, source, here = row["dispatch_id"], row["source_uri"], hash(row["input"])
+        holder = existing.get(did)
+        if holder is not None and not reprocess and (holder == here or holder not in run.present):
+            continue  # content already in: a touched input, or one renamed or moved
+        if did in seen or (holder is not None and holder != here and holder in run.present):
+            first = seen.get(did, "an input already in the warehouse")
+            rejects.append({
+                "source_uri": source, "reason": "duplicate",
+                "detail": f"same text as {first} (dispatch {did})",
+                "content_sha256": inputs[row["input"]].sha256 if row["input"] in inputs else None,
+            })
+            continue
+        seen[did] = source
+        extracted[did] = result.extracted[did]
+        if holder is None:
+            fresh[result.staged].add((did, source))
     # An edited input supersedes what it held before: those dispatches leave the warehouse.
     edited = {
         f.path for r in results for f in r.inputs
@@ -209,10 +220,11 @@ def commit(
                     r["keys"] = merge_aliases(before.get("keys"), r["keys"])
             store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
-        _mark_done(store, name, [f for r in results for f in r.inputs], manifest, by_sha)
+        _mark_done(store, name, [f for r in results for f in r.inputs], manifest)
     run.resolver.written(rows)
-    existing.update((r["dispatch_id"], hash(r["source_uri"])) for r in (
-        row for result in results for row in result.dispatches) if r["dispatch_id"] in extracted)
+    existing.update((did, hash(row["input"])) for row, _ in found
+                    if (did := row["dispatch_id"]) in extracted and seen.get(did) == row["source_uri"]
+                    and did not in existing)
     new_meetings = rows["meetings"]
     timings = {}
     for r in results:
@@ -234,6 +246,11 @@ def commit(
             for m in new_meetings[:200]
         ],
     }
+
+
+def _mtime(inputs: dict[str, InputFile], path: str) -> int:
+    f = inputs.get(path)
+    return f.mtime_ns if f is not None else 0
 
 
 def _arrow(table: str, rows: dict[str, list[dict]]) -> pa.Table:
@@ -261,15 +278,14 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
-def _mark_done(
-    store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
-) -> None:
-    """Record inputs as committed: a new part of the manifest, folded into one every 50."""
-    rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in inputs]
+def _mark_done(store: Warehouse, part: str, inputs: list[InputFile], manifest: dict) -> None:
+    """Record inputs as committed: a new part of the manifest, folded into one every 50.
+    Each row carries the time it was recorded: the latest record of a path wins."""
+    now = time.time_ns()
+    rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256, "recorded_ns": now}
+            for f in inputs]
     for f in inputs:
-        manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256)
-        if by_sha is not None and f.sha256:
-            by_sha.setdefault(f.sha256, f.path)
+        manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256, now)
     store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
     if sum(p.rsplit("/", 1)[-1].startswith("part-") for p in store.state_parts(_MANIFEST)) >= 50:
         everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
@@ -351,9 +367,12 @@ def dispatch_etl(
         roots = {path: root for root, found in scans for path, *_ in found}
         files = [InputFile(*f) for _, found in scans for f in found]
         manifest = _read_manifest(store)
-        todo = files if reprocess else _pending(files, manifest)
+        changed = _pending(files, manifest)
+        todo = files if reprocess else changed
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
+        # With --reprocess, what is read is not all new: say how much of it is.
+        summary["inputs_changed"] = len(changed)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
         seen = {"total": len(todo), "done": 0, "meetings": 0, "committed": 0}
         # The inputs to do, for an exact count of those committed if the run is interrupted.
@@ -492,7 +511,7 @@ def _fetch_feeds(urls: list[str], warehouse: str, timeout: float, retries: int, 
 
 def _summary_markdown(summary: dict) -> str:
     lines = ["# dispatch-etl run", "", "| what | count |", "|---|---|"]
-    for key in ("inputs", "inputs_read", "dispatches", "dispatches_new", "rejects", "meetings", "participants",
+    for key in ("inputs", "inputs_read", "inputs_changed", "dispatches", "dispatches_new", "rejects", "meetings", "participants",
                 "seconds"):
         lines.append(f"| {key} | {summary.get(key, 0)} |")
     for reason, n in sorted(summary["rejects_by_reason"].items()):
