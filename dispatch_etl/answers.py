@@ -14,41 +14,58 @@
 a party) are left out unless `include_attendees=True`. Levels: `person`, `organization`,
 `country` (the state a participant represents) and `actor`: the organisation, or the state
 for an official the text ties to no organisation (a minister, a head of state).
+Periods for the counts over time: `month`, `quarter`, `year`. Roles: `host`, `guest`,
+`participant`, `attendee`, or `any`. A value outside these is a `ValueError` naming the
+valid ones; a name that matches nothing a `LookupError` (see `dispatch_etl.lookup`).
 """
 
 from __future__ import annotations
 
-import functools
-
 import networkx as nx
 import pandas as pd
-import pycountry
 
-from dispatch_etl.tables import match_ids
+from dispatch_etl import lookup
+from dispatch_etl.lookup import Candidate
+from dispatch_etl.tables import CATEGORIES
 
 LEVELS = ("person", "organization", "country", "actor", "kind")
+PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
+ROLES = (*CATEGORIES["role"], "any")
 
 
-def meetings_per_month(frame: pd.DataFrame, by: str | None = None, include_attendees: bool = False) -> pd.DataFrame | pd.Series:
-    """Distinct dated meetings per calendar month: a Series when `by` is None, else a
-    months x groups table (a meeting with two organisations counts once for each).
-    Months without meetings are present with 0; undated meetings are not counted."""
+def meetings_per_period(frame: pd.DataFrame, period: str = "month", by: str | None = None,
+                        include_attendees: bool = False) -> pd.DataFrame | pd.Series:
+    """Distinct dated meetings per calendar month, quarter or year: a Series when `by` is
+    None, else a periods x groups table (a meeting with two organisations counts once for
+    each). Periods without meetings are present with 0; undated meetings are not counted."""
+    period = lookup.choice("period", period, PERIODS)
+    if by is not None:
+        by = lookup.choice("by", by, LEVELS)
     rows = _parties(frame, include_attendees)
     rows = rows[rows["meeting_date"].notna()]
-    month = pd.to_datetime(rows["meeting_date"].astype("datetime64[s]")).dt.to_period("M").rename("month")
+    when = pd.to_datetime(rows["meeting_date"].astype("datetime64[s]")).dt.to_period(PERIODS[period]).rename(period)
     if by is None:
-        counts = rows.assign(month=month).groupby("month")["meeting_id"].nunique()
-        return counts.reindex(_months(counts.index), fill_value=0).rename("meetings")
+        counts = rows.assign(**{period: when}).groupby(period)["meeting_id"].nunique()
+        return counts.reindex(_periods(counts.index, period), fill_value=0).rename("meetings")
     label = labels(rows, by).rename(by)
     table = (
-        rows.assign(month=month, **{by: label})
+        rows.assign(**{period: when, by: label})
         .dropna(subset=[by])
-        .groupby(["month", by])["meeting_id"].nunique()
+        .groupby([period, by])["meeting_id"].nunique()
         .unstack(by, fill_value=0)
     )
-    table = table.reindex(_months(table.index), fill_value=0)
+    table = table.reindex(_periods(table.index, period), fill_value=0)
     table.columns = table.columns.astype(str)
     return table[table.sum().sort_values(ascending=False, kind="stable").index]
+
+
+def meetings_per_month(frame: pd.DataFrame, by: str | None = None, include_attendees: bool = False,
+                       period: str = "month") -> pd.DataFrame | pd.Series:
+    """`meetings_per_period` by month (or `period=`); `by="quarter"` or `by="year"` alone
+    counts per quarter or year."""
+    if isinstance(by, str) and by.strip().casefold() in PERIODS:
+        period, by = by, None
+    return meetings_per_period(frame, period, by, include_attendees)
 
 
 def edges(frame: pd.DataFrame, level: str = "actor", include_attendees: bool = False) -> pd.DataFrame:
@@ -82,10 +99,13 @@ def graph(edge_list: pd.DataFrame) -> nx.Graph:
     return g
 
 
-def top_parties(frame: pd.DataFrame, role: str, level: str = "person", n: int = 10) -> pd.DataFrame:
-    """The `n` persons (or organisations, states, actors) most often in `role`, with their
-    meeting counts; ties in name order."""
-    rows = frame[frame["role"] == role]
+def top_parties(frame: pd.DataFrame, role: str | list[str] | None = "any", level: str = "person",
+                n: int = 10) -> pd.DataFrame:
+    """The `n` persons (or organisations, states, actors) most often in `role` (one of
+    `ROLES`, a list of them, or `any`/None for every role), with their meeting counts;
+    ties in name order."""
+    wanted = lookup.choices("role", "any" if role is None else role, ROLES)
+    rows = frame if "any" in wanted else frame[frame["role"].isin(wanted)]
     rows = rows.assign(label=labels(rows, level)).dropna(subset=["label"])
     counts = rows.groupby("label")["meeting_id"].nunique().rename("meetings").reset_index()
     counts = counts.sort_values(["meetings", "label"], ascending=[False, True]).head(n)
@@ -99,12 +119,11 @@ def timeline(frame: pd.DataFrame, *, person: str | None = None, organization: st
         raise ValueError("name exactly one of person= or organization=")
     if person is not None:
         column = "person_id"
-        candidates = frame[["person_id", "name"]].drop_duplicates().to_dict("records")
-        ids = match_ids("person", person, candidates, "person_id", ("name",), partial=True)
+        ids = list(lookup.persons(person, person_candidates(frame)))
     else:
         column = "organization_id"
-        candidates = frame[["organization_id", "organization"]].dropna().drop_duplicates().to_dict("records")
-        ids = match_ids("organization", organization, candidates, "organization_id", ("organization",), partial=False)
+        orgs = frame[["organization_id", "organization"]].dropna().drop_duplicates().itertuples(index=False)
+        ids = list(lookup.organizations(organization, [Candidate(i, name, ()) for i, name in orgs]))
     own = frame[frame[column].isin(ids)]
     rows = []
     for meeting_id, mine in own.groupby("meeting_id", sort=False):
@@ -128,13 +147,18 @@ def timeline(frame: pd.DataFrame, *, person: str | None = None, organization: st
     return out
 
 
-@functools.lru_cache(maxsize=512)
-def country_name(code: str) -> str:
-    """An ISO code's common English name (`AZ` -> `Azerbaijan`), the code when unknown."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+def person_candidates(frame: pd.DataFrame) -> list[Candidate]:
+    """The persons of a participations frame, with every form they are written in there."""
+    columns = ["person_id", "name", *(["name_as_written"] if "name_as_written" in frame.columns else [])]
+    forms: dict[str, tuple[str, set[str]]] = {}
+    for row in frame[columns].drop_duplicates().itertuples(index=False):
+        entry = forms.setdefault(row[0], (row[1], set()))
+        if len(row) > 2 and isinstance(row[2], str):
+            entry[1].add(row[2])
+    return [Candidate(i, name, tuple(sorted(seen))) for i, (name, seen) in forms.items()]
+
+
+country_name = lookup.country_label
 
 
 def _parties(frame: pd.DataFrame, include_attendees: bool) -> pd.DataFrame:
@@ -143,6 +167,7 @@ def _parties(frame: pd.DataFrame, include_attendees: bool) -> pd.DataFrame:
 
 def labels(rows: pd.DataFrame, level: str) -> pd.Series:
     """Each row's label at a level (see the module doc; `kind` too: the meeting's kind)."""
+    level = lookup.choice("level", level, LEVELS)
     if level == "person":
         return rows["name"].astype(object)
     if level == "organization":
@@ -174,10 +199,10 @@ def _organizations(rows: pd.DataFrame) -> pd.Series:
     return names.where(~names.isin(shared), qualified)
 
 
-def _months(index: pd.PeriodIndex) -> pd.PeriodIndex:
+def _periods(index: pd.PeriodIndex, period: str) -> pd.PeriodIndex:
     if len(index) == 0:
-        return pd.PeriodIndex([], freq="M", name="month")
-    return pd.period_range(index.min(), index.max(), freq="M", name="month")
+        return pd.PeriodIndex([], freq=PERIODS[period], name=period)
+    return pd.period_range(index.min(), index.max(), freq=PERIODS[period], name=period)
 
 
 def _describe(row) -> str:

@@ -12,12 +12,17 @@ Arrow-backed `string[pyarrow]`, lists stay Arrow lists, and the closed vocabular
 
 Filters select meetings: `since`/`until` (inclusive) on the meeting date, `kind`, and the
 parties: `organization`, `person`, `country` select the meetings in which that
-organisation, person or represented state took part. They are evaluated by pyarrow's
+organisation, person or represented state took part. Names are read by
+`dispatch_etl.lookup`, the one lookup every helper uses: persons by id, name, alias,
+spelling variant (`Jeyhun Bayramov` = `Jeyhoun Baïramov`) or words of the name;
+organisations by id, name or alias; countries by ISO code or English or French name;
+kinds by value (`phone_call`). `persons_matching(name)` shows whom a name designates. They are evaluated by pyarrow's
 dataset scanner on the Parquet files (row groups whose statistics rule them out are not
 read). `participants` and `participations` return every participant of the selected
 meetings, so the counterparts are there; keep one side with an ordinary pandas filter.
-A name that matches nothing raises `LookupError` with the closest names, rather than
-returning an empty frame that looks like "no meetings".
+A name that matches nothing raises `LookupError` with the closest names, and a kind
+outside the vocabulary a `ValueError` listing the kinds, rather than returning an empty
+frame that looks like "no meetings".
 """
 
 from __future__ import annotations
@@ -30,11 +35,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-from rapidfuzz import process
-
+from dispatch_etl import lookup
+from dispatch_etl.lookup import Candidate
 from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse
-from transforms.text import fold
 
 # The closed vocabularies, in their natural order (values outside them are kept, after).
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -145,14 +149,14 @@ class Tables:
                         country: Names = None) -> ds.Expression | None:
         expr = _date_range("meeting_date", since, until)
         if kind is not None:
-            expr = _and(expr, pc.field("kind").isin(_listed(kind)))
+            expr = _and(expr, pc.field("kind").isin(lookup.choices("kind", kind, CATEGORIES["kind"])))
         parties = None
         if organization is not None:
             parties = _and(parties, pc.field("organization_id").isin(self.organization_ids(organization)))
         if person is not None:
             parties = _and(parties, pc.field("person_id").isin(self.person_ids(person)))
         if country is not None:
-            parties = _and(parties, pc.field("country_code").isin([c.upper() for c in _listed(country)]))
+            parties = _and(parties, pc.field("country_code").isin(lookup.countries(country)))
         if parties is not None:
             ids = self._scan("participants", ["meeting_id"], parties)
             expr = _and(expr, self._ids_filter(ids))
@@ -161,17 +165,27 @@ class Tables:
     # ------------------------------------------------------------------ names to ids
 
     def organization_ids(self, names: Names) -> list[str]:
-        """The ids of the organisations named (by id, short name, full name or alias;
-        accents and case ignored)."""
-        orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
-        return match_ids("organization", names, orgs.to_pylist(), "organization_id",
-                      ("name", "full_name_en", "full_name_fr"), partial=False)
+        """The ids of the organisations named (see `dispatch_etl.lookup`)."""
+        return list(lookup.organizations(names, self._organization_candidates()))
 
     def person_ids(self, names: Names) -> list[str]:
-        """The ids of the persons named: by id, full name or alias, or by words of the name
-        (`"AlMalik"` finds "Salim M. AlMalik"); accents and case ignored."""
-        people = self._scan("persons", ["person_id", "name", "aliases"], None)
-        return match_ids("person", names, people.to_pylist(), "person_id", ("name",), partial=True)
+        """The ids of the persons named (see `dispatch_etl.lookup`)."""
+        return list(self.persons_matching(names)["person_id"])
+
+    def persons_matching(self, names: Names) -> pd.DataFrame:
+        """Whom the names designate: `person_id` and `name` of each person matched."""
+        found = lookup.persons(names, self._person_candidates())
+        return pd.DataFrame({"person_id": list(found), "name": list(found.values())}, dtype=pd.StringDtype("pyarrow"))
+
+    def _person_candidates(self) -> list[Candidate]:
+        people = self._scan("persons", ["person_id", "name", "aliases"], None).to_pylist()
+        return [Candidate(r["person_id"], r["name"], tuple(r["aliases"] or ())) for r in people]
+
+    def _organization_candidates(self) -> list[Candidate]:
+        orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
+        return [Candidate(r["organization_id"], r["name"],
+                          tuple(filter(None, (r["full_name_en"], r["full_name_fr"], *(r["aliases"] or ())))))
+                for r in orgs.to_pylist()]
 
 
 def to_pandas(data: pa.Table) -> pd.DataFrame:
@@ -216,28 +230,3 @@ def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> 
     if until is not None:
         expr = _and(expr, pc.field(column) <= pa.scalar(_date(until), pa.date32()))
     return expr
-
-
-def match_ids(what: str, names: Names, rows: list[dict], id_column: str,
-           name_columns: tuple[str, ...], partial: bool) -> list[str]:
-    """The ids of the rows a name (or names) designates: by id, name column or alias,
-    accents and case ignored; with `partial`, by words of the name. Nothing matching is a
-    `LookupError` naming the closest forms."""
-    forms: dict[str, set[str]] = {}
-    for row in rows:
-        for value in [row[id_column], *(row[c] for c in name_columns), *(row.get("aliases") or [])]:
-            if value:
-                forms.setdefault(fold(value), set()).add(row[id_column])
-    ids: list[str] = []
-    for name in _listed(names):
-        key = fold(name)
-        found = set(forms.get(key, ()))
-        if not found and partial:
-            words = set(key.replace(".", " ").split())
-            found = {i for form, owners in forms.items() if words <= set(form.replace(".", " ").split()) for i in owners}
-        if not found:
-            close = [m[0] for m in process.extract(key, list(forms), limit=3, score_cutoff=60)]
-            hint = f"; closest: {', '.join(close)}" if close else ""
-            raise LookupError(f"no {what} matches {name!r} in the warehouse{hint}")
-        ids.extend(sorted(found - set(ids)))
-    return ids

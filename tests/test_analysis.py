@@ -83,7 +83,7 @@ def test_tables_party_filters_match_pandas(warehouse, raw):
 
 
 def test_tables_unknown_name_is_a_clear_error(warehouse):
-    with pytest.raises(LookupError, match="closest: icesco"):
+    with pytest.raises(LookupError, match="closest: ICESCO"):
         Tables(warehouse).meetings(organization="ICESOC")
     with pytest.raises(ValueError, match="not a date"):
         Tables(warehouse).meetings(since="last spring")
