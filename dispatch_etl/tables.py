@@ -6,7 +6,8 @@
     wh.meetings(since="2024-01-01", organization="ICESCO")
     wh.participations(person="AlMalik")     # one row per person per meeting, with the meeting
 
-Types: dates are dates (`date32[pyarrow]`), timestamps are UTC `datetime64`, text is
+Types: dates are dates (`date32[pyarrow]`, comparable with `datetime.date`, ISO strings and
+`pd.Timestamp`: see `dispatch_etl.dates`; `since`/`until` are ISO dates), timestamps are UTC `datetime64`, text is
 Arrow-backed `string[pyarrow]`, lists stay Arrow lists, and the closed vocabularies
 (`kind`, `role`, `date_basis`, `language`, `reason`) are pandas categories.
 
@@ -36,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 from dispatch_etl import lookup
+from dispatch_etl.dates import DateDtype, DateLike, parse_date
 from dispatch_etl.lookup import Candidate
 from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse
@@ -60,7 +62,6 @@ _MEETING_COLUMNS = {
     "topics": "topics",
 }
 
-DateLike = str | dt.date | dt.datetime | pd.Timestamp
 Names = str | Iterable[str] | None
 
 
@@ -201,7 +202,9 @@ def to_pandas(data: pa.Table) -> pd.DataFrame:
 def _dtype(type_: pa.DataType):
     if pa.types.is_string(type_) or pa.types.is_large_string(type_):
         return pd.StringDtype("pyarrow")
-    if pa.types.is_date(type_) or pa.types.is_list(type_):
+    if pa.types.is_date(type_):
+        return DateDtype(type_)
+    if pa.types.is_list(type_):
         return pd.ArrowDtype(type_)
     if pa.types.is_integer(type_):
         return pd.ArrowDtype(type_)
@@ -217,10 +220,7 @@ def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:
 
 
 def _date(value: DateLike) -> dt.date:
-    try:
-        return pd.Timestamp(value).date()
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+    return parse_date(value)
 
 
 def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> ds.Expression | None:
