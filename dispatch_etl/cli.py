@@ -1,8 +1,10 @@
-"""`dispatch-etl`: run the pipeline, and score a warehouse against gold annotations."""
+"""`dispatch-etl`: turn news dispatches into Parquet tables of meetings, and look after
+the warehouse they are in."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -10,11 +12,56 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+def _flags_take_no_value(params: list) -> list:
+    """Typer shows `<bool>` beside a flag in the help, as if it took a value (`--reprocess
+    true` then fails): a flag's help shows no type."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
 
 
-@app.command()
+class _Command(TyperCommand):
+    def get_params(self, ctx) -> list:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx) -> list:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group)
+_command = functools.partial(app.command, cls=_Command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"dispatch-etl {version('dispatch-etl')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from dispatch_etl import __version__
+
+            typer.echo(f"dispatch-etl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news dispatches about officials' meetings into Parquet tables: `run` reads an
+    inbox into a warehouse (`serve` does it on a schedule), `status` and `compact` look
+    after the warehouse, `report` and `evaluate` read it."""
+
+
+@_command()
 def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
@@ -175,7 +222,7 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
     raise typer.Exit(1)
 
 
-@app.command()
+@_command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="Folder of raw dispatches to watch.")],
     warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
@@ -204,7 +251,7 @@ def serve(
     )
 
 
-@app.command("status")
+@_command("status")
 def status_command(
     warehouse: Annotated[str, typer.Option(help="Warehouse to describe: a folder or an fsspec URL.")] = "warehouse",
     inbox: Annotated[Optional[Path], typer.Option(help="Also count the inputs of this inbox not yet committed.")] = None,
@@ -231,13 +278,14 @@ def status_command(
         raise typer.Exit(4)
 
 
-@app.command()
+@_command()
 def compact(
     warehouse: Annotated[str, typer.Option(help="Warehouse whose tables to compact (a local folder).")] = "warehouse",
     above: Annotated[int, typer.Option(min=1, help="Compact only tables with more part files than this.")] = 1,
 ) -> None:
-    """Fold each table's part files into few, atomically: a compaction killed at any point
-    leaves every table complete, nothing doubled. Refuses to run beside a writer.
+    """Fold each table's many part files into few, atomically; never beside a writer.
+
+    A compaction killed at any point leaves every table complete, nothing doubled.
 
     Exit codes: 0; 2 no warehouse there; 3 a run holds the warehouse; 4 disk full or
     permission denied (one line).
@@ -266,7 +314,7 @@ def compact(
         raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4) from None
 
 
-@app.command("report")
+@_command("report")
 def report_command(
     out: Annotated[Path, typer.Option(help="Folder to write index.html and the PNG charts into.")],
     warehouse: Annotated[str, typer.Option(help="Warehouse to report on: a folder or an fsspec URL.")] = "warehouse",
@@ -275,8 +323,9 @@ def report_command(
     organization: Annotated[Optional[str], typer.Option(help="Only meetings this organisation took part in.")] = None,
     person: Annotated[Optional[str], typer.Option(help="Only meetings this person took part in.")] = None,
 ) -> None:
-    """Write a self-contained HTML report (and PNGs) of the warehouse: meetings per month,
-    top hosts and guests, and the network of who met whom."""
+    """Write a self-contained HTML report (and PNGs) of the warehouse.
+
+    Meetings per month, top hosts and guests, and the network of who met whom."""
     from dispatch_etl.report import write_report
 
     try:
@@ -289,7 +338,7 @@ def report_command(
                f"{c['persons']} persons, {c['organizations']} organisations")
 
 
-@app.command()
+@_command()
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
     warehouse: Annotated[str, typer.Option(help="Warehouse to score: a folder or an fsspec URL.")] = "warehouse",
