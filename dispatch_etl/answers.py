@@ -17,9 +17,17 @@ for an official the text ties to no organisation (a minister, a head of state).
 Periods for the counts over time: `month`, `quarter`, `year`. Roles: `host`, `guest`,
 `participant`, `attendee`, or `any`. A value outside these is a `ValueError` naming the
 valid ones; a name that matches nothing a `LookupError` (see `dispatch_etl.lookup`).
+
+Undated meetings (the text gives no day) are never dropped without a word: the counts
+over time leave them out, say how many in `result.attrs["undated"]` and an
+`UndatedMeetings` warning, and with `date="date_or_published"` count them by their
+earliest report's publication date instead (`Tables.participations()` has that column).
+`edges` counts them and says how many of a pair's meetings have no date (`undated`).
 """
 
 from __future__ import annotations
+
+import warnings
 
 import networkx as nx
 import pandas as pd
@@ -30,23 +38,59 @@ from dispatch_etl.tables import CATEGORIES
 
 LEVELS = ("person", "organization", "country", "actor", "kind")
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
+DATES = ("meeting_date", "date_or_published")
+
+
+class UndatedMeetings(UserWarning):
+    """Some meetings have no date and a count over time leaves them out."""
+
+
+def undated_meetings(frame: pd.DataFrame, date: str = "meeting_date", include_attendees: bool = False) -> int:
+    """How many distinct meetings of the frame (parties only, unless `include_attendees`)
+    have no `date` (`meeting_date`, or `date_or_published`)."""
+    rows = _parties(frame, include_attendees)
+    return int(rows.loc[rows[_date_column(frame, date)].isna(), "meeting_id"].nunique())
+
+
+def _date_column(frame: pd.DataFrame, date: str) -> str:
+    date = lookup.choice("date", date, DATES)
+    if date not in frame.columns:
+        raise ValueError(f"the frame has no {date!r} column (Tables.participations() has it)")
+    return date
 ROLES = (*CATEGORIES["role"], "any")
 
 
 def meetings_per_period(frame: pd.DataFrame, period: str = "month", by: str | None = None,
-                        include_attendees: bool = False) -> pd.DataFrame | pd.Series:
+                        include_attendees: bool = False, date: str = "meeting_date") -> pd.DataFrame | pd.Series:
     """Distinct dated meetings per calendar month, quarter or year: a Series when `by` is
     None, else a periods x groups table (a meeting with two organisations counts once for
-    each). Periods without meetings are present with 0; undated meetings are not counted."""
+    each). Periods without meetings are present with 0. Meetings without a `date` are not
+    counted: `attrs["undated"]` and an `UndatedMeetings` warning say how many;
+    `date="date_or_published"` dates them by publication."""
+    return _per_period(frame, period, by, include_attendees, date)
+
+
+def _per_period(frame: pd.DataFrame, period: str, by: str | None, include_attendees: bool,
+                date: str) -> pd.DataFrame | pd.Series:
     period = lookup.choice("period", period, PERIODS)
     if by is not None:
         by = lookup.choice("by", by, LEVELS)
+    column = _date_column(frame, date)
     rows = _parties(frame, include_attendees)
-    rows = rows[rows["meeting_date"].notna()]
-    when = pd.to_datetime(rows["meeting_date"].astype("datetime64[s]")).dt.to_period(PERIODS[period]).rename(period)
+    left_out = undated_meetings(frame, column, include_attendees)
+    if left_out:
+        total = rows["meeting_id"].nunique()
+        hint = (" (date=\"date_or_published\" counts them by their publication date)"
+                if column == "meeting_date" else "")
+        warnings.warn(f"{left_out} of {total} meetings have no {column} and are not counted{hint}",
+                      UndatedMeetings, stacklevel=3)
+    rows = rows[rows[column].notna()]
+    when = pd.to_datetime(rows[column].astype("datetime64[s]")).dt.to_period(PERIODS[period]).rename(period)
     if by is None:
         counts = rows.assign(**{period: when}).groupby(period)["meeting_id"].nunique()
-        return counts.reindex(_periods(counts.index, period), fill_value=0).rename("meetings")
+        counts = counts.reindex(_periods(counts.index, period), fill_value=0).rename("meetings")
+        counts.attrs["undated"] = left_out
+        return counts
     label = labels(rows, by).rename(by)
     table = (
         rows.assign(**{period: when, by: label})
@@ -56,34 +100,42 @@ def meetings_per_period(frame: pd.DataFrame, period: str = "month", by: str | No
     )
     table = table.reindex(_periods(table.index, period), fill_value=0)
     table.columns = table.columns.astype(str)
-    return table[table.sum().sort_values(ascending=False, kind="stable").index]
+    table = table[table.sum().sort_values(ascending=False, kind="stable").index]
+    table.attrs["undated"] = left_out
+    return table
 
 
 def meetings_per_month(frame: pd.DataFrame, by: str | None = None, include_attendees: bool = False,
-                       period: str = "month") -> pd.DataFrame | pd.Series:
+                       period: str = "month", date: str = "meeting_date") -> pd.DataFrame | pd.Series:
     """`meetings_per_period` by month (or `period=`); `by="quarter"` or `by="year"` alone
     counts per quarter or year."""
     if isinstance(by, str) and by.strip().casefold() in PERIODS:
         period, by = by, None
-    return meetings_per_period(frame, period, by, include_attendees)
+    return _per_period(frame, period, by, include_attendees, date)
 
 
-def edges(frame: pd.DataFrame, level: str = "actor", include_attendees: bool = False) -> pd.DataFrame:
+def edges(frame: pd.DataFrame, level: str = "actor", include_attendees: bool = False,
+          date: str = "meeting_date") -> pd.DataFrame:
     """Who met whom: one row per pair of parties that met (`source` < `target`), with the
-    number of distinct meetings, the first and last date, and the meeting ids. Pairs within
-    one side (two people of one organisation) are not edges at the organisation level."""
+    number of distinct meetings, the first and last `date` of them, how many of them have
+    no such date (`undated`: first and last leave those out), and the meeting ids. Pairs
+    within one side (two people of one organisation) are not edges at the organisation
+    level."""
+    column = _date_column(frame, date)
     rows = _parties(frame, include_attendees)
     rows = rows.assign(label=labels(rows, level)).dropna(subset=["label"])
-    nodes = rows[["meeting_id", "meeting_date", "label"]].drop_duplicates(["meeting_id", "label"])
+    nodes = rows[["meeting_id", column, "label"]].drop_duplicates(["meeting_id", "label"])
+    nodes = nodes.assign(_undated=nodes[column].isna())
     pairs = nodes.merge(nodes[["meeting_id", "label"]], on="meeting_id", suffixes=("_a", "_b"))
     pairs = pairs[pairs["label_a"] < pairs["label_b"]]
-    columns = ["source", "target", "meetings", "first", "last", "meeting_ids"]
+    columns = ["source", "target", "meetings", "first", "last", "undated", "meeting_ids"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     grouped = pairs.groupby(["label_a", "label_b"], sort=False).agg(
         meetings=("meeting_id", "nunique"),
-        first=("meeting_date", "min"),
-        last=("meeting_date", "max"),
+        first=(column, "min"),
+        last=(column, "max"),
+        undated=("_undated", "sum"),
         meeting_ids=("meeting_id", lambda ids: sorted(set(ids))),
     )
     out = grouped.reset_index().rename(columns={"label_a": "source", "label_b": "target"})

@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 from dispatch_etl import lookup
-from dispatch_etl.dates import DateDtype, DateLike, parse_date
+from dispatch_etl.dates import DateArray, DateDtype, DateLike, parse_date
 from dispatch_etl.lookup import Candidate
 from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse
@@ -50,6 +50,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "language": (),
     "reason": (),
 }
+
+# Columns `date_or_published` adds: a date for every meeting the warehouse can date.
+_DATE_OR_PUBLISHED = ("date_or_published", "date_or_published_basis")
 
 # The joined view: meeting columns that come with each participant row, renamed where the
 # participant has a column of the same name.
@@ -123,12 +126,50 @@ class Tables:
         meetings = self._scan("meetings", ["meeting_id", *_MEETING_COLUMNS], meeting_filter)
         meetings = meetings.rename_columns(["meeting_id", *_MEETING_COLUMNS.values()])
         people = to_pandas(self._scan("participants", None, self._ids_filter(meetings)))
-        frame = people.merge(to_pandas(meetings), on="meeting_id", how="inner", validate="many_to_one")
-        order = ["meeting_id", *_MEETING_COLUMNS.values()]
+        dated = self._with_date_or_published(to_pandas(meetings))
+        frame = people.merge(dated, on="meeting_id", how="inner", validate="many_to_one")
+        order = ["meeting_id", *_MEETING_COLUMNS.values(), *_DATE_OR_PUBLISHED]
         frame = frame[order + [c for c in frame.columns if c not in order]]
         frame["_role"] = frame["role"].cat.codes
         frame = frame.sort_values(["meeting_date", "meeting_id", "_role", "name"], na_position="last", kind="stable")
         return frame.drop(columns="_role").reset_index(drop=True)
+
+    def date_or_published(self, *, since: DateLike | None = None, until: DateLike | None = None,
+                          **filters) -> pd.DataFrame:
+        """Meetings with a date for every one the warehouse can date: `date_or_published` is
+        the meeting date, else the publication date of its earliest report, and
+        `date_or_published_basis` says which (`meeting`, `published`; null when neither is
+        known). `since`/`until` apply to that date; the other filters as in `meetings`.
+        Count by it to keep the meetings whose text gives no day."""
+        frame = self._with_date_or_published(self.meetings(**filters))
+        day = frame["date_or_published"]
+        if since is not None:
+            frame = frame[(day >= _date(since)).fillna(False).astype(bool)]
+        if until is not None:
+            frame = frame[(frame["date_or_published"] <= _date(until)).fillna(False).astype(bool)]
+        return frame.reset_index(drop=True)
+
+    def _with_date_or_published(self, meetings: pd.DataFrame) -> pd.DataFrame:
+        """`meetings` (with `meeting_id`, `meeting_date`) plus the two date_or_published columns."""
+        ids = pa.array(meetings["meeting_id"].astype(object).tolist(), pa.string())
+        reports = self._scan("meeting_reports", ["meeting_id", "dispatch_id"], pc.field("meeting_id").isin(ids))
+        published = self._scan("dispatches", ["dispatch_id", "published_date"],
+                               pc.field("dispatch_id").isin(pc.unique(reports.column("dispatch_id"))))
+        first = (
+            reports.join(published, "dispatch_id").group_by("meeting_id").aggregate([("published_date", "min")])
+            .rename_columns(["meeting_id", "published"])
+        )
+        first = to_pandas(first) if first.num_rows else pd.DataFrame(
+            {"meeting_id": pd.Series([], dtype=pd.StringDtype("pyarrow")),
+             "published": pd.Series(DateArray(pa.chunked_array([], pa.date32())))})
+        out = meetings.merge(first, on="meeting_id", how="left")
+        has_date = out["meeting_date"].notna()
+        out["date_or_published"] = out["meeting_date"].where(has_date, out["published"])
+        basis = pd.Series(pd.NA, index=out.index, dtype=object)
+        basis[out["published"].notna().to_numpy()] = "published"
+        basis[has_date.to_numpy()] = "meeting"
+        out["date_or_published_basis"] = pd.Categorical(basis, categories=["meeting", "published"])
+        return out.drop(columns="published")
 
     # ------------------------------------------------------------------ filters
 
