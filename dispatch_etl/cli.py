@@ -108,6 +108,8 @@ def run(
 def summary_line(summary: dict, reprocess: bool = False) -> str:
     """What a run did, in one line. With --reprocess, what was read again is not called
     new: the line says how much of it was."""
+    from dispatch_etl.status import no_pack_note
+
     rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
     changed = summary.get("inputs_changed", summary["inputs_read"])
     read = (f"{summary['inputs_read']} read again by --reprocess, {changed} of them new or changed" if reprocess
@@ -118,7 +120,9 @@ def summary_line(summary: dict, reprocess: bool = False) -> str:
         + (f" ({rejects})" if rejects else "")
         + f", {summary['meetings']} meetings, {summary['participants']} participants"
         f" in {summary['seconds']:.1f}s"
+        + no_pack_note(summary.get("no_pack") or {})
     )
+
 
 
 def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report, dask,

@@ -232,8 +232,12 @@ def commit(
             timings[f"worker_{k}"] = timings.get(f"worker_{k}", 0.0) + v
     timings |= {f"commit_{k}": v for k, v in clock.seconds.items()}
     timings["commit_other"] = time.perf_counter() - entered - sum(clock.seconds.values())
+    # Dispatches kept in a language no pack reads (so with no meetings), per language.
+    no_pack = Counter(row["language"] for row, _ in found
+                      if row.get("pack_missing") and seen.get(row["dispatch_id"]) == row["source_uri"])
     return {
         "timings": timings,
+        "no_pack": dict(no_pack),
         "dispatches": len(extracted),
         "dispatches_new": added,
         "rejects": len(rejects),
@@ -355,7 +359,7 @@ def dispatch_etl(
     inbox = str(inbox or inbox_io.example_inbox())
     overrides = inbox_io.read_overrides(aliases) if aliases else None
     store = Warehouse(warehouse)
-    summary: dict = {"timings": {}, "inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
+    summary: dict = {"timings": {}, "no_pack": {}, "inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
                      "meetings": 0, "participants": 0, "warehouse_meetings": 0, "warehouse_participants": 0,
                      "new_meetings": []}
     with store.lock():
@@ -516,4 +520,6 @@ def _summary_markdown(summary: dict) -> str:
         lines.append(f"| {key} | {summary.get(key, 0)} |")
     for reason, n in sorted(summary["rejects_by_reason"].items()):
         lines.append(f"| rejects: {reason} | {n} |")
+    for code, n in sorted(summary.get("no_pack", {}).items()):
+        lines.append(f"| dispatches in {code}, a language without a pack | {n} |")
     return "\n".join(lines)

@@ -354,3 +354,25 @@ def test_flow_reprocess_says_what_it_read_again(prefect_harness, examples, tmp_p
     assert (summary["inputs_read"], summary["inputs_changed"]) == (4, 0)
     assert summary_line(summary, reprocess=True).startswith(
         "4 inputs (4 read again by --reprocess, 0 of them new or changed) -> 4 dispatches (0 new)")
+
+
+def test_flow_languages_without_a_pack_are_kept_marked_and_counted(prefect_harness, examples, tmp_path):
+    from dispatch_etl.cli import summary_line
+
+    inbox = _small_inbox(tmp_path, examples, names=("fr-001.txt",))
+    (inbox / "de.txt").write_text(
+        " date 2024-05 Baku, 16. Mai, AZERTAC\n\nDer Außenminister hat am Donnerstag den Botschafter der Schweiz, "
+        "Herrn Thomas Keller, empfangen. Beide sprachen über die Zusammenarbeit bei Energie und Bildung.\n", "utf-8")
+    (inbox / "it.txt").write_text(
+        " date 2024-05 Roma, 16 maggio, ANSA\n\nIl ministro degli Esteri ha ricevuto ieri l'ambasciatore "
+        "per parlare della cooperazione energetica tra i due paesi.\n", "utf-8")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert summary["no_pack"] == {"de": 1, "it": 1} and summary["dispatches"] == 3
+    assert summary_line(summary).endswith("; 2 dispatches in languages without a pack: de 1, it 1")
+    t = _snapshot(warehouse)
+    marked = dict(zip(t["dispatches"]["language"], t["dispatches"]["pack_missing"]))
+    assert marked == {"fr": False, "de": True, "it": True}
+    reported = set(t["meeting_reports"]["dispatch_id"])
+    kept = t["dispatches"].set_index("language")["dispatch_id"]
+    assert kept["de"] not in reported and kept["it"] not in reported and kept["fr"] in reported
