@@ -60,11 +60,15 @@ class RunState:
         # would cost memory), and the hashes of the paths present in the inbox now.
         self.existing: dict[str, int] = {}
         self.present: set[int] | None = None
+        # Hashes of the raw bytes of every input the manifest holds as committed: content
+        # fully in the warehouse (a run killed mid-commit has not marked its inputs).
+        self.committed: set[str] = set()
         self._loading: threading.Thread | None = None
 
     def load(self, store: Warehouse, overrides: Overrides | None, manifest: dict | None = None) -> None:
         """Read what the warehouse holds: inputs done, dispatches, identities."""
         self.manifest = manifest if manifest is not None else _read_manifest(store)
+        self.committed = {seen.sha256 for seen in self.manifest.values() if seen.sha256}
         ids = store.read("dispatches", ["dispatch_id", "source_uri", "input_path"])
         # The input of each dispatch, as a hash: enough to tell a re-read from a duplicate.
         self.existing = {
@@ -147,7 +151,8 @@ def commit(
     for row, result in found:
         did, source, here = row["dispatch_id"], row["source_uri"], hash(row["input"])
         holder = existing.get(did)
-        if holder is not None and not reprocess and (holder == here or holder not in run.present):
+        known = row["input"] in inputs and inputs[row["input"]].sha256 in run.committed
+        if known and holder is not None and not reprocess and (holder == here or holder not in run.present):
             continue  # content already in: a touched input, or one renamed or moved
         if did in seen or (holder is not None and holder != here and holder in run.present):
             first = seen.get(did, "an input already in the warehouse")
@@ -173,6 +178,8 @@ def commit(
             if r["input_path"] in edited and r["dispatch_id"] not in extracted
         }
         store.delete("dispatches", "dispatch_id", retracted)
+        for did in retracted:
+            existing.pop(did, None)
     name = results[0].staged or uuid.uuid4().hex[:12]
     with clock("write"):
         added = sum(
@@ -221,6 +228,7 @@ def commit(
             store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
         _mark_done(store, name, [f for r in results for f in r.inputs], manifest)
+    run.committed.update(f.sha256 for r in results for f in r.inputs if f.sha256)
     run.resolver.written(rows)
     existing.update((did, hash(row["input"])) for row, _ in found
                     if (did := row["dispatch_id"]) in extracted and seen.get(did) == row["source_uri"]
