@@ -174,8 +174,7 @@ def timeline(frame: pd.DataFrame, *, person: str | None = None, organization: st
         ids = list(lookup.persons(person, person_candidates(frame)))
     else:
         column = "organization_id"
-        orgs = frame[["organization_id", "organization"]].dropna().drop_duplicates().itertuples(index=False)
-        ids = list(lookup.organizations(organization, [Candidate(i, name, ()) for i, name in orgs]))
+        ids = list(lookup.organizations(organization, organization_candidates(frame)))
     own = frame[frame[column].isin(ids)]
     rows = []
     for meeting_id, mine in own.groupby("meeting_id", sort=False):
@@ -208,6 +207,20 @@ def person_candidates(frame: pd.DataFrame) -> list[Candidate]:
         if len(row) > 2 and isinstance(row[2], str):
             entry[1].add(row[2])
     return [Candidate(i, name, tuple(sorted(seen))) for i, (name, seen) in forms.items()]
+
+
+def organization_candidates(frame: pd.DataFrame) -> list[Candidate]:
+    """The organisations of a participations frame, with the names and aliases the bundled
+    registry knows them by (`ISESCO` for ICESCO), as `Tables` finds them."""
+    from transforms.orgs import registry
+
+    known = {org.organization_id: org for org in registry().orgs}
+    found = []
+    for i, name in frame[["organization_id", "organization"]].dropna().drop_duplicates("organization_id").itertuples(index=False):
+        org = known.get(i)
+        forms = (org.name, org.full_name_en, org.full_name_fr, *org.aliases) if org else ()
+        found.append(Candidate(i, name, tuple(f for f in forms if f)))
+    return found
 
 
 country_name = lookup.country_label
