@@ -7,6 +7,7 @@ and helper (`Tables`, `answers`, the report), so one name gives one answer every
 - Organisations: by id, short, full or alias name, accents, case and spelling variants
   ignored; never by a fragment (`ministère` is not `ministère des Affaires étrangères`).
 - Countries: by ISO code (alpha-2 or alpha-3) or by English or French name.
+- Languages: by ISO 639 code or English name (`French`).
 - Closed vocabularies (kinds, roles, periods, levels): by value, or an error listing them.
 
 Nothing matching is an error naming the closest display names, never an empty answer.
@@ -170,6 +171,29 @@ def country_label(code: str) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+# ---------------------------------------------------------------------- languages
+
+
+def languages(names: Names) -> list[str]:
+    """ISO 639-1 codes of the languages named: by code (`fr`, `fra`) or English name
+    (`French`); anything else is a ValueError."""
+    codes: list[str] = []
+    for name in listed(names):
+        text = name.strip()
+        try:
+            # `lookup` misses some two-letter codes (`en`): ask for those by code.
+            found = (pycountry.languages.get(alpha_2=text.lower()) if len(text) == 2
+                     else pycountry.languages.lookup(text))
+        except LookupError:
+            found = None
+        code = getattr(found, "alpha_2", None)
+        if code is None:
+            raise ValueError(f"no language {name!r}: use an ISO 639-1 code such as fr or en, or an English name")
+        if code not in codes:
+            codes.append(code)
+    return codes
 
 
 # ---------------------------------------------------------------------- closed vocabularies

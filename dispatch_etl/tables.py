@@ -89,7 +89,7 @@ class Tables:
         """Dispatches, optionally by publication date range and language."""
         expr = _date_range("published_date", since, until)
         if language is not None:
-            expr = _and(expr, pc.field("language").isin(_listed(language)))
+            expr = _and(expr, pc.field("language").isin(lookup.languages(language)))
         return to_pandas(self._scan("dispatches", columns, expr))
 
     def persons(self) -> pd.DataFrame:
@@ -250,10 +250,6 @@ def _dtype(type_: pa.DataType):
     if pa.types.is_integer(type_):
         return pd.ArrowDtype(type_)
     return None
-
-
-def _listed(names: Names) -> list[str]:
-    return [names] if isinstance(names, str) else list(names)
 
 
 def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:

@@ -10,6 +10,9 @@ from dispatch_etl import answers
 from dispatch_etl.tables import Tables
 import analyst_warehouse
 
+# The period counts warn of the undated meetings of the small warehouse: said, and tested, elsewhere.
+pytestmark = pytest.mark.filterwarnings("ignore::dispatch_etl.answers.UndatedMeetings")
+
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory) -> Tables:
@@ -123,3 +126,13 @@ def test_answers_unknown_period_or_level_lists_the_choices(wh):
         answers.meetings_per_period(p, period="week")
     with pytest.raises(ValueError, match="by must be one of person, organization, country, actor, kind, not 'city'"):
         answers.meetings_per_month(p, by="city")
+
+
+@pytest.mark.parametrize("language", ["en", "EN", "eng", "English", ["English", "fr"]])
+def test_lookup_dispatches_by_language_code_or_name(wh, language):
+    assert len(wh.dispatches(language=language)) == 5
+
+
+def test_lookup_unknown_language_is_an_error(wh):
+    with pytest.raises(ValueError, match="no language 'Englsh': use an ISO 639-1 code"):
+        wh.dispatches(language="Englsh")
