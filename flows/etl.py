@@ -39,6 +39,7 @@ from flows.manifest import MANIFEST_SCHEMA as _MANIFEST_SCHEMA
 from flows.manifest import Seen as _Seen
 from flows.manifest import pending as _pending
 from flows.manifest import read_manifest as _read_manifest
+from flows.manifest import reading_order as _reading_order
 from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, start_worker
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
@@ -144,8 +145,9 @@ def commit(
     for result in results:
         rejects.extend(result.rejects)
     # Two inputs with the same text: the earliest-modified one is the dispatch, whatever
-    # the names (a `copy-of-…` made later is the duplicate). Across commits of one run, and
-    # against the warehouse, the dispatch already committed stays.
+    # the names (a `copy-of-…` made later is the duplicate). The run reads inputs in that
+    # order (`reading_order`), so across its commits the first committed is the earliest;
+    # against the warehouse, the dispatch already there stays.
     found = [(row, result) for result in results for row in result.dispatches]
     found = [found[i] for i in sorted(range(len(found)), key=lambda i: (_mtime(inputs, found[i][0]["input"]), i))]
     for row, result in found:
@@ -380,7 +382,7 @@ def dispatch_etl(
         files = [InputFile(*f) for _, found in scans for f in found]
         manifest = _read_manifest(store)
         changed = _pending(files, manifest)
-        todo = files if reprocess else changed
+        todo = _reading_order(files) if reprocess else changed
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
         # With --reprocess, what is read is not all new: say how much of it is.

@@ -47,11 +47,18 @@ def read_manifest(store: Warehouse) -> dict[str, Seen]:
 
 def pending(files: list, manifest: dict[str, Seen]) -> list:
     """Inputs (anything with path, size and mtime_ns) new or changed since they were last
-    committed."""
-    return [
+    committed, earliest-modified first (see `reading_order`)."""
+    return reading_order([
         f for f in files
         if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
-    ]
+    ])
+
+
+def reading_order(files: list) -> list:
+    """Inputs earliest-modified first, then by path: of two files holding one text, the
+    older is read, and so committed, first and becomes the dispatch (the other a
+    `duplicate`), whatever their names and however many commits the run takes."""
+    return sorted(files, key=lambda f: (f.mtime_ns, f.path))
 
 
 def committed(warehouse: str, inputs: list) -> int:

@@ -376,3 +376,15 @@ def test_flow_languages_without_a_pack_are_kept_marked_and_counted(prefect_harne
     reported = set(t["meeting_reports"]["dispatch_id"])
     kept = t["dispatches"].set_index("language")["dispatch_id"]
     assert kept["de"] not in reported and kept["it"] not in reported and kept["fr"] in reported
+
+
+def test_flow_duplicate_text_keeps_the_earliest_modified_input_across_commits(prefect_harness, examples, tmp_path):
+    inbox = _small_inbox(tmp_path, examples, names=("fr-002.txt", "fr-001.txt"))
+    # Read one input per commit: the later-modified copy sorts first by name.
+    shutil.copy(inbox / "fr-001.txt", inbox / "a-copy-of-fr-001.txt")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), batch_size=1, commit_every=1)
+    assert summary["rejects_by_reason"] == {"duplicate": 1}
+    t = _snapshot(warehouse)
+    assert set(t["dispatches"]["source_uri"]) == {"fr-001.txt", "fr-002.txt"}
+    assert t["rejects"]["source_uri"].tolist() == ["a-copy-of-fr-001.txt"]
