@@ -39,6 +39,7 @@ from dispatch_etl.tables import CATEGORIES
 LEVELS = ("person", "organization", "country", "actor", "kind")
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 DATES = ("meeting_date", "date_or_published")
+ROLES = (*CATEGORIES["role"], "any")
 
 
 class UndatedMeetings(UserWarning):
@@ -57,7 +58,6 @@ def _date_column(frame: pd.DataFrame, date: str) -> str:
     if date not in frame.columns:
         raise ValueError(f"the frame has no {date!r} column (Tables.participations() has it)")
     return date
-ROLES = (*CATEGORIES["role"], "any")
 
 
 def meetings_per_period(frame: pd.DataFrame, period: str = "month", by: str | None = None,

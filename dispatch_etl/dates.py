@@ -96,7 +96,7 @@ class DateArray(ArrowExtensionArray):
             # A time of day: compare each date's midnight with that moment.
             as_time = ArrowExtensionArray(pc.cast(self._pa_array, pa.timestamp("us")))
             return as_time._cmp_method(moment.to_pydatetime(), op)
-        if isinstance(other, (np.ndarray, list, ArrowExtensionArray, pd.api.extensions.ExtensionArray)) and not isinstance(other, DateArray):
+        if isinstance(other, (np.ndarray, list, pd.api.extensions.ExtensionArray)) and not isinstance(other, DateArray):
             values = list(other)
             if values and all(v is None or v is pd.NaT or isinstance(v, (str, dt.date, np.datetime64)) or pd.isna(v)
                               for v in values):
@@ -104,7 +104,3 @@ class DateArray(ArrowExtensionArray):
                          else parse_date(v) for v in values]
                 return super()._cmp_method(DateArray(pa.array(dates, pa.date32())), op)
         return super()._cmp_method(other, op)
-
-
-def date_array(values: pa.Array | pa.ChunkedArray) -> DateArray:
-    return DateArray(values)

@@ -6,20 +6,20 @@
     wh.meetings(since="2024-01-01", organization="ICESCO")
     wh.participations(person="AlMalik")     # one row per person per meeting, with the meeting
 
-Types: dates are dates (`date32[pyarrow]`, comparable with `datetime.date`, ISO strings and
-`pd.Timestamp`: see `dispatch_etl.dates`; `since`/`until` are ISO dates), timestamps are UTC `datetime64`, text is
+Types: dates are dates (`date32[pyarrow]`, comparable with `datetime.date`, ISO strings
+and `pd.Timestamp`: see `dispatch_etl.dates`), timestamps are UTC `datetime64`, text is
 Arrow-backed `string[pyarrow]`, lists stay Arrow lists, and the closed vocabularies
 (`kind`, `role`, `date_basis`, `language`, `reason`) are pandas categories.
 
-Filters select meetings: `since`/`until` (inclusive) on the meeting date, `kind`, and the
-parties: `organization`, `person`, `country` select the meetings in which that
-organisation, person or represented state took part. Names are read by
-`dispatch_etl.lookup`, the one lookup every helper uses: persons by id, name, alias,
-spelling variant (`Jeyhun Bayramov` = `Jeyhoun Baïramov`) or words of the name;
-organisations by id, name or alias; countries by ISO code or English or French name;
-kinds by value (`phone_call`). `persons_matching(name)` shows whom a name designates. They are evaluated by pyarrow's
+Filters select meetings: `since`/`until` (inclusive, ISO dates) on the meeting date,
+`kind`, and the parties: `organization`, `person`, `country` select the meetings in which
+that organisation, person or represented state took part. They are evaluated by pyarrow's
 dataset scanner on the Parquet files (row groups whose statistics rule them out are not
-read). `participants` and `participations` return every participant of the selected
+read). Names are read by `dispatch_etl.lookup`, the one lookup every helper uses: persons
+by id, name, alias, spelling variant (`Jeyhun Bayramov` = `Jeyhoun Baïramov`) or words of
+the name; organisations by id, name or alias; countries by ISO code or English or French
+name; kinds by value (`phone_call`). `persons_matching(name)` shows whom a name
+designates. `participants` and `participations` return every participant of the selected
 meetings, so the counterparts are there; keep one side with an ordinary pandas filter.
 A name that matches nothing raises `LookupError` with the closest names, and a kind
 outside the vocabulary a `ValueError` listing the kinds, rather than returning an empty
@@ -36,6 +36,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+
 from dispatch_etl import lookup
 from dispatch_etl.dates import DateArray, DateDtype, DateLike, parse_date
 from dispatch_etl.lookup import Candidate
