@@ -1,8 +1,10 @@
-"""`dispatch-etl`: run the pipeline, and score a warehouse against gold annotations."""
+"""`dispatch-etl`: turn news dispatches into Parquet tables of meetings, and look after
+the warehouse they are in."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -10,11 +12,56 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+def _flags_take_no_value(params: list) -> list:
+    """Typer shows `<bool>` beside a flag in the help, as if it took a value (`--reprocess
+    true` then fails): a flag's help shows no type."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
 
 
-@app.command()
+class _Command(TyperCommand):
+    def get_params(self, ctx) -> list:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx) -> list:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group)
+_command = functools.partial(app.command, cls=_Command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"dispatch-etl {version('dispatch-etl')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from dispatch_etl import __version__
+
+            typer.echo(f"dispatch-etl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news dispatches about officials' meetings into Parquet tables: `run` reads an
+    inbox into a warehouse (`serve` does it on a schedule), `status` and `compact` look
+    after the warehouse, `report` and `evaluate` read it."""
+
+
+@_command()
 def run(
     inbox: Annotated[Optional[Path], typer.Option(help="Folder of raw dispatches (default: the bundled examples).")] = None,
     warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
@@ -51,18 +98,31 @@ def run(
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
-    rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
-    typer.echo(
-        f"{summary['inputs']} inputs ({summary['inputs_read']} new or changed) -> {summary['dispatches']} dispatches "
-        f"({summary['dispatches_new']} new), {summary['rejects']} rejects"
-        + (f" ({rejects})" if rejects else "")
-        + f", {summary['meetings']} meetings, {summary['participants']} participants"
-        f" in {summary['seconds']:.1f}s"
-    )
+    typer.echo(summary_line(summary, reprocess))
     typer.echo(
         f"{warehouse.rstrip('/')} now holds {summary['warehouse_meetings']} meetings and "
         f"{summary['warehouse_participants']} participants"
     )
+
+
+def summary_line(summary: dict, reprocess: bool = False) -> str:
+    """What a run did, in one line. With --reprocess, what was read again is not called
+    new: the line says how much of it was."""
+    from dispatch_etl.status import no_pack_note
+
+    rejects = ", ".join(f"{n} {r}" for r, n in sorted(summary["rejects_by_reason"].items()))
+    changed = summary.get("inputs_changed", summary["inputs_read"])
+    read = (f"{summary['inputs_read']} read again by --reprocess, {changed} of them new or changed" if reprocess
+            else f"{summary['inputs_read']} new or changed")
+    return (
+        f"{summary['inputs']} inputs ({read}) -> {summary['dispatches']} dispatches "
+        f"({summary['dispatches_new']} new), {summary['rejects']} rejects"
+        + (f" ({rejects})" if rejects else "")
+        + f", {summary['meetings']} meetings, {summary['participants']} participants"
+        f" in {summary['seconds']:.1f}s"
+        + no_pack_note(summary.get("no_pack") or {})
+    )
+
 
 
 def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report, dask,
@@ -176,7 +236,7 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
     raise typer.Exit(1)
 
 
-@app.command()
+@_command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="Folder of raw dispatches to watch.")],
     warehouse: Annotated[str, typer.Option(help="Warehouse the tables are written to: a folder or an fsspec URL (s3://bucket/path).")] = "warehouse",
@@ -205,7 +265,7 @@ def serve(
     )
 
 
-@app.command("status")
+@_command("status")
 def status_command(
     warehouse: Annotated[str, typer.Option(help="Warehouse to describe: a folder or an fsspec URL.")] = "warehouse",
     inbox: Annotated[Optional[Path], typer.Option(help="Also count the inputs of this inbox not yet committed.")] = None,
@@ -232,13 +292,14 @@ def status_command(
         raise typer.Exit(4)
 
 
-@app.command()
+@_command()
 def compact(
     warehouse: Annotated[str, typer.Option(help="Warehouse whose tables to compact (a local folder).")] = "warehouse",
     above: Annotated[int, typer.Option(min=1, help="Compact only tables with more part files than this.")] = 1,
 ) -> None:
-    """Fold each table's part files into few, atomically: a compaction killed at any point
-    leaves every table complete, nothing doubled. Refuses to run beside a writer.
+    """Fold each table's many part files into few, atomically; never beside a writer.
+
+    A compaction killed at any point leaves every table complete, nothing doubled.
 
     Exit codes: 0; 2 no warehouse there; 3 a run holds the warehouse; 4 disk full or
     permission denied (one line).
@@ -267,7 +328,7 @@ def compact(
         raise typer.Exit(3 if isinstance(exc, WarehouseBusy) else 4) from None
 
 
-@app.command("report")
+@_command("report")
 def report_command(
     out: Annotated[Path, typer.Option(help="Folder to write index.html and the PNG charts into.")],
     warehouse: Annotated[str, typer.Option(help="Warehouse to report on: a folder or an fsspec URL.")] = "warehouse",
@@ -276,8 +337,9 @@ def report_command(
     organization: Annotated[Optional[str], typer.Option(help="Only meetings this organisation took part in.")] = None,
     person: Annotated[Optional[str], typer.Option(help="Only meetings this person took part in.")] = None,
 ) -> None:
-    """Write a self-contained HTML report (and PNGs) of the warehouse: meetings per month,
-    top hosts and guests, and the network of who met whom."""
+    """Write a self-contained HTML report (and PNGs) of the warehouse.
+
+    Meetings per month, top hosts and guests, and the network of who met whom."""
     from dispatch_etl.report import write_report
 
     try:
@@ -290,7 +352,7 @@ def report_command(
                f"{c['persons']} persons, {c['organizations']} organisations")
 
 
-@app.command()
+@_command()
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Gold annotations, one JSON object per dispatch (JSON Lines).")],
     warehouse: Annotated[str, typer.Option(help="Warehouse to score: a folder or an fsspec URL.")] = "warehouse",

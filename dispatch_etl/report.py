@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import io
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class Report:
         """The report's summary as markdown (a Prefect artifact)."""
         c = self.counts
         span = f"{self.first} to {self.last}" if self.first else "no dated meeting yet"
+        if c.get("undated"):
+            span += f"; {_undated(c['undated'])}"
         lines = [
             "# Warehouse report",
             "",
@@ -87,7 +90,10 @@ def build(tables: Tables, **filters) -> Report:
         "organizations": int(p["organization_id"].nunique()),
     }
     dated = p["meeting_date"].dropna()
-    per_month = answers.meetings_per_month(p, by="kind", include_attendees=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", answers.UndatedMeetings)  # the report says it in words
+        per_month = answers.meetings_per_month(p, by="kind", include_attendees=True)
+    counts["undated"] = per_month.attrs["undated"]
     # Stacked in the vocabulary's order, so the colours keep their places.
     per_month = per_month[sorted(per_month.columns, key=lambda k: _KIND_ORDER.get(k, len(_KIND_ORDER)))]
     ties = answers.edges(p, level="actor")
@@ -110,7 +116,7 @@ def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     pictures = {
-        "timeline": _timeline(report.per_month),
+        "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
         "hosts_guests": _hosts_guests(report.hosts, report.guests),
         "network": _network(report.network),
     }
@@ -131,9 +137,11 @@ def _png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _timeline(per_month: pd.DataFrame) -> bytes:
+def _timeline(per_month: pd.DataFrame, undated: int = 0) -> bytes:
     fig = Figure(figsize=(10, 3.6))
     ax = fig.subplots()
+    if undated:
+        ax.set_title(f"not shown: {_undated(undated)}", loc="right", fontsize=9, color="#555555")
     if per_month.empty:
         _empty(ax, "no dated meeting yet")
     else:
@@ -230,7 +238,10 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
     def table(frame: pd.DataFrame) -> str:
         return frame.to_html(index=False, border=0, na_rep="", escape=True)
 
-    ties = report.ties.head(TOP)[["source", "target", "meetings", "first", "last"]] if len(report.ties) else pd.DataFrame()
+    ties = report.ties.head(TOP)[["source", "target", "meetings", "first", "last", "undated"]] if len(report.ties) else pd.DataFrame()
+    undated = c.get("undated", 0)
+    left_out = (f"<p>{_undated(undated).capitalize()} (of {c['meetings']}) are not in this chart: their text gives "
+                "no day. They are in every other figure.</p>" if undated else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>dispatch-etl report</title>
@@ -241,15 +252,21 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
 <div class="figures">{figures}</div>
 <h2>Meetings per month</h2>
 {img("timeline", "Meetings per month, by kind")}
+{left_out}
 <h2>Top hosts and guests</h2>
 {img("hosts_guests", "Top hosts and top guests")}
 <h2>Who met whom</h2>
 {img("network", "Network of organisations and states that met")}
 <h2>Strongest ties</h2>
 {table(ties) if len(ties) else "<p>No two parties met yet.</p>"}
+{"<p>First and last: the pair's dated meetings; undated: how many have no date.</p>" if len(ties) else ""}
 <p><small>Made by dispatch-etl on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC.</small></p>
 </body></html>
 """
+
+
+def _undated(n: int) -> str:
+    return f"{n} meeting{'s' if n != 1 else ''} without a date"
 
 
 def _with_side(top: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:

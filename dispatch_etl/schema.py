@@ -50,6 +50,9 @@ DISPATCHES = Table(
             # Added columns (allowed by the contract).
             _f("content_sha256", _STR),
             _f("input_path", _STR),  # the inbox file it came from (a JSON Lines file holds many)
+            # True when its language has no pack: kept, but no language's rules read it (no
+            # meetings); null on rows written before this column.
+            _f("pack_missing", pa.bool_()),
         ]
     ),
     key=("dispatch_id",),

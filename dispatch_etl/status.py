@@ -33,10 +33,9 @@ class Status:
         run = self.last_run
         if run:
             out.append(f"last run: finished {run.get('finished_at')} in {run.get('seconds', 0):.1f}s on "
-                       f"{run.get('inbox')}: {run.get('inputs', 0)} inputs ({run.get('inputs_read', 0)} new or "
-                       f"changed) -> {run.get('dispatches', 0)} dispatches ({run.get('dispatches_new', 0)} new), "
+                       f"{run.get('inbox')}: {run.get('inputs', 0)} inputs ({_read(run)}) -> {run.get('dispatches', 0)} dispatches ({run.get('dispatches_new', 0)} new), "
                        f"{run.get('rejects', 0)} rejects, {run.get('meetings', 0)} meetings, "
-                       f"{run.get('participants', 0)} participants")
+                       f"{run.get('participants', 0)} participants{no_pack_note(run.get('no_pack') or {})}")
         else:
             out.append("last run: none recorded")
         rejects = ", ".join(f"{n} {reason}" for reason, n in sorted(self.rejects.items()))
@@ -51,6 +50,25 @@ class Status:
             if self.unreadable:
                 out.append(f"rebuild: {rebuild_command(self.location, (self.last_run or {}).get('inbox'))}")
         return out
+
+
+def _read(run: dict) -> str:
+    """What the last run read: new or changed inputs, or everything again (--reprocess)."""
+    read, changed = run.get("inputs_read", 0), run.get("inputs_changed")
+    if changed is None or changed == read:
+        return f"{read} new or changed"
+    return f"{read} read again by --reprocess, {changed} of them new or changed"
+
+
+def no_pack_note(no_pack: dict[str, int]) -> str:
+    """`; 3 dispatches in languages without a pack: de 2, it 1` (kept, not read for
+    meetings), or nothing."""
+    total = sum(no_pack.values())
+    if not total:
+        return ""
+    counts = ", ".join(f"{code} {n}" for code, n in sorted(no_pack.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (f"; {total} dispatch{'es' if total != 1 else ''} in language{'s' if len(no_pack) != 1 else ''} "
+            f"without a pack: {counts}")
 
 
 def rebuild_command(location: str, inbox: str | None) -> str:

@@ -6,18 +6,24 @@
     wh.meetings(since="2024-01-01", organization="ICESCO")
     wh.participations(person="AlMalik")     # one row per person per meeting, with the meeting
 
-Types: dates are dates (`date32[pyarrow]`), timestamps are UTC `datetime64`, text is
+Types: dates are dates (`date32[pyarrow]`, comparable with `datetime.date`, ISO strings
+and `pd.Timestamp`: see `dispatch_etl.dates`), timestamps are UTC `datetime64`, text is
 Arrow-backed `string[pyarrow]`, lists stay Arrow lists, and the closed vocabularies
 (`kind`, `role`, `date_basis`, `language`, `reason`) are pandas categories.
 
-Filters select meetings: `since`/`until` (inclusive) on the meeting date, `kind`, and the
-parties: `organization`, `person`, `country` select the meetings in which that
-organisation, person or represented state took part. They are evaluated by pyarrow's
+Filters select meetings: `since`/`until` (inclusive, ISO dates) on the meeting date,
+`kind`, and the parties: `organization`, `person`, `country` select the meetings in which
+that organisation, person or represented state took part. They are evaluated by pyarrow's
 dataset scanner on the Parquet files (row groups whose statistics rule them out are not
-read). `participants` and `participations` return every participant of the selected
+read). Names are read by `dispatch_etl.lookup`, the one lookup every helper uses: persons
+by id, name, alias, spelling variant (`Jeyhun Bayramov` = `Jeyhoun Baïramov`) or words of
+the name; organisations by id, name or alias; countries by ISO code or English or French
+name; kinds by value (`phone_call`). `persons_matching(name)` shows whom a name
+designates. `participants` and `participations` return every participant of the selected
 meetings, so the counterparts are there; keep one side with an ordinary pandas filter.
-A name that matches nothing raises `LookupError` with the closest names, rather than
-returning an empty frame that looks like "no meetings".
+A name that matches nothing raises `LookupError` with the closest names, and a kind
+outside the vocabulary a `ValueError` listing the kinds, rather than returning an empty
+frame that looks like "no meetings".
 """
 
 from __future__ import annotations
@@ -30,11 +36,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-from rapidfuzz import process
 
+from dispatch_etl import lookup
+from dispatch_etl.dates import DateArray, DateDtype, DateLike, parse_date
+from dispatch_etl.lookup import Candidate
 from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse
-from transforms.text import fold
 
 # The closed vocabularies, in their natural order (values outside them are kept, after).
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -44,6 +51,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "language": (),
     "reason": (),
 }
+
+# Columns `date_or_published` adds: a date for every meeting the warehouse can date.
+_DATE_OR_PUBLISHED = ("date_or_published", "date_or_published_basis")
 
 # The joined view: meeting columns that come with each participant row, renamed where the
 # participant has a column of the same name.
@@ -56,7 +66,6 @@ _MEETING_COLUMNS = {
     "topics": "topics",
 }
 
-DateLike = str | dt.date | dt.datetime | pd.Timestamp
 Names = str | Iterable[str] | None
 
 
@@ -81,7 +90,7 @@ class Tables:
         """Dispatches, optionally by publication date range and language."""
         expr = _date_range("published_date", since, until)
         if language is not None:
-            expr = _and(expr, pc.field("language").isin(_listed(language)))
+            expr = _and(expr, pc.field("language").isin(lookup.languages(language)))
         return to_pandas(self._scan("dispatches", columns, expr))
 
     def persons(self) -> pd.DataFrame:
@@ -118,12 +127,50 @@ class Tables:
         meetings = self._scan("meetings", ["meeting_id", *_MEETING_COLUMNS], meeting_filter)
         meetings = meetings.rename_columns(["meeting_id", *_MEETING_COLUMNS.values()])
         people = to_pandas(self._scan("participants", None, self._ids_filter(meetings)))
-        frame = people.merge(to_pandas(meetings), on="meeting_id", how="inner", validate="many_to_one")
-        order = ["meeting_id", *_MEETING_COLUMNS.values()]
+        dated = self._with_date_or_published(to_pandas(meetings))
+        frame = people.merge(dated, on="meeting_id", how="inner", validate="many_to_one")
+        order = ["meeting_id", *_MEETING_COLUMNS.values(), *_DATE_OR_PUBLISHED]
         frame = frame[order + [c for c in frame.columns if c not in order]]
         frame["_role"] = frame["role"].cat.codes
         frame = frame.sort_values(["meeting_date", "meeting_id", "_role", "name"], na_position="last", kind="stable")
         return frame.drop(columns="_role").reset_index(drop=True)
+
+    def date_or_published(self, *, since: DateLike | None = None, until: DateLike | None = None,
+                          **filters) -> pd.DataFrame:
+        """Meetings with a date for every one the warehouse can date: `date_or_published` is
+        the meeting date, else the publication date of its earliest report, and
+        `date_or_published_basis` says which (`meeting`, `published`; null when neither is
+        known). `since`/`until` apply to that date; the other filters as in `meetings`.
+        Count by it to keep the meetings whose text gives no day."""
+        frame = self._with_date_or_published(self.meetings(**filters))
+        day = frame["date_or_published"]
+        if since is not None:
+            frame = frame[(day >= _date(since)).fillna(False).astype(bool)]
+        if until is not None:
+            frame = frame[(frame["date_or_published"] <= _date(until)).fillna(False).astype(bool)]
+        return frame.reset_index(drop=True)
+
+    def _with_date_or_published(self, meetings: pd.DataFrame) -> pd.DataFrame:
+        """`meetings` (with `meeting_id`, `meeting_date`) plus the two date_or_published columns."""
+        ids = pa.array(meetings["meeting_id"].astype(object).tolist(), pa.string())
+        reports = self._scan("meeting_reports", ["meeting_id", "dispatch_id"], pc.field("meeting_id").isin(ids))
+        published = self._scan("dispatches", ["dispatch_id", "published_date"],
+                               pc.field("dispatch_id").isin(pc.unique(reports.column("dispatch_id"))))
+        first = (
+            reports.join(published, "dispatch_id").group_by("meeting_id").aggregate([("published_date", "min")])
+            .rename_columns(["meeting_id", "published"])
+        )
+        first = to_pandas(first) if first.num_rows else pd.DataFrame(
+            {"meeting_id": pd.Series([], dtype=pd.StringDtype("pyarrow")),
+             "published": pd.Series(DateArray(pa.chunked_array([], pa.date32())))})
+        out = meetings.merge(first, on="meeting_id", how="left")
+        has_date = out["meeting_date"].notna()
+        out["date_or_published"] = out["meeting_date"].where(has_date, out["published"])
+        basis = pd.Series(pd.NA, index=out.index, dtype=object)
+        basis[out["published"].notna().to_numpy()] = "published"
+        basis[has_date.to_numpy()] = "meeting"
+        out["date_or_published_basis"] = pd.Categorical(basis, categories=["meeting", "published"])
+        return out.drop(columns="published")
 
     # ------------------------------------------------------------------ filters
 
@@ -145,14 +192,14 @@ class Tables:
                         country: Names = None) -> ds.Expression | None:
         expr = _date_range("meeting_date", since, until)
         if kind is not None:
-            expr = _and(expr, pc.field("kind").isin(_listed(kind)))
+            expr = _and(expr, pc.field("kind").isin(lookup.choices("kind", kind, CATEGORIES["kind"])))
         parties = None
         if organization is not None:
             parties = _and(parties, pc.field("organization_id").isin(self.organization_ids(organization)))
         if person is not None:
             parties = _and(parties, pc.field("person_id").isin(self.person_ids(person)))
         if country is not None:
-            parties = _and(parties, pc.field("country_code").isin([c.upper() for c in _listed(country)]))
+            parties = _and(parties, pc.field("country_code").isin(lookup.countries(country)))
         if parties is not None:
             ids = self._scan("participants", ["meeting_id"], parties)
             expr = _and(expr, self._ids_filter(ids))
@@ -161,17 +208,27 @@ class Tables:
     # ------------------------------------------------------------------ names to ids
 
     def organization_ids(self, names: Names) -> list[str]:
-        """The ids of the organisations named (by id, short name, full name or alias;
-        accents and case ignored)."""
-        orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
-        return match_ids("organization", names, orgs.to_pylist(), "organization_id",
-                      ("name", "full_name_en", "full_name_fr"), partial=False)
+        """The ids of the organisations named (see `dispatch_etl.lookup`)."""
+        return list(lookup.organizations(names, self._organization_candidates()))
 
     def person_ids(self, names: Names) -> list[str]:
-        """The ids of the persons named: by id, full name or alias, or by words of the name
-        (`"AlMalik"` finds "Salim M. AlMalik"); accents and case ignored."""
-        people = self._scan("persons", ["person_id", "name", "aliases"], None)
-        return match_ids("person", names, people.to_pylist(), "person_id", ("name",), partial=True)
+        """The ids of the persons named (see `dispatch_etl.lookup`)."""
+        return list(self.persons_matching(names)["person_id"])
+
+    def persons_matching(self, names: Names) -> pd.DataFrame:
+        """Whom the names designate: `person_id` and `name` of each person matched."""
+        found = lookup.persons(names, self._person_candidates())
+        return pd.DataFrame({"person_id": list(found), "name": list(found.values())}, dtype=pd.StringDtype("pyarrow"))
+
+    def _person_candidates(self) -> list[Candidate]:
+        people = self._scan("persons", ["person_id", "name", "aliases"], None).to_pylist()
+        return [Candidate(r["person_id"], r["name"], tuple(r["aliases"] or ())) for r in people]
+
+    def _organization_candidates(self) -> list[Candidate]:
+        orgs = self._scan("organizations", ["organization_id", "name", "full_name_en", "full_name_fr", "aliases"], None)
+        return [Candidate(r["organization_id"], r["name"],
+                          tuple(filter(None, (r["full_name_en"], r["full_name_fr"], *(r["aliases"] or ())))))
+                for r in orgs.to_pylist()]
 
 
 def to_pandas(data: pa.Table) -> pd.DataFrame:
@@ -187,15 +244,13 @@ def to_pandas(data: pa.Table) -> pd.DataFrame:
 def _dtype(type_: pa.DataType):
     if pa.types.is_string(type_) or pa.types.is_large_string(type_):
         return pd.StringDtype("pyarrow")
-    if pa.types.is_date(type_) or pa.types.is_list(type_):
+    if pa.types.is_date(type_):
+        return DateDtype(type_)
+    if pa.types.is_list(type_):
         return pd.ArrowDtype(type_)
     if pa.types.is_integer(type_):
         return pd.ArrowDtype(type_)
     return None
-
-
-def _listed(names: Names) -> list[str]:
-    return [names] if isinstance(names, str) else list(names)
 
 
 def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:
@@ -203,10 +258,7 @@ def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:
 
 
 def _date(value: DateLike) -> dt.date:
-    try:
-        return pd.Timestamp(value).date()
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+    return parse_date(value)
 
 
 def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> ds.Expression | None:
@@ -216,28 +268,3 @@ def _date_range(column: str, since: DateLike | None, until: DateLike | None) -> 
     if until is not None:
         expr = _and(expr, pc.field(column) <= pa.scalar(_date(until), pa.date32()))
     return expr
-
-
-def match_ids(what: str, names: Names, rows: list[dict], id_column: str,
-           name_columns: tuple[str, ...], partial: bool) -> list[str]:
-    """The ids of the rows a name (or names) designates: by id, name column or alias,
-    accents and case ignored; with `partial`, by words of the name. Nothing matching is a
-    `LookupError` naming the closest forms."""
-    forms: dict[str, set[str]] = {}
-    for row in rows:
-        for value in [row[id_column], *(row[c] for c in name_columns), *(row.get("aliases") or [])]:
-            if value:
-                forms.setdefault(fold(value), set()).add(row[id_column])
-    ids: list[str] = []
-    for name in _listed(names):
-        key = fold(name)
-        found = set(forms.get(key, ()))
-        if not found and partial:
-            words = set(key.replace(".", " ").split())
-            found = {i for form, owners in forms.items() if words <= set(form.replace(".", " ").split()) for i in owners}
-        if not found:
-            close = [m[0] for m in process.extract(key, list(forms), limit=3, score_cutoff=60)]
-            hint = f"; closest: {', '.join(close)}" if close else ""
-            raise LookupError(f"no {what} matches {name!r} in the warehouse{hint}")
-        ids.extend(sorted(found - set(ids)))
-    return ids

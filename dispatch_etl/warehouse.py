@@ -285,7 +285,8 @@ class Warehouse:
     def read_state(self, name: str) -> pa.Table | None:
         """A state table of the pipeline itself (`_state/<name>/*.parquet`), if any."""
         parts = self.state_parts(name)
-        return pa.concat_tables([self.io.read(p) for p in parts]) if parts else None
+        # Parts written before a column was added lack it: it reads as null there.
+        return pa.concat_tables([self.io.read(p) for p in parts], promote_options="default") if parts else None
 
     def append_state(self, name: str, part: str, data: pa.Table) -> None:
         """Add rows to a state table as a new part (atomically)."""

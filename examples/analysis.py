@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 
 import networkx as nx
 import pandas as pd
@@ -24,11 +25,17 @@ wh = Tables(sys.argv[1] if len(sys.argv) > 1 else "warehouse")
 p = wh.participations()  # one row per person per meeting, with the meeting's date and place
 
 print("1. Meetings per month (the last twelve months with meetings)")
-per_month = answers.meetings_per_month(p)
+# A meeting whose text gives no day is counted in the month its first report was published.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", answers.UndatedMeetings)  # said below, in a sentence
+    per_month = answers.meetings_per_month(p, date="date_or_published")
 print(per_month[per_month > 0].tail(12).to_string())
-by_actor = answers.meetings_per_month(p, by="actor")
-print("\nMost active organisations and states, meetings in all:")
-print(by_actor.sum().head(8).to_string())
+meetings = p["meeting_id"].nunique()
+by_publication = p.loc[p["date_or_published_basis"] == "published", "meeting_id"].nunique()
+print(f"{meetings} meetings: {by_publication} without a day of their own counted by publication date, "
+      f"{per_month.attrs['undated']} with no date at all left out")
+print("\nMost active organisations and states, meetings in all (dated or not):")
+print(answers.top_parties(p, role=["host", "guest", "participant"], level="actor", n=8).to_string(index=False))
 
 print("\n2. The busiest official's meetings")
 busiest = p[p["role"] != "attendee"].groupby("person_id")["meeting_id"].nunique().idxmax()
@@ -42,7 +49,8 @@ for row in line.itertuples():
 
 print("\n3. Ties that recur, and the centre of the network")
 ties = answers.edges(p, level="actor")
-print(ties[ties["meetings"] >= 2][["source", "target", "meetings", "first", "last"]].to_string(index=False))
+print("(first and last: the dated meetings; undated: how many of the pair's meetings have no date)")
+print(ties[ties["meetings"] >= 2][["source", "target", "meetings", "first", "last", "undated"]].to_string(index=False))
 g = answers.graph(ties)
 centrality = pd.Series(nx.degree_centrality(g)).sort_values(ascending=False)
 print("\nMost connected (degree centrality):")

@@ -38,6 +38,7 @@ from flows.manifest import MANIFEST_SCHEMA as _MANIFEST_SCHEMA
 from flows.manifest import Seen as _Seen
 from flows.manifest import pending as _pending
 from flows.manifest import read_manifest as _read_manifest
+from flows.manifest import reading_order as _reading_order
 from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, stop_workers, worker_pool
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
@@ -55,17 +56,25 @@ class RunState:
     def __init__(self) -> None:
         self.resolver: Resolver | None = None
         self.manifest: dict = {}
-        self.by_sha: dict[str, str] = {}
+        # dispatch id -> hash of the input path it came from (a hash: millions of paths
+        # would cost memory), and the hashes of the paths present in the inbox now.
         self.existing: dict[str, int] = {}
+        self.present: set[int] | None = None
+        # Hashes of the raw bytes of every input the manifest holds as committed: content
+        # fully in the warehouse (a run killed mid-commit has not marked its inputs).
+        self.committed: set[str] = set()
         self._loading: threading.Thread | None = None
 
     def load(self, store: Warehouse, overrides: Overrides | None, manifest: dict | None = None) -> None:
         """Read what the warehouse holds: inputs done, dispatches, identities."""
         self.manifest = manifest if manifest is not None else _read_manifest(store)
-        self.by_sha = {seen.sha256: path for path, seen in self.manifest.items() if seen.sha256}
-        ids = store.read("dispatches", ["dispatch_id", "source_uri"])
-        # The source of each dispatch, as a hash: enough to tell a re-read from a duplicate.
-        self.existing = dict(zip(ids.column("dispatch_id").to_pylist(), map(hash, ids.column("source_uri").to_pylist())))
+        self.committed = {seen.sha256 for seen in self.manifest.values() if seen.sha256}
+        ids = store.read("dispatches", ["dispatch_id", "source_uri", "input_path"])
+        # The input of each dispatch, as a hash: enough to tell a re-read from a duplicate.
+        self.existing = {
+            did: hash(path or source) for did, source, path in zip(
+                *(ids.column(c).to_pylist() for c in ("dispatch_id", "source_uri", "input_path")))
+        }
         self.resolver = Resolver(_known(store), overrides)
 
     def load_in_background(self, store: Warehouse, overrides: Overrides | None, manifest: dict) -> None:
@@ -127,28 +136,37 @@ def commit(
     store = Warehouse(warehouse)
     # What the warehouse holds, read once per run and kept up to date by each commit.
     run.ready(store, overrides)
-    manifest, existing, by_sha = run.manifest, run.existing, run.by_sha
+    manifest, existing = run.manifest, run.existing
+    if run.present is None:
+        run.present = {hash(p) for p in present}
     rejects, extracted, seen, fresh = [], {}, {}, defaultdict(set)
+    inputs = {f.path: f for r in results for f in r.inputs}
     for result in results:
         rejects.extend(result.rejects)
-        inputs = {f.path: f for f in result.inputs}
-        for row in result.dispatches:
-            did, source = row["dispatch_id"], row["source_uri"]
-            earlier = by_sha.get(row["content_sha256"])
-            if earlier and not reprocess and (earlier == row["input"] or earlier not in present):
-                continue  # content already in: a touched, copied back or renamed file
-            if did in seen or (did in existing and existing[did] != hash(source)):
-                first = seen.get(did, "an earlier input")
-                rejects.append({
-                    "source_uri": source, "reason": "duplicate",
-                    "detail": f"same text as {first} (dispatch {did})",
-                    "content_sha256": inputs[row["input"]].sha256 if row["input"] in inputs else None,
-                })
-                continue
-            seen[did] = source
-            extracted[did] = result.extracted[did]
-            if did not in existing:
-                fresh[result.staged].add((did, source))
+    # Two inputs with the same text: the earliest-modified one is the dispatch, whatever
+    # the names (a `copy-of-…` made later is the duplicate). The run reads inputs in that
+    # order (`reading_order`), so across its commits the first committed is the earliest;
+    # against the warehouse, the dispatch already there stays.
+    found = [(row, result) for result in results for row in result.dispatches]
+    found = [found[i] for i in sorted(range(len(found)), key=lambda i: (_mtime(inputs, found[i][0]["input"]), i))]
+    for row, result in found:
+        did, source, here = row["dispatch_id"], row["source_uri"], hash(row["input"])
+        holder = existing.get(did)
+        known = row["input"] in inputs and inputs[row["input"]].sha256 in run.committed
+        if known and holder is not None and not reprocess and (holder == here or holder not in run.present):
+            continue  # content already in: a touched input, or one renamed or moved
+        if did in seen or (holder is not None and holder != here and holder in run.present):
+            first = seen.get(did, "an input already in the warehouse")
+            rejects.append({
+                "source_uri": source, "reason": "duplicate",
+                "detail": f"same text as {first} (dispatch {did})",
+                "content_sha256": inputs[row["input"]].sha256 if row["input"] in inputs else None,
+            })
+            continue
+        seen[did] = source
+        extracted[did] = result.extracted[did]
+        if holder is None:
+            fresh[result.staged].add((did, source))
     # An edited input supersedes what it held before: those dispatches leave the warehouse.
     edited = {
         f.path for r in results for f in r.inputs
@@ -161,6 +179,8 @@ def commit(
             if r["input_path"] in edited and r["dispatch_id"] not in extracted
         }
         store.delete("dispatches", "dispatch_id", retracted)
+        for did in retracted:
+            existing.pop(did, None)
     name = results[0].staged or uuid.uuid4().hex[:12]
     with clock("write"):
         added = sum(
@@ -208,10 +228,12 @@ def commit(
                     r["keys"] = merge_aliases(before.get("keys"), r["keys"])
             store.merge(table, _arrow(table, rows))
         # Last: the inputs are done. A run killed before this line is redone by the next run.
-        _mark_done(store, name, [f for r in results for f in r.inputs], manifest, by_sha)
+        _mark_done(store, name, [f for r in results for f in r.inputs], manifest)
+    run.committed.update(f.sha256 for r in results for f in r.inputs if f.sha256)
     run.resolver.written(rows)
-    existing.update((r["dispatch_id"], hash(r["source_uri"])) for r in (
-        row for result in results for row in result.dispatches) if r["dispatch_id"] in extracted)
+    existing.update((did, hash(row["input"])) for row, _ in found
+                    if (did := row["dispatch_id"]) in extracted and seen.get(did) == row["source_uri"]
+                    and did not in existing)
     new_meetings = rows["meetings"]
     timings = {}
     for r in results:
@@ -219,8 +241,12 @@ def commit(
             timings[f"worker_{k}"] = timings.get(f"worker_{k}", 0.0) + v
     timings |= {f"commit_{k}": v for k, v in clock.seconds.items()}
     timings["commit_other"] = time.perf_counter() - entered - sum(clock.seconds.values())
+    # Dispatches kept in a language no pack reads (so with no meetings), per language.
+    no_pack = Counter(row["language"] for row, _ in found
+                      if row.get("pack_missing") and seen.get(row["dispatch_id"]) == row["source_uri"])
     return {
         "timings": timings,
+        "no_pack": dict(no_pack),
         "dispatches": len(extracted),
         "dispatches_new": added,
         "rejects": len(rejects),
@@ -233,6 +259,11 @@ def commit(
             for m in new_meetings[:200]
         ],
     }
+
+
+def _mtime(inputs: dict[str, InputFile], path: str) -> int:
+    f = inputs.get(path)
+    return f.mtime_ns if f is not None else 0
 
 
 def _arrow(table: str, rows: dict[str, list[dict]]) -> pa.Table:
@@ -260,15 +291,14 @@ def _known(store: Warehouse) -> Known:
     return Known(persons=persons, meetings=meetings)
 
 
-def _mark_done(
-    store: Warehouse, part: str, inputs: list[InputFile], manifest: dict, by_sha: dict | None = None
-) -> None:
-    """Record inputs as committed: a new part of the manifest, folded into one every 50."""
-    rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256} for f in inputs]
+def _mark_done(store: Warehouse, part: str, inputs: list[InputFile], manifest: dict) -> None:
+    """Record inputs as committed: a new part of the manifest, folded into one every 50.
+    Each row carries the time it was recorded: the latest record of a path wins."""
+    now = time.time_ns()
+    rows = [{"path": f.path, "size": f.size, "mtime_ns": f.mtime_ns, "sha256": f.sha256, "recorded_ns": now}
+            for f in inputs]
     for f in inputs:
-        manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256)
-        if by_sha is not None and f.sha256:
-            by_sha.setdefault(f.sha256, f.path)
+        manifest[f.path] = _Seen(f.size, f.mtime_ns, f.sha256, now)
     store.append_state(_MANIFEST, part, pa.Table.from_pylist(rows, schema=_MANIFEST_SCHEMA))
     if sum(p.rsplit("/", 1)[-1].startswith("part-") for p in store.state_parts(_MANIFEST)) >= 50:
         everything = [{"path": p, **v._asdict()} for p, v in sorted(manifest.items())]
@@ -331,7 +361,7 @@ def dispatch_etl(
     inbox = str(inbox or inbox_io.example_inbox())
     overrides = inbox_io.read_overrides(aliases) if aliases else None
     store = Warehouse(warehouse)
-    summary: dict = {"timings": {}, "inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
+    summary: dict = {"timings": {}, "no_pack": {}, "inputs": 0, "dispatches": 0, "dispatches_new": 0, "rejects": 0, "rejects_by_reason": {},
                      "meetings": 0, "participants": 0, "warehouse_meetings": 0, "warehouse_participants": 0,
                      "new_meetings": []}
     with store.lock():
@@ -343,9 +373,12 @@ def dispatch_etl(
         roots = {path: root for root, found in scans for path, *_ in found}
         files = [InputFile(*f) for _, found in scans for f in found]
         manifest = _read_manifest(store)
-        todo = files if reprocess else _pending(files, manifest)
+        changed = _pending(files, manifest)
+        todo = _reading_order(files) if reprocess else changed
         summary["inputs"] = len(files)
         summary["inputs_read"] = len(todo)
+        # With --reprocess, what is read is not all new: say how much of it is.
+        summary["inputs_changed"] = len(changed)
         logger.info("%d input files in %s, %d new or changed", len(files), inbox, len(todo))
         seen = {"total": len(todo), "done": 0, "meetings": 0, "committed": 0}
         # The inputs to do, for an exact count of those committed if the run is interrupted.
@@ -482,9 +515,11 @@ def _fetch_feeds(urls: list[str], warehouse: str, timeout: float, retries: int, 
 
 def _summary_markdown(summary: dict) -> str:
     lines = ["# dispatch-etl run", "", "| what | count |", "|---|---|"]
-    for key in ("inputs", "inputs_read", "dispatches", "dispatches_new", "rejects", "meetings", "participants",
+    for key in ("inputs", "inputs_read", "inputs_changed", "dispatches", "dispatches_new", "rejects", "meetings", "participants",
                 "seconds"):
         lines.append(f"| {key} | {summary.get(key, 0)} |")
     for reason, n in sorted(summary["rejects_by_reason"].items()):
         lines.append(f"| rejects: {reason} | {n} |")
+    for code, n in sorted(summary.get("no_pack", {}).items()):
+        lines.append(f"| dispatches in {code}, a language without a pack | {n} |")
     return "\n".join(lines)

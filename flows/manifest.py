@@ -11,8 +11,12 @@ import pyarrow as pa
 from dispatch_etl.warehouse import Warehouse
 
 MANIFEST = "inputs"
+# `recorded_ns`: when the row was committed. A path committed twice (touched, edited) has
+# a row in two parts, and part names do not sort by time: the latest record is the one
+# with the highest `recorded_ns` (rows of manifests written before it count as oldest).
 MANIFEST_SCHEMA = pa.schema(
-    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string())]
+    [("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string()),
+     ("recorded_ns", pa.int64())]
 )
 
 
@@ -20,24 +24,41 @@ class Seen(NamedTuple):
     size: int
     mtime_ns: int
     sha256: str | None
+    recorded_ns: int = 0
 
 
 def read_manifest(store: Warehouse) -> dict[str, Seen]:
-    """Every input committed so far: path -> size, mtime and content hash (latest wins)."""
+    """Every input committed so far: path -> size, mtime, content hash and when it was
+    recorded (the latest record of a path wins)."""
     data = store.read_state(MANIFEST)
     if data is None:
         return {}
+    recorded = (data.column("recorded_ns").to_pylist() if "recorded_ns" in data.column_names
+                else [None] * data.num_rows)
     columns = [data.column(c).to_pylist() for c in ("path", "size", "mtime_ns", "sha256")]
-    return {path: Seen(size, mtime, sha) for path, size, mtime, sha in zip(*columns)}
+    found: dict[str, Seen] = {}
+    for path, size, mtime, sha, at in zip(*columns, recorded):
+        seen = Seen(size, mtime, sha, at or 0)
+        # `>=`: among rows of equal time (old manifests), the later part wins, as before.
+        if path not in found or seen.recorded_ns >= found[path].recorded_ns:
+            found[path] = seen
+    return found
 
 
 def pending(files: list, manifest: dict[str, Seen]) -> list:
     """Inputs (anything with path, size and mtime_ns) new or changed since they were last
-    committed."""
-    return [
+    committed, earliest-modified first (see `reading_order`)."""
+    return reading_order([
         f for f in files
         if (m := manifest.get(f.path)) is None or (m.size, m.mtime_ns) != (f.size, f.mtime_ns)
-    ]
+    ])
+
+
+def reading_order(files: list) -> list:
+    """Inputs earliest-modified first, then by path: of two files holding one text, the
+    older is read, and so committed, first and becomes the dispatch (the other a
+    `duplicate`), whatever their names and however many commits the run takes."""
+    return sorted(files, key=lambda f: (f.mtime_ns, f.path))
 
 
 def committed(warehouse: str, inputs: list) -> int:

@@ -22,6 +22,7 @@ from dispatch_etl.schema import DISPATCHES, to_arrow
 from dispatch_etl.warehouse import Warehouse
 from transforms.extract import meetings
 from transforms.ingest import Reject, raw_documents
+from transforms.lang import available
 from transforms.parse import dispatch
 
 
@@ -185,10 +186,12 @@ def process_files(
                            raw.content_sha256).row()
                 )
                 continue
-            rows.append(d.row(ingested_at) | {"input_path": f.path})
+            pack_missing = d.language not in available()
+            rows.append(d.row(ingested_at) | {"input_path": f.path, "pack_missing": pack_missing})
             out.dispatches.append({
                 "dispatch_id": d.dispatch_id, "source_uri": d.source_uri,
                 "content_sha256": d.content_sha256, "input": f.path,
+                "language": d.language, "pack_missing": pack_missing,
             })
             with clock("extract"):
                 try:

@@ -83,7 +83,7 @@ def test_tables_party_filters_match_pandas(warehouse, raw):
 
 
 def test_tables_unknown_name_is_a_clear_error(warehouse):
-    with pytest.raises(LookupError, match="closest: icesco"):
+    with pytest.raises(LookupError, match="closest: ICESCO"):
         Tables(warehouse).meetings(organization="ICESOC")
     with pytest.raises(ValueError, match="not a date"):
         Tables(warehouse).meetings(since="last spring")
@@ -234,3 +234,10 @@ def test_examples_analysis_script_runs(warehouse):
     out = done.stdout
     assert "1. Meetings per month" in out and "2. The busiest official's meetings" in out and "3. Ties" in out
     assert "Most connected" in out
+
+
+@pytest.mark.parametrize("name", ["ICESCO", "ISESCO", "UNESCO", "icesco"])
+def test_answers_timeline_finds_an_organisation_as_tables_does(warehouse, name):
+    wh = Tables(warehouse)
+    line = answers.timeline(wh.participations(), organization=name)
+    assert sorted(line["meeting_id"]) == sorted(wh.meetings(organization=name)["meeting_id"])

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from transforms.evaluate import score
 
 GOLD = [{
@@ -83,3 +85,22 @@ def test_evaluate_grouped_by_language_scores_each_group_alone():
     assert groups["fr"].summary()["meeting_f1"] == 1.0
     assert groups["en"].summary()["meeting_recall"] == 0.0
     assert groups["en"].counts["documents"] == 1
+
+
+@pytest.mark.parametrize("gold_org, predicted, same", [
+    ("ministère des Affaires étrangères", "ministère", False),        # a fragment
+    ("Université de Strasbourg", "Université", False),
+    ("Université de Strasbourg 2", "Université de Strasbourg", False),  # a name inside another
+    ("Université Paris 8", "Université Paris 1", False),               # a near name, another body
+    ("ministère de l'Écologie", "ministère de l'Économie", False),
+    ("ICESCO", "ISESCO", True),                                         # one registry entry
+    ("WHO", "OMS", True),
+    ("ministère de la Culture", "Ministère de la culture.", True),      # one name, normalised
+    ("Université de Strasbourg", "l'Université de Strasbourg", True),
+])
+def test_evaluate_organisations_match_by_registry_or_exact_name(gold_org, predicted, same):
+    pred = copy.deepcopy(GOLD[0])
+    gold = copy.deepcopy(GOLD)
+    gold[0]["meetings"][0]["participants"][1]["organization"] = gold_org
+    pred["meetings"][0]["participants"][1]["organization"] = predicted
+    assert (score(gold, {"d1": pred}).causes["organization"] == 0) == same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -281,3 +282,109 @@ def test_flow_run_with_no_meeting_writes_every_table_empty(prefect_harness, tmp_
     # A second run, with nothing new, keeps them and adds no rows.
     dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
     assert pd.read_parquet(warehouse / "meetings").empty
+
+
+def _small_inbox(tmp_path, examples, names=("fr-001.txt", "fr-002.txt", "en-001.txt", "en-002.txt")):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n, name in enumerate(names):
+        shutil.copy(examples / name, inbox / name)
+        os.utime(inbox / name, ns=(1_700_000_000_000_000_000 + n, 1_700_000_000_000_000_000 + n))
+    return inbox
+
+
+def test_flow_duplicate_text_keeps_the_earliest_modified_input(prefect_harness, examples, tmp_path):
+    inbox = _small_inbox(tmp_path, examples)
+    # The copy sorts first by name but was made later: the original is the dispatch.
+    shutil.copy(inbox / "fr-001.txt", inbox / "copy-of-fr-001.txt")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert summary["rejects_by_reason"] == {"duplicate": 1}
+    t = _snapshot(warehouse)
+    assert set(t["dispatches"]["source_uri"]) == {"fr-001.txt", "fr-002.txt", "en-001.txt", "en-002.txt"}
+    assert t["rejects"]["source_uri"].tolist() == ["copy-of-fr-001.txt"]
+    # An older file with the same text arriving later does not displace the dispatch.
+    shutil.copy(inbox / "fr-002.txt", inbox / "a-older-fr-002.txt")
+    os.utime(inbox / "a-older-fr-002.txt", ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    again = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert again["rejects_by_reason"] == {"duplicate": 1} and again["dispatches"] == 0
+    t = _snapshot(warehouse)
+    assert "fr-002.txt" in set(t["dispatches"]["source_uri"])
+    assert "a-older-fr-002.txt" in set(t["rejects"]["source_uri"])
+
+
+def test_flow_runs_settle_after_touch_copy_and_rename(prefect_harness, examples, tmp_path):
+    inbox = _small_inbox(tmp_path, examples)
+    shutil.copy(inbox / "fr-001.txt", inbox / "copy-of-fr-001.txt")
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    before = _snapshot(warehouse)
+    for name in ("fr-001.txt", "copy-of-fr-001.txt"):
+        os.utime(inbox / name)  # touched
+    shutil.copy(inbox / "fr-002.txt", inbox / "fr-002-again.txt")  # copied
+    (inbox / "moved").mkdir()
+    (inbox / "en-001.txt").rename(inbox / "moved" / "en-001-renamed.txt")  # moved and renamed
+    read = []
+    for _ in range(10):
+        summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+        read.append(summary["inputs_read"])
+        if len(read) == 1:
+            # Content already in the warehouse is not extracted again.
+            assert summary["dispatches"] == 0 and summary["meetings"] == 0
+            assert summary["rejects_by_reason"] == {"duplicate": 2}
+    assert read == [4] + [0] * 9
+    after = _snapshot(warehouse)
+    for name in ("dispatches", "meetings", "participants", "persons"):
+        assert len(after[name]) == len(before[name]), name
+    # The whole inbox copied to a new place (new modification times): read once, then settled.
+    moved = tmp_path / "inbox-copy"
+    shutil.copytree(inbox, moved, copy_function=shutil.copy)
+    read = [dispatch_etl(inbox=str(moved), warehouse=str(warehouse))["inputs_read"] for _ in range(3)]
+    assert read == [6, 0, 0]
+    assert len(_snapshot(warehouse)["dispatches"]) == len(before["dispatches"])
+
+
+def test_flow_reprocess_says_what_it_read_again(prefect_harness, examples, tmp_path):
+    from dispatch_etl.cli import summary_line
+
+    inbox = _small_inbox(tmp_path, examples)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), reprocess=True)
+    assert (summary["inputs_read"], summary["inputs_changed"]) == (4, 0)
+    assert summary_line(summary, reprocess=True).startswith(
+        "4 inputs (4 read again by --reprocess, 0 of them new or changed) -> 4 dispatches (0 new)")
+
+
+def test_flow_languages_without_a_pack_are_kept_marked_and_counted(prefect_harness, examples, tmp_path):
+    from dispatch_etl.cli import summary_line
+
+    inbox = _small_inbox(tmp_path, examples, names=("fr-001.txt",))
+    (inbox / "de.txt").write_text(
+        " date 2024-05 Baku, 16. Mai, AZERTAC\n\nDer Außenminister hat am Donnerstag den Botschafter der Schweiz, "
+        "Herrn Thomas Keller, empfangen. Beide sprachen über die Zusammenarbeit bei Energie und Bildung.\n", "utf-8")
+    (inbox / "it.txt").write_text(
+        " date 2024-05 Roma, 16 maggio, ANSA\n\nIl ministro degli Esteri ha ricevuto ieri l'ambasciatore "
+        "per parlare della cooperazione energetica tra i due paesi.\n", "utf-8")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    assert summary["no_pack"] == {"de": 1, "it": 1} and summary["dispatches"] == 3
+    assert summary_line(summary).endswith("; 2 dispatches in languages without a pack: de 1, it 1")
+    t = _snapshot(warehouse)
+    marked = dict(zip(t["dispatches"]["language"], t["dispatches"]["pack_missing"]))
+    assert marked == {"fr": False, "de": True, "it": True}
+    reported = set(t["meeting_reports"]["dispatch_id"])
+    kept = t["dispatches"].set_index("language")["dispatch_id"]
+    assert kept["de"] not in reported and kept["it"] not in reported and kept["fr"] in reported
+
+
+def test_flow_duplicate_text_keeps_the_earliest_modified_input_across_commits(prefect_harness, examples, tmp_path):
+    inbox = _small_inbox(tmp_path, examples, names=("fr-002.txt", "fr-001.txt"))
+    # Read one input per commit: the later-modified copy sorts first by name.
+    shutil.copy(inbox / "fr-001.txt", inbox / "a-copy-of-fr-001.txt")
+    warehouse = tmp_path / "warehouse"
+    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), batch_size=1, commit_every=1)
+    assert summary["rejects_by_reason"] == {"duplicate": 1}
+    t = _snapshot(warehouse)
+    assert set(t["dispatches"]["source_uri"]) == {"fr-001.txt", "fr-002.txt"}
+    assert t["rejects"]["source_uri"].tolist() == ["a-copy-of-fr-001.txt"]

@@ -102,3 +102,34 @@ def test_extract_never_raises_on_arbitrary_text(text):
             if d is not None:
                 for m in meetings(d):
                     assert m["participants"]
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Minister receives envoy</title>
+<style>body { color: red; }</style><script>var tracker = "<p>hidden</p>";</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><p>Baku, May 16, AZERTAC</p>
+<p>Foreign Minister Jeyhun Bayramov received Mr Thomas Keller,
+   Ambassador of Switzerland, on Thursday.</p><p>The sides discussed energy &amp; trade.</p></article>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name, data", [
+    ("page.html", _PAGE.encode("utf-8")),
+    ("page.HTM", _PAGE.encode("utf-8")),
+    ("page.html.gz", gzip.compress(_PAGE.encode("utf-8"))),
+    ("saved.txt", _PAGE.encode("utf-8")),  # a whole HTML document under another name
+])
+def test_ingest_html_pages_become_their_visible_text(name, data):
+    (doc,) = raw_documents(name, data).docs
+    assert doc.title == "Minister receives envoy"
+    assert "<" not in doc.text and "hidden" not in doc.text and "color" not in doc.text and "Home" not in doc.text
+    assert doc.text == ("Baku, May 16, AZERTAC\n\nForeign Minister Jeyhun Bayramov received Mr Thomas Keller, "
+                        "Ambassador of Switzerland, on Thursday.\n\nThe sides discussed energy & trade.")
+    d = dispatch(doc)
+    assert (d.dateline_city, d.agency, d.language) == ("Baku", "AZERTAC", "en")
+
+
+def test_ingest_html_page_without_visible_text_is_an_empty_reject():
+    found = raw_documents("blank.html", b"<html><head><title>x</title><script>a()</script></head><body></body></html>")
+    assert not found.docs and [r.reason for r in found.rejects] == ["empty"]

@@ -111,3 +111,30 @@ def test_parse_language_is_read_from_prose_not_from_a_page_menu_in_another_scrip
            "The newly appointed Ambassador of Canada to Kazakhstan, Jane Smith, handed her credentials to the "
            "President at a ceremony held in the capital on Thursday afternoon, the press office said.")
     assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "en"
+
+
+@pytest.mark.parametrize("raw, code", [
+    # German prose under a dateline whose month word French writes too: German, not French.
+    (" date 2024-05 Baku, 16. Mai, AZERTAC\n\nDer Außenminister hat am Donnerstag den Botschafter der Schweiz, "
+     "Herrn Thomas Keller, empfangen. Beide sprachen über die Zusammenarbeit bei Energie und Bildung.", "de"),
+    ("Baku, 16. Mai, AZERTAC\n\nAußenminister Jeyhun Bayramov empfing Herrn Thomas Keller.", "de"),
+    # Italian and Russian have no pack: they keep their language.
+    (" date 2024-05 Roma, 16 maggio, ANSA\n\nIl ministro degli Esteri ha ricevuto l'ambasciatore "
+     "per parlare della cooperazione energetica tra i due paesi.", "it"),
+    ("Москва, 16 мая (ТАСС) - Министр иностранных дел встретился с послом.", "ru"),
+    # Short English texts of names and a verb read as Uzbek or Turkish: the dateline's
+    # English month word tells.
+    ("Tashkent, 16 May (UzA) -- Abdulaziz Kamilov met Sardor Umurzakov.", "en"),
+    ("Baku, May 16, AZERTAC\n\nIlham Aliyev received Sardor Umurzakov.", "en"),
+    ("Bakou, 16 mai, AZERTAC\n\nJeyhoun Baïramov a reçu Sardor Oumourzakov.", "fr"),
+])
+def test_parse_language_is_the_text_s_not_a_pack_s(raw, code):
+    assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == code
+
+
+def test_parse_a_language_without_a_pack_is_never_read_by_another_pack():
+    from transforms.extract import meetings
+
+    d = dispatch(RawDoc("p.txt", "Baku, 16. Mai, AZERTAC\n\nDer Minister Herr Jeyhun Bayramov hat den Botschafter "
+                                 "Herrn Thomas Keller empfangen, teilte das Ministerium mit.", "0" * 64))
+    assert d.language == "de" and meetings(d) == []

@@ -154,3 +154,15 @@ def test_warehouse_unreadable_part_is_a_corrupt_part(tmp_path):
     with pytest.raises(CorruptPart) as caught:
         store.read("rejects")
     assert caught.value.path == part
+
+
+def test_warehouse_manifest_latest_record_wins_whatever_the_part_names(tmp_path):
+    from flows.etl import _mark_done
+    from flows.manifest import read_manifest
+    from flows.work import InputFile
+
+    store = Warehouse(tmp_path / "wh")
+    _mark_done(store, "zzz", [InputFile("a.txt", 10, 1, "h1")], {})
+    # Recorded later, in a part whose name sorts first.
+    _mark_done(store, "aaa", [InputFile("a.txt", 10, 2, "h1")], {})
+    assert read_manifest(store)["a.txt"].mtime_ns == 2

@@ -7,6 +7,7 @@ participants: [{name, honorific, position, organization, country, role}]}]}.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -75,11 +76,21 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _same_org(a: str | None, b: str | None) -> bool:
+    """One organisation: the same registry entry (`ISESCO` = `ICESCO`), or the same name
+    once normalised (case, accents, punctuation, a leading article). Never by likeness: a
+    fragment (`ministère` for `ministère des Affaires étrangères`) or a near name
+    (`Université Paris 1` for `Université Paris 8`) is another organisation."""
     if not a or not b:
         return not a and not b
     ra, rb = registry().resolve(a), registry().resolve(b)
-    # A fragment is no match: `ministère` is not `ministère des Affaires étrangères`.
-    return fold(ra.name) == fold(rb.name) or fuzz.ratio(fold(a), fold(b)) >= 90
+    if ra.known and rb.known:
+        return ra.organization_id == rb.organization_id
+    return _normalised_org(ra.name) == _normalised_org(rb.name)
+
+
+def _normalised_org(name: str) -> str:
+    text = re.sub(r"[^\w]+", " ", fold(name)).strip()
+    return re.sub(r"^(the|l|le|la|les) ", "", text)
 
 
 def _equal(name: str, gold, pred) -> bool:

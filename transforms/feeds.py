@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from html.parser import HTMLParser
 
 import feedparser
+
+from transforms.markup import plain_text
 
 
 class FeedError(ValueError):
@@ -71,32 +71,3 @@ def _iso(value) -> str | None:
         return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
     m = re.match(r"\d{4}-\d{2}-\d{2}", str(value))
     return m.group() if m else None
-
-
-class _Text(HTMLParser):
-    _BREAKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag in self._BREAKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag) -> None:
-        if tag in self._BREAKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data) -> None:
-        self.parts.append(data)
-
-
-def plain_text(markup: str) -> str:
-    """Text of an HTML fragment, paragraphs separated by blank lines."""
-    if "<" not in markup:
-        return html.unescape(markup).strip()
-    parser = _Text()
-    parser.feed(markup)
-    text = "".join(parser.parts)
-    return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text).strip()

@@ -16,10 +16,13 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
+from transforms.markup import looks_like_html, page
 from transforms.text import nfc
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 RECORD_SUFFIXES = (".json", ".jsonl", ".ndjson")
+# Saved web pages: their visible text is the dispatch, the page's <title> its title.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,12 @@ def raw_documents(source_uri: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYT
         _records(source_uri, text, suffix, out)
         if not out.docs and not out.rejects:
             out.rejects.append(Reject(source_uri, "empty", "the file holds no records", digest))
+    elif suffix in HTML_SUFFIXES or looks_like_html(text):
+        title, body = page(text)
+        if not body:
+            out.rejects.append(Reject(source_uri, "empty", "the page holds no visible text", digest))
+        else:
+            out.docs.append(RawDoc(source_uri, body, digest, title=title))
     else:
         out.docs.append(RawDoc(source_uri, text, digest))
     return out
