@@ -151,7 +151,7 @@ def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int
 
 
 def _titled_premises(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
-    """`The talks were held at the foreign minister’s office`, `au bureau du Premier
+    """`the two met at the trade minister’s office`, `au bureau du Premier
     ministre`: the premises of the party whose title the sentences about the meeting give."""
     pattern = r.pk.titled_premises
     found: set[int] = set()
