@@ -39,7 +39,7 @@ from flows.manifest import Seen as _Seen
 from flows.manifest import pending as _pending
 from flows.manifest import read_manifest as _read_manifest
 from flows.manifest import reading_order as _reading_order
-from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, stop_workers, worker_pool
+from flows.work import Batch, BatchResult, InputFile, StageClock, process_files, stop_workers, submit, worker_pool
 from transforms.ingest import DEFAULT_MAX_BYTES
 from transforms.normalise import Known, KnownMeeting, Overrides, Resolver, merge_aliases, tables
 
@@ -99,7 +99,7 @@ def process_batch(
     run's process pool, or with no pool (on Dask) the Dask worker running this task."""
     if pool is None:
         return process_files(inbox, batch.files, max_bytes, ingested_at, warehouse, stage)
-    return pool.submit(process_files, inbox, batch.files, max_bytes, ingested_at, warehouse, stage).result()
+    return submit(pool, process_files, inbox, batch.files, max_bytes, ingested_at, warehouse, stage).result()
 
 
 def dask_runner(address: str | None = None, workers: int | None = None):

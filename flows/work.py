@@ -87,15 +87,20 @@ def start_workers_early(workers: int | None = None) -> None:
     global _early
     count = workers or os.cpu_count() or 1
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
-    # The process inherits ignored signals: a Ctrl-C while it loads (before its initializer
-    # runs) must not end it with a traceback of its own.
-    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        pool.submit(int)  # starts one process
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    submit(pool, int)  # starts one process
     _early = (pool, count)
+
+
+def submit(pool: ProcessPoolExecutor, fn, *args):
+    """`pool.submit`, which may start a worker process: the process is started with
+    Ctrl-C and SIGTERM blocked (a signal mask is inherited through the exec), so that a
+    stop sent to the process group while it loads, before its initializer runs, does not
+    end it with a traceback of its own. (The run stops its workers with SIGKILL.)"""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        return pool.submit(fn, *args)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def stop_early_workers() -> None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
 
+from flows import work
 from flows.work import InputFile, process_files
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
@@ -54,3 +59,22 @@ def test_work_a_dispatch_the_extractor_fails_on_is_a_reject_and_the_batch_goes_o
     assert "IndexError" in result.rejects[0]["detail"]
     kept = {d["source_uri"]: result.extracted[d["dispatch_id"]] for d in result.dispatches}
     assert kept["fr-002.txt"] == [] and kept["fr-001.txt"]
+
+
+def _blocked_signals() -> set[int]:
+    return {int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])}
+
+
+def test_work_a_worker_starts_deaf_to_the_process_groups_stop_signals():
+    """A worker started while Ctrl-C reaches the process group must not die with a
+    traceback while it loads: it starts with SIGINT and SIGTERM blocked, from any thread."""
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        found: list = []
+        starter = threading.Thread(target=lambda: found.append(work.submit(pool, _blocked_signals).result()))
+        starter.start()
+        starter.join(60)
+        assert found and {signal.SIGINT, signal.SIGTERM} <= found[0]
+        assert not {signal.SIGINT, signal.SIGTERM} & _blocked_signals()  # the caller's mask is back
+    finally:
+        pool.shutdown()
