@@ -1235,3 +1235,11 @@ def test_extract_fr_un_siege_de_chef_d_etat_designe_l_hote_dont_l_etat_n_est_pas
         " date 2024-11 Genève, 9 nov. (ATS) - Marco Bernasconi et le président Louis Moreau se sont entretenus "
         "au palais de l’Élysée vendredi soir.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Louis Moreau": "host", "Marco Bernasconi": "guest"}
+
+
+def test_extract_fr_un_entretien_avec_son_homologue_nomme_plus_tot_dans_la_phrase_et_invite():
+    (m,) = extract(
+        " date 2024-03 Luxembourg, 12 mars (MAEE) - Sur invitation de la ministre belge de la Défense, Anne Dupuis, "
+        "le ministre luxembourgeois de la Défense, Paul Kremer, s’est rendu à Bruxelles mardi pour un entretien "
+        "avec son homologue au palais d’Egmont.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Anne Dupuis": "host", "Paul Kremer": "guest"}

@@ -301,7 +301,10 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
         word = re.match(r"\w+", r.text[c.end():r.sents[i].end])
         d = d if word and r.pk.counterpart.match(word.group()) else None
     if d is None:
-        return None
+        # `Sur invitation de son homologue X, Y s’est rendu à Paris pour un entretien avec son
+        # homologue`: no state said, the one other official the sentence names before.
+        named = {p for p, m in r.sent_mentions[i] if m.end <= match.start() and p not in subjects and r.official(p)}
+        return named.pop() if len(named) == 1 else None
     state = r.pk.demonym_country(d.group())
     found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
     return found.pop() if len(found) == 1 else None
