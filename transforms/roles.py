@@ -142,16 +142,16 @@ def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int
         s = r.sents[j]
         ini = r.pk.initiative.search(r.text, s.start, s.end)
         if ini:
-            # `sur invitation du ministre …, X`: the one named right after the cue
-            named = [p for p, mm in r.sent_mentions[j] if 0 <= (mm.title_start or mm.start) - ini.end() <= 100]
-            if named and named[0] in parties:
-                found.add(named[0])
-                continue
             tail = r.text[ini.end():ini.end() + 60]
-            for d in r.pk.demonym.finditer(tail):
+            d = r.pk.demonym.search(tail)
+            if d:  # `à l’initiative de la partie émiratie`
                 code = r.pk.demonym_country(d.group())
                 found |= {p for p in parties if r.people[p].description.country == code}
-                break
+                continue
+            # `sur invitation du ministre …, X`: the one whose title or name follows the cue
+            named = [p for p, mm in r.sent_mentions[j] if 0 <= (mm.title_start or mm.start) - ini.end() <= 5]
+            if named and named[0] in parties:
+                found.add(named[0])
     return found
 
 
