@@ -221,6 +221,12 @@ def _fail(exc: BaseException, warehouse: str, inbox: Path | None, verbose: bool)
         # this process (parent-death signal).
         sys.stdout.flush()
         sys.stderr.flush()
+        # (the frames the exception holds keep the stopped worker pool alive: freed now, its
+        # queues' semaphores are released, or the resource tracker would warn about them)
+        exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+        import gc
+
+        gc.collect()
         os._exit(128 + signum)
     if isinstance(exc, CorruptPart):
         again = f"dispatch-etl run --inbox {inbox or '<inbox>'} --warehouse <new folder>"

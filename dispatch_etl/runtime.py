@@ -94,13 +94,14 @@ class TemporaryApi:
         """Return once the server answers its health check (it boots in a few seconds); a
         server that cannot bind its port (another process took it meanwhile) is started
         again on another; one that exits or does not answer in Prefect's start-up timeout
-        raises RuntimeError."""
+        (a minute at least) raises RuntimeError."""
         from prefect.logging import get_logger
         from prefect.settings import get_current_settings
 
         # (Said here rather than at the start: Prefect sets its logging up as its modules load.)
         get_logger("dispatch_etl").info("Started a temporary server on %s", self.url.removesuffix("/api"))
-        deadline = time.monotonic() + get_current_settings().server.ephemeral.startup_timeout_seconds
+        # (at least a minute: a loaded machine boots it slowly, and a run should not fail for that)
+        deadline = time.monotonic() + max(60, get_current_settings().server.ephemeral.startup_timeout_seconds)
         while time.monotonic() < deadline:
             code = self.process.poll()
             if code == 3:  # uvicorn: address already in use
@@ -147,23 +148,32 @@ def raise_on_signals() -> None:
     ignored while the run stops (it takes a few seconds), so cleanup is not cut short."""
 
     def stop(signum, frame) -> None:
+        global _received
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        _received = signum
         raise Interrupted(signum)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
 
 
+_received: int | None = None  # the stop signal `raise_on_signals` caught, if any
+
+
 def signal_number(exc: BaseException) -> int | None:
     """The signal an exception stands for: ours, Prefect's TerminationSignal (its SIGTERM
-    handler during a flow run) or a plain KeyboardInterrupt."""
+    handler during a flow run) or a plain KeyboardInterrupt; or, whatever the exception,
+    the stop signal received (ours raised inside a library may come out wrapped in another:
+    pydantic's serialiser reports it as a PydanticSerializationError)."""
     if isinstance(exc, Interrupted):
         return exc.signum
     if isinstance(exc, KeyboardInterrupt):
         return signal.SIGINT
     number = getattr(exc, "signal", None)
-    return number if isinstance(number, int) and type(exc).__name__ == "TerminationSignal" else None
+    if isinstance(number, int) and type(exc).__name__ == "TerminationSignal":
+        return number
+    return _received
 
 
 def _die_with_parent() -> None:
