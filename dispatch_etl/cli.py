@@ -154,9 +154,9 @@ def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases
     api = TemporaryApi.launch(quiet=not verbose)
     from flows.work import start_workers_early, stop_early_workers
 
-    if not (dask or dask_address):  # the first extraction worker warms up meanwhile too
-        start_workers_early(workers)
     try:
+        if not (dask or dask_address):  # the first extraction worker warms up meanwhile too
+            start_workers_early(workers)
         from dispatch_etl.progress import displayed
 
         flow = _flow(dask, dask_address, workers)

@@ -87,8 +87,10 @@ def start_workers_early(workers: int | None = None) -> None:
     global _early
     count = workers or os.cpu_count() or 1
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
-    submit(pool, int)  # starts one process
+    # (kept before its process starts: a stop signal delivered as the start ends must find
+    # it, for `stop_early_workers` to stop the process)
     _early = (pool, count)
+    submit(pool, int)  # starts one process
 
 
 def submit(pool: ProcessPoolExecutor, fn, *args):

@@ -9,6 +9,8 @@ import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
+import pytest
+
 from flows import work
 from flows.work import InputFile, process_files
 
@@ -78,3 +80,17 @@ def test_work_a_worker_starts_deaf_to_the_process_groups_stop_signals():
         assert not {signal.SIGINT, signal.SIGTERM} & _blocked_signals()  # the caller's mask is back
     finally:
         pool.shutdown()
+
+
+def test_work_early_workers_are_kept_before_their_process_starts(monkeypatch):
+    """A stop signal delivered as the early worker's start ends must find its pool, for the
+    command line to stop the process (else it outlived the run, holding its pipes)."""
+    def stopped(pool, fn, *args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(work, "submit", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        work.start_workers_early(1)
+    assert work._early is not None
+    work.stop_early_workers()
+    assert work._early is None
