@@ -124,7 +124,6 @@ def summary_line(summary: dict, reprocess: bool = False) -> str:
     )
 
 
-
 def _run(inbox, warehouse, batch_size, commit_every, workers, reprocess, aliases, feed, feed_timeout, report, dask,
          dask_address, verbose, as_json) -> dict | None:
     if inbox is not None and not inbox.is_dir():

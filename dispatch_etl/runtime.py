@@ -41,6 +41,9 @@ def apply_prefect_defaults(verbose: bool = True) -> None:
         os.environ.setdefault(key, value)
 
 
+_LOG = logging.getLogger("prefect.dispatch_etl")  # under Prefect's: shown with --verbose
+
+
 class TemporaryApi:
     """Prefect's temporary API server for a command-line run with no API configured: the
     same server Prefect starts on its own (its app under uvicorn, UI off, on this
@@ -95,11 +98,10 @@ class TemporaryApi:
         server that cannot bind its port (another process took it meanwhile) is started
         again on another; one that exits or does not answer in Prefect's start-up timeout
         (a minute at least) raises RuntimeError."""
-        from prefect.logging import get_logger
         from prefect.settings import get_current_settings
 
         # (Said here rather than at the start: Prefect sets its logging up as its modules load.)
-        get_logger("dispatch_etl").info("Started a temporary server on %s", self.url.removesuffix("/api"))
+        _LOG.info("Started a temporary server on %s", self.url.removesuffix("/api"))
         # (at least a minute: a loaded machine boots it slowly, and a run should not fail for that)
         deadline = time.monotonic() + max(60, get_current_settings().server.ephemeral.startup_timeout_seconds)
         while time.monotonic() < deadline:
@@ -119,7 +121,7 @@ class TemporaryApi:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        logging.getLogger("prefect.dispatch_etl").info("Stopping the temporary server on %s", self.url.removesuffix("/api"))
+        _LOG.info("Stopping the temporary server on %s", self.url.removesuffix("/api"))
         self.process.terminate()
         try:
             self.process.wait(timeout=5)

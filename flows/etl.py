@@ -147,8 +147,8 @@ def commit(
     # the names (a `copy-of-…` made later is the duplicate). The run reads inputs in that
     # order (`reading_order`), so across its commits the first committed is the earliest;
     # against the warehouse, the dispatch already there stays.
-    found = [(row, result) for result in results for row in result.dispatches]
-    found = [found[i] for i in sorted(range(len(found)), key=lambda i: (_mtime(inputs, found[i][0]["input"]), i))]
+    found = sorted(((row, result) for result in results for row in result.dispatches),
+                   key=lambda found: _mtime(inputs, found[0]["input"]))  # (stable: ties keep their order)
     for row, result in found:
         did, source, here = row["dispatch_id"], row["source_uri"], hash(row["input"])
         holder = existing.get(did)

@@ -64,15 +64,19 @@ class BatchResult:
 
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of at most `workers` extraction processes, started as batches come (spawned:
-    forking a process that runs Prefect's threads is unsafe); the one `start_workers_early`
-    started if there is one (it is warm by now, or getting there)."""
+    """A pool of at most `workers` extraction processes, started as batches come; the one
+    `start_workers_early` started if there is one (it is warm by now, or getting there)."""
     global _early
     early, _early = _early, None
     if early is not None and early[1] >= workers:
         return early[0]
     if early is not None:
         stop_workers(early[0])
+    return _new_pool(workers)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # Spawned workers: forking a process that runs Prefect's threads is unsafe.
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
 
 
@@ -86,7 +90,7 @@ def start_workers_early(workers: int | None = None) -> None:
     `workers` (default: one per core)."""
     global _early
     count = workers or os.cpu_count() or 1
-    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
+    pool = _new_pool(count)
     # (kept before its process starts: a stop signal delivered as the start ends must find
     # it, for `stop_early_workers` to stop the process)
     _early = (pool, count)

@@ -79,8 +79,9 @@ class Reading:
         self.home = geo.agency_country(d.agency, where) or (where if d.dateline_city else None)
         # (a guess, told apart: in a bilateral story the state named most is often the visitor's)
         self.home_guessed = self.home is None
-        self.named_states: list[str] = []
-        self.home = self.home or self._main_country()
+        # The states the text names at least twice, most named first (only for a guess).
+        self.named_states = self._named_states() if self.home_guessed else []
+        self.home = self.home or next(iter(self.named_states), None)
         self.people: list[Person] = []
         self.sent_mentions: list[list[tuple[int, Mention]]] = []
         self.delegates: set[int] = set()  # people leading a delegation (visitors)
@@ -98,8 +99,9 @@ class Reading:
                 self._bracket_country(p, m)
             self._shared_organisation(self.sent_mentions[-1])
 
-    def _main_country(self) -> str | None:
-        """With no agency or dateline, the state the text names most (at least twice)."""
+    def _named_states(self) -> list[str]:
+        """The states the text names at least twice (by name or nationality), most named
+        first: with no agency or dateline, the first is the guess at the dispatch's own."""
         counts: Counter = Counter()
         for d in self.pk.demonym.finditer(self.text):
             counts[self.pk.demonym_country(d.group())] += 1
@@ -109,12 +111,7 @@ class Reading:
             for c in [code] if code else (geo.country_code(w, self.pk.code, self.pk.countries) for w in run.group().split()):
                 if c:
                     counts[c] += 1
-        # (the others, most named first, for an official whose counterpart is of that state)
-        self.named_states = [c for c, n in counts.most_common() if n >= 2]
-        if not counts:
-            return None
-        code, n = counts.most_common(1)[0]
-        return code if n >= 2 else None
+        return [c for c, n in counts.most_common() if n >= 2]
 
     def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
         """A person named in full earlier, named again bare (`Plus tard, Charles Michel a
