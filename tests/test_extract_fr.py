@@ -1243,3 +1243,22 @@ def test_extract_fr_un_entretien_avec_son_homologue_nomme_plus_tot_dans_la_phras
         "le ministre luxembourgeois de la Défense, Paul Kremer, s’est rendu à Bruxelles mardi pour un entretien "
         "avec son homologue au palais d’Egmont.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Anne Dupuis": "host", "Paul Kremer": "guest"}
+
+
+def test_extract_fr_une_phrase_collee_a_la_suivante_par_la_page_est_lue_a_part():
+    (m,) = extract(
+        " date 2024-09 Séoul, 25 sept. (KBS) - Le président a quitté New York après l’Assemblée de l’Onu.Min Jae-ho "
+        "et Peter Hall se sont entretenus mardi à New York.")
+    assert sorted(people(m)) == ["Min Jae-ho", "Peter Hall"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Il a parlé à l’Onu.Yoon Suk-yeol a répondu.", 2),
+    ("Il a rendu les honneurs.Il a été salué.", 2),
+    ("Selon News.Az, le ministre a parlé.", 1),
+    ("Joey R.Hood a parlé aux U.S.Marines.", 1),
+])
+def test_text_un_point_colle_a_une_majuscule_ne_coupe_que_entre_deux_mots(text, n):
+    from transforms.text import sentences
+
+    assert len(sentences(text)) == n

@@ -21,7 +21,9 @@ _SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
 _DASH = re.compile(r"\s[-–—]\s+")
-_WORD_START = re.compile(rf"(?<![\w{APOS}\-.])[{UPPER}]")
+# A capital starts a word unless a letter, apostrophe, hyphen or full stop is glued before it;
+# a full stop after a word of two letters or more is a glued sentence end (`l’Onu.Yoon`).
+_WORD_START = re.compile(rf"(?:(?<![\w{APOS}\-.])|(?<=[^\W\d_]{{2}}\.))[{UPPER}]")
 _CAPITAL_BEFORE = re.compile(rf"[{UPPER}][\w{APOS}\-]*\.?\s$")
 
 

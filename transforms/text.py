@@ -75,7 +75,22 @@ _NEXT_WORD = re.compile(r"\s+(\S)")
 # `on Sept. 25`, `Jan. 11`: an abbreviated month before its day.
 _MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|sept|oct|nov|déc)\.$",
                            re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+|$)")
+# A sentence end, or a full stop glued to a capital (`au sommet.Les deux dirigeants`), which
+# `_glued_end` judges.
+_SENT_END = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+|$)|[.!?][»”\"]?(?=[" + UPPER + "])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+(?=[\s,])")
+
+
+def _glued_end(text: str, m: re.Match) -> bool:
+    """A sentence end run into the next by a page's markup (`de l’Onu.Yoon Suk-yeol`): a word of
+    two letters or more before, one of three or more after; one of two (`honneurs.Il`) only
+    after a lower-case word, so that a site's name (`News.Az`) and initials (`R.Hood`) stay."""
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if before is None or after is None or len(before.group()) < 2:
+        return False
+    return len(after.group()) >= 3 or (len(after.group()) == 2 and before.group().islower())
 
 
 def sentences(text: str) -> list[Span]:
@@ -85,6 +100,8 @@ def sentences(text: str) -> list[Span]:
         start = para.start()
         for m in _SENT_END.finditer(text, para.start(), para.end()):
             end = m.end()
+            if not text[end:end + 1].isspace() and end < para.end() and not _glued_end(text, m):
+                continue
             before = text[start:m.start() + 1]
             if m.group().startswith(".") and _ABBREV.search(before):
                 continue
