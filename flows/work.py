@@ -146,8 +146,8 @@ def start_worker() -> None:
 
 
 def warm() -> None:
-    """Load the language packs and gazetteers once per worker, before the first batch."""
-    from transforms import geo
+    """Load the language packs, gazetteers and lists once per worker, before the first batch."""
+    from transforms import geo, officials
     from transforms.lang import available, pack
     from transforms.orgs import registry
 
@@ -159,6 +159,7 @@ def warm() -> None:
         pack(code)
         geo.country_code("France", code)
     registry()
+    officials.find("Jean Dupont")
     geo.city_country("Baku")
     # One dispatch through every stage loads what the libraries load lazily.
     for text in (" date 2023-02 Bakou, 23 février, AZERTAC\n\nLe ministre a reçu hier M. Jean Dupont.",

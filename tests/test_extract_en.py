@@ -675,8 +675,9 @@ REAL_TEXT_CASES = [
         "Jaishankar about trade.",
         dict(kind="meeting", meeting_date=dt.date(2024, 1, 12)),
         {
-            # A readout's `spoke with`: the subject placed the call.
-            "Marco Rubio": (None, "Secretary of State", None, None, "host"),
+            # A readout's `spoke with`: the subject placed the call (his state from the list of
+            # officials: the agency's is not his).
+            "Marco Rubio": (None, "Secretary of State", None, "US", "host"),
             "Subrahmanyam Jaishankar": (None, "External Affairs Minister", None, "IN", "guest"),
         },
         id="readout-spoke-with",
@@ -695,12 +696,12 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         " date 2024-03 Abu Dhabi, March 2, WAM\n\n"
-        "Foreign Minister Vivian Balakrishnan held talks with Maldives Foreign Minister Moosa Zameer and "
+        "Foreign Minister Khalifa Al Hameli held talks with Maldives Foreign Minister Moosa Zameer and "
         "praised President Mohamed Muizzu's reform plan.",
         dict(kind="meeting"),
         {
             # A state's name before the title gives the state; a possessor is no party.
-            "Vivian Balakrishnan": (None, "Foreign Minister", None, "AE", "participant"),
+            "Khalifa Al Hameli": (None, "Foreign Minister", None, "AE", "participant"),
             "Moosa Zameer": (None, "Foreign Minister", None, "MV", "participant"),
         },
         id="state-name-before-title-and-possessive",
@@ -1200,3 +1201,35 @@ def test_extract_en_a_city_after_a_venue_or_district_and_a_comma(where, city, co
     (m,) = extract(f" date 2024-05 President Samuel Oduya received Ambassador Lena Fischer of Germany {where} "
                    "on Monday.")
     assert (m["city"], m["country_code"]) == (city, country)
+
+
+def test_extract_en_a_meeting_said_to_be_also_held_takes_the_day_of_the_one_before():
+    found = extract(" date 2024-06 JAKARTA, June 12 (Antara) -- The summit opened in Bali with a speech on trade. "
+                    "Prime Minister Ahmad Rahman held talks with President Joko Santoso on Tuesday. At the summit "
+                    "hall, Rahman also held a meeting with the prime minister of Thailand, Somchai Wongsa.")
+    assert [(sorted(people(m)), str(m["meeting_date"])) for m in found] == [
+        (["Ahmad Rahman", "Joko Santoso"], "2024-06-11"), (["Ahmad Rahman", "Somchai Wongsa"], "2024-06-11")]
+
+
+def test_reading_a_state_named_within_a_longer_one_is_counted_as_the_longer():
+    from transforms.lang import pack
+    from transforms.parse import dispatch
+    from transforms.ingest import RawDoc
+    from transforms.reading import Reading
+
+    d = dispatch(RawDoc("x.txt", "Talks on the Nile\n\nSouth Sudan President Ana Lual met the South Sudan "
+                                 "envoy. Sudan was not named twice. South Sudan Airlines flew.", "0" * 64))
+    assert Reading(d, pack("en")).named_states == ["SS"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-04 KHARTOUM, April 2 (SUNA) - The Chairman of the Council, Lt. Gen. Omar Hassan Idris, received "
+     "at his office the visiting envoy of Chad, Ali Mahamat Zene.", ["Ali Mahamat Zene", "Omar Hassan Idris"]),
+    (" date 2024-04 KUCHING, April 2 (Bernama) - Chief Minister Datu Ahmad Rosli received a courtesy call from "
+     "the state secretary, Dato Sri Lim Kok Wah, at his office.", ["Ahmad Rosli", "Lim Kok Wah"]),
+    (" date 2024-04 MUSCAT, April 2 (ONA) - Foreign Minister Sayyid Hamad Al Harthy received today the Speaker "
+     "of the Arab Parliament, Khalid Al Marri.", ["Hamad Al Harthy", "Khalid Al Marri"]),
+])
+def test_extract_en_ranks_and_titles_of_honour_before_a_name_are_not_in_it(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -742,8 +742,9 @@ REAL_TEXT_CASES = [
         "Kacou Houadja Léon Adom.",
         dict(kind="meeting", meeting_date=dt.date(2024, 5, 9)),
         {
-            # A subject named in full with no title; a nationality adjective of West Africa.
-            "Olaf Scholz": (None, None, None, None, "host"),
+            # A subject named in full with no title (his state from the list of officials); a
+            # nationality adjective of West Africa.
+            "Olaf Scholz": (None, None, None, "DE", "host"),
             "Kacou Houadja Léon Adom": (None, "ministre des Affaires étrangères", None, "CI", "guest"),
         },
         id="bare-name-subject-and-ivorian-minister",

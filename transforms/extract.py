@@ -116,6 +116,10 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
                 # sentence: the day of the talks that sentence tells of.
                 date, basis = around.date, around.basis
                 break
+        said = r.sents[m.sentence].text
+        if date is None and previous_date is not None and r.pk.continuation.search(said) and not r.pk.before.search(said):
+            # `Anwar also held a meeting with …`: on the occasion of the meeting before.
+            date, basis = previous_date, "relative"
     kind = r.kind(m)
     where = place(r.place_texts(m, end), r.pk)
     if kind in ("phone_call", "video_conference"):
@@ -141,7 +145,8 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     # place in is the best guess for an official whose state goes unsaid.
     home = r.home or where.country_code
     guessed = r.home is None or r.home_guessed
-    stated = {p: r.people[p].description.country or r.people[p].description.org_country for p in m.roles}
+    stated = {p: r.people[p].description.country or r.people[p].description.org_country
+              or (None if r.people[p].description.organization else r.known_state(p)) for p in m.roles}
 
     def across(p: int, role: str) -> set[str | None]:
         """The states of the principals on the other side of the table from `p`."""
@@ -260,6 +265,8 @@ def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
         # organisation's own (an assembly or a court of one is a body of its own).
         org = _parent(r, desc.organization) or org
     country = desc.country or desc.org_country
+    if country is None and desc.organization is None:
+        country = r.known_state(p)  # a well-known official: the list's state, not a guess
     if country is None and home and (org is None or (
         not org.known and desc.org_country is None and not _international_part(r, desc.organization)
     )):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from transforms import geo, references
+from transforms import geo, officials, references
 from transforms.adverbials import masked
 from transforms.lang import Pack, Trigger
 from transforms.parse import Dispatch
@@ -106,11 +106,16 @@ class Reading:
         for d in self.pk.demonym.finditer(self.text):
             counts[self.pk.demonym_country(d.group())] += 1
         for run in _CAPITALISED_RUN.finditer(self.text):
-            # (`South Africa`, `United Arab Emirates` whole; else word by word)
-            code = geo.country_code(run.group(), self.pk.code, self.pk.countries)
-            for c in [code] if code else (geo.country_code(w, self.pk.code, self.pk.countries) for w in run.group().split()):
-                if c:
-                    counts[c] += 1
+            # the longest state names first: `South Sudan President` is South Sudan, not Sudan
+            words = run.group().split()
+            k = 0
+            while k < len(words):
+                for n in range(min(4, len(words) - k), 0, -1):
+                    code = geo.country_code(" ".join(words[k:k + n]), self.pk.code, self.pk.countries)
+                    if code:
+                        counts[code] += 1
+                        break
+                k += n
         return [c for c, n in counts.most_common() if n >= 2]
 
     def _repeated(self, s: Span, found: list[Mention]) -> list[Mention]:
@@ -295,7 +300,22 @@ class Reading:
         person = self.people[p]
         return bool(person.description.position or person.description.organization or any(
             m.honorific for m in person.mentions
-        ))
+        ) or self.known_state(p))
+
+    def known_state(self, p: int) -> str | None:
+        """The state a well-known official of this name serves (`transforms.officials`), for
+        one whose title names no state: the text's word comes first. Not for a former
+        official the text gives a post that serves no state (`Secretary-General António
+        Guterres`): they may now serve an international body."""
+        found = officials.find(self.people[p].full.name)
+        if found is None:
+            return None
+        position = self.people[p].description.position
+        published = self.d.published_date
+        out_of_office = found.until is not None and published is not None and published.year > found.until + 1
+        if out_of_office and position and not self.pk.serves_state(position):
+            return None
+        return found.state
 
     def unmasked(self, j: int) -> str:
         """A sentence with people's titles blanked out, so their words are not read as dates."""

@@ -131,6 +131,8 @@ def _state_of(r: Reading, p: int) -> str | None:
     d = r.people[p].description
     if d.country or d.org_country:
         return d.country or d.org_country
+    if not d.organization and (known := r.known_state(p)):
+        return known
     return r.home if d.position and r.pk.serves_state(d.position) and not d.organization else None
 
 

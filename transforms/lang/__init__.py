@@ -112,6 +112,8 @@ class Pack:
     visit: re.Pattern
     visiting: re.Pattern  # `visiting ` right before a title: its bearer is the visitor
     here: re.Pattern  # `… at the palace here.`: the dispatch's own city
+    continuation: re.Pattern  # `also`, `ensuite`: a meeting on the occasion told before
+    before: re.Pattern  # `earlier`, `auparavant`: a meeting before the one told before
     own_visit: re.Pattern  # `dans le cadre de sa visite`: the subject is visiting
     visit_destination: re.Pattern  # what leads from that cue to the place visited
     delegation: re.Pattern
@@ -325,6 +327,8 @@ def pack(code: str) -> Pack | None:
         attendance_lower=re.compile(_L + "(?:" + words_pattern(sorted({w.lower() for w in data["attendance"]})) + ")" + _R),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
         here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|today|yesterday|on|this|in the))", re.IGNORECASE),
+        continuation=phrases(data["continuation_words"]) if data.get("continuation_words") else re.compile("(?!)"),
+        before=phrases(data["before_words"]) if data.get("before_words") else re.compile("(?!)"),
         visiting=re.compile(_L + "(?:" + words_pattern(data.get("visiting_words", []) or ["(?!)"]) + r")\s+(?:[\w.’'\-]+\s+)?$", re.IGNORECASE),
         own_visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data.get("own_visit_cues", [])) + ")" + _R,
                              re.IGNORECASE),
