@@ -1263,3 +1263,16 @@ def test_text_un_point_colle_a_une_majuscule_ne_coupe_que_entre_deux_mots(text, 
     from transforms.text import sentences
 
     assert len(sentences(text)) == n
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a given name that is also a common word (`jean`), the text never writing it in lower case
+    (" date 2022-09 Luxembourg, 30 sept. (MAE) - À Paris, Jean Kessler a été reçu vendredi par Anne Colin, "
+     "ministre de l’Europe et des Affaires étrangères.", ["Anne Colin", "Jean Kessler"]),
+    # a famous surname that wordfreq counts as a common word, with no title: a listed official
+    (" date 2024-04 Paris, 16 avril (AFP) - Xi Jinping et Joe Biden se sont parlé mardi au téléphone.",
+     ["Joe Biden", "Xi Jinping"]),
+])
+def test_extract_fr_un_nom_nu_dont_le_prenom_ou_le_nom_est_aussi_un_mot_courant(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -354,7 +354,7 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(chain) < 2 or not all(r.official(p) or (
         any(r.official(q) for q in chain) and len(r.people[p].full.tokens) >= 2
     ) for p in chain):
-        return None
+        return _bare_pair(r, i, match)  # (no one titled: two full names, the whole subject)
     return {p: "participant" for p in chain}
 
 

@@ -244,8 +244,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _boundary_ok(text, m.end()):
             continue
         words = m.group().split()
-        if (len(words) >= 2 and given_name(words[0]) and not pack.is_common(words[-1])
-                and not pack.is_title_word(words[0]) and _plausible(m.group(), pack, single_ok=False, particle_ok=False)):
+        if (len(words) >= 2 and given_name(words[0])
+                and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
+                and (not pack.is_title_word(words[0]) or _proper_here(words[0], text, pack))
+                and _plausible(m.group(), pack, single_ok=False, particle_ok=False)
+                and not geo.city_country(m.group(), pack.places)):  # `New York`
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
@@ -506,6 +509,20 @@ def given_name(word: str) -> bool:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p and _given_names().get_gender(p) != "unknown" for p in parts)
+
+
+def _proper_here(word: str, text: str, pack: Pack) -> bool:
+    """A frequent word that this text only ever writes capitalised and that names no title,
+    body, state or people: a famous name (`Emmanuel Macron`, `Donald Trump`), which wordfreq
+    counts as a common word because it folds case."""
+    word = word.strip(".,")
+    return (word[:1].isupper() and word[1:].islower() and _only_common(word, pack)
+            and word.casefold() not in _lower_words(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text) if w[0].islower())
 
 
 def _only_common(word: str, pack: Pack) -> bool:
