@@ -1233,3 +1233,14 @@ def test_reading_a_state_named_within_a_longer_one_is_counted_as_the_longer():
 def test_extract_en_ranks_and_titles_of_honour_before_a_name_are_not_in_it(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2024-02 ADDIS ABABA, Feb 5 (ENA) - Minister of Education Prof. Abebe Girma met with the UK’s Minister "
+     "of State for Africa, Rt. Hon. Andrew Mills MP in London on Monday.", ["Abebe Girma", "Andrew Mills"]),
+    (" date 2024-02 BEIRUT, Feb 5 (NNA) - The Minister of Education, Dr. Hassan Karam, met in his office with the "
+     "President of the Council for Development, Eng. Nabil Jisr.", ["Hassan Karam", "Nabil Jisr"]),
+])
+def test_extract_en_abbreviated_honorifics_end_no_sentence_and_letters_after_a_name_are_not_in_it(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair

@@ -120,6 +120,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             if len(rest.split()) >= 2 and _plausible(rest, pack, single_ok=False, particle_ok=False):
                 shift = head.end() + 1
                 m = Mention(m.start, m.name_start + shift, m.end, rest, None)
+        # `Andrew Mitchell MP`: letters after the name are no part of it.
+        words = m.name.split()
+        if len(words) >= 3 and words[-1] in pack.post_nominals:
+            cut = len(m.name) - len(words[-1])
+            m = replace(m, end=m.name_start + len(m.name[:cut].rstrip(" ,")), name=m.name[:cut].rstrip(" ,"))
         # `President Ibrahim Mohamed Solih's visit`: the possessive is no part of the name.
         poss = re.search(rf"[{APOS}]s$", m.name)
         if poss:

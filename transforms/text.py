@@ -69,7 +69,8 @@ class Span:
 _ABBREV = re.compile(
     r"(?:\b(?:M|MM|Mr|Mrs|Ms|Messrs|Dr|Pr|Prof|Mme|Mlle|Me|St|Ste|S\.E|H\.E|S\.M|H\.M|H\.H|"
     r"S\.A|S\.A\.R|SE|Gen|Col|Lt|Sgt|Capt|Maj|Jr|Sr|No|n°|art|av|apr|J\.-C|etc|cf|vol|"
-    r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl|SEM|S\.E\.M|Hon)|\b[" + UPPER + r"])\.$"
+    r"p|pp|ca|env|Inc|Ltd|Co|Corp|St|Sen|Rep|Gov|Amb|Excl|SEM|S\.E\.M|Hon|Rt|Eng|Engr|Ing|Rev|Arch|Brig|Adm|Gal|Gén)"
+    r"|\b[" + UPPER + r"])\.$"
 )
 _NEXT_WORD = re.compile(r"\s+(\S)")
 # `on Sept. 25`, `Jan. 11`: an abbreviated month before its day.

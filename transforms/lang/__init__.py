@@ -53,6 +53,7 @@ class Pack:
     particles: frozenset[str]
     plural_honorifics: frozenset[str]  # `MM.`, `Messrs`: one honorific for several names
     not_names: frozenset[str]
+    post_nominals: frozenset[str]  # letters written after a name (`MP`, `OBE`), as written
     title_head: re.Pattern
     title_head_lower: re.Pattern  # the same, case-sensitive, for lower-cased text
     title_noise: re.Pattern
@@ -208,6 +209,7 @@ def pack(code: str) -> Pack | None:
         particles=frozenset(p.casefold() for p in data["name_particles"]),
         plural_honorifics=frozenset(data.get("plural_honorifics", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
+        post_nominals=frozenset(data.get("post_nominals", [])),
         title_head=phrases(data["title_heads"]),
         title_head_lower=re.compile(_L + "(?:" + words_pattern(sorted({h.lower() for h in data["title_heads"]})) + ")" + _R),
         title_noise=re.compile(
