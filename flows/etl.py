@@ -168,9 +168,11 @@ def commit(
         if holder is None:
             fresh[result.staged].add((did, source))
     # An edited input supersedes what it held before: those dispatches leave the warehouse.
+    # So does one read again by --reprocess: after an upgrade the parser may read its text
+    # into another dispatch (another body, another id), and the old one must not stay.
     edited = {
         f.path for r in results for f in r.inputs
-        if f.path in manifest and manifest[f.path].sha256 not in (None, f.sha256)
+        if f.path in manifest and (reprocess or manifest[f.path].sha256 not in (None, f.sha256))
     }
     retracted = set()
     if edited:

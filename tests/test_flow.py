@@ -388,3 +388,29 @@ def test_flow_duplicate_text_keeps_the_earliest_modified_input_across_commits(pr
     t = _snapshot(warehouse)
     assert set(t["dispatches"]["source_uri"]) == {"fr-001.txt", "fr-002.txt"}
     assert t["rejects"]["source_uri"].tolist() == ["a-copy-of-fr-001.txt"]
+
+
+def test_flow_reprocess_after_the_parser_changed_ids_leaves_no_stale_dispatch(prefect_harness, examples, tmp_path):
+    """`--reprocess` after an upgrade whose parser reads a text differently (another body,
+    so another dispatch id): the old dispatch and what it reported leave the warehouse."""
+    import pyarrow.compute as pc
+
+    from dispatch_etl.warehouse import Warehouse
+
+    inbox = _small_inbox(tmp_path, examples)
+    warehouse = tmp_path / "warehouse"
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    before = _snapshot(warehouse)
+    # As if an earlier parser had given every dispatch another id.
+    store = Warehouse(str(warehouse))
+    for table in ("dispatches", "meeting_reports", "participants"):
+        data = store.read(table)
+        column = "reported_in" if table == "participants" else "dispatch_id"
+        i = data.schema.get_field_index(column)
+        store.replace(table, data.set_column(i, column, pc.binary_join_element_wise("old-", data[column], "")))
+    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), reprocess=True)
+    after = _snapshot(warehouse)
+    assert sorted(after["dispatches"]["dispatch_id"]) == sorted(before["dispatches"]["dispatch_id"])
+    assert not after["meeting_reports"]["dispatch_id"].str.startswith("old-").any()
+    for name in ("meetings", "participants", "meeting_reports"):
+        assert len(after[name]) == len(before[name]), name

@@ -138,3 +138,23 @@ def test_parse_a_language_without_a_pack_is_never_read_by_another_pack():
     d = dispatch(RawDoc("p.txt", "Baku, 16. Mai, AZERTAC\n\nDer Minister Herr Jeyhun Bayramov hat den Botschafter "
                                  "Herrn Thomas Keller empfangen, teilte das Ministerium mit.", "0" * 64))
     assert d.language == "de" and meetings(d) == []
+
+
+@pytest.mark.parametrize("raw, published, city, agency, body_start", [
+    # a page's head (site name and description, headline, `Subscribe`) above the dateline
+    ("- Example Wire\nWorld\nNews from everywhere, every hour.\n\nTwo ministers meet in Rome\n\nSubscribe\n"
+     "ROME, March 4 (Example Wire) - Italy's foreign minister met his Maltese counterpart on Monday.\n\n"
+     "They discussed migration.", None, "ROME", "Example Wire", "Italy's foreign minister"),
+    # the year from the page's own time stamp; a double dash after the bracketed agency
+    ("Ministers meet\n\nSource: Xinhua\n\nEditor: someone\n\n2022-12-12 19:15:00\n\n"
+     "BEIJING, Dec. 12 (Xinhua) -- The vice minister held talks with a visiting envoy.",
+     dt.date(2022, 12, 12), "BEIJING", "Xinhua", "The vice minister"),
+    # `le` before the day, a dash, no agency
+    ("Un ministre reçu à Dakar\n\nDakar, le 29 novembre 2021 - Le ministre chinois a été reçu par le président, "
+     "qui l’a accueilli au palais avec les honneurs dus à son rang et à sa mission.",
+     dt.date(2021, 11, 29), "Dakar", None, "Le ministre chinois"),
+])
+def test_parse_a_dateline_below_a_page_head(raw, published, city, agency, body_start):
+    d = dispatch(RawDoc("x.txt", raw, "0" * 64))
+    assert (d.published_date, d.dateline_city, d.agency) == (published, city, agency)
+    assert d.text.startswith(body_start)

@@ -18,12 +18,12 @@ DATELINE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "tr", "az")
 _HEADER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:\s+|$)")
 _WORD = r"[^\W\d_]+"
 _DATELINE = re.compile(
-    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}})\s*[,.]\s*"
+    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}})\s*[,.]\s*(?:le\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?P<m1>{_WORD})\.?"
     rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>\d{4}))?"
-    r"(?:\s*[,.]\s*|\s+)(?:\(?(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)\)?/?)?"
-    r"\s*(?:[—–\-:|]\s*)?(?P<rest>.*)$",
+    r"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[A-Z][\w.\- ]{0,29}?)\)|(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)/?)?"
+    r"\s*(?:(?P<sep>[—–\-:|]{1,2})\s*)?(?P<rest>.*)$",
     re.DOTALL,
 )
 
@@ -84,9 +84,9 @@ def dateline(paragraph: str) -> Dateline | None:
     if month is None:
         return None
     day = int(m.group("d1") or m.group("d2"))
-    agency = m.group("agency")
+    agency = m.group("bracketed") or m.group("agency")
     rest = m.group("rest").strip()
-    if agency is None and rest and not re.match(r"[—–\-:]", paragraph[m.start("rest") - 1:m.start("rest")] or ""):
+    if agency is None and rest and not m.group("sep"):
         # Without an agency a dateline must stand alone or be cut off by a dash.
         if len(paragraph) > 80:
             return None
@@ -211,12 +211,20 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
     paragraphs = without_debris(text).split("\n\n") if text else []
     title = raw.title
     line = dateline(paragraphs[0].split("\n")[0]) if paragraphs else None
-    if line is None and len(paragraphs) >= 2:
-        second = dateline(paragraphs[1].split("\n")[0])
-        if second is not None and _looks_like_title(paragraphs[0]):
-            title = title or paragraphs[0]
-            paragraphs = paragraphs[1:]
-            line = second
+    if line is None:
+        # A page's title, and maybe its furniture (site name, `Subscribe`, `Source: Xinhua`,
+        # a time stamp), before the paragraph the dateline opens: they are no part of it.
+        for k in range(min(len(paragraphs), _HEAD_PARAGRAPHS)):
+            lines = paragraphs[k].split("\n")
+            # (a dateline after a line of furniture in its paragraph: `Subscribe`)
+            j = next((j for j in range(min(len(lines), 4)) if (k or j) and dateline(lines[j])), None)
+            if j is not None:
+                title = title or (paragraphs[0].split("\n")[0] if k else None)
+                paragraphs = ["\n".join(lines[j:]), *paragraphs[k + 1:]]
+                line = dateline(lines[j])
+                break
+            if not _looks_like_head(paragraphs[k]):
+                break
     if line is not None:
         first_lines = paragraphs[0].split("\n")
         rest = "\n".join([line.rest, *first_lines[1:]]).strip()
@@ -226,6 +234,9 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         return None
     day_ok = line is None or _date(2000, line.month, line.day) is not None
     pub = published_date(header, line, _date_hint(raw.date)) if day_ok else None
+    if pub is None and line is not None and day_ok and header is None and line.year is None:
+        # `BEIJING, Dec. 12 (Xinhua)` under a page's own `2022-12-12 19:15:00`: its year
+        pub = published_date(None, line, stamped_date(_head_lines(text), None))
     city, agency = (line.city, line.agency) if line else (None, None)
     if line is None:
         # No dateline: a web page's own time stamp (`25 July, 2018, 19:04`, `20/03/2024 -
@@ -323,8 +334,18 @@ def _scripts() -> dict[str, str]:
     return {code: script for script, codes in data["scripts"].items() for code in codes}
 
 
+_HEAD_PARAGRAPHS = 8  # how deep a page's head may run before its dateline
+
+
 def _looks_like_title(paragraph: str) -> bool:
+    """A headline: one short line with no full stop at its end."""
     return "\n" not in paragraph and len(paragraph) <= 250 and not paragraph.rstrip().endswith(".")
+
+
+def _looks_like_head(paragraph: str) -> bool:
+    """A headline or page furniture above a dateline (site name, `Subscribe`, a time stamp,
+    a site's one-line description): a few short lines."""
+    return paragraph.count("\n") <= 3 and len(paragraph) <= 300
 
 
 def _language_code(value: str | None) -> str | None:
@@ -352,10 +373,7 @@ def _head_lines(text: str) -> list[str]:
     """The places a page writes its own date: its first short lines, and the dateline-like
     lead of a long first line, up to its dash or closing bracket."""
     out = []
-    for line in text.split("\n")[:8]:
-        line = line.strip()
-        if not line:
-            continue
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:8]:
         if len(line) <= 150:
             out.append(line)
         else:
