@@ -1244,3 +1244,20 @@ def test_extract_en_ranks_and_titles_of_honour_before_a_name_are_not_in_it(text,
 def test_extract_en_abbreviated_honorifics_end_no_sentence_and_letters_after_a_name_are_not_in_it(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+@pytest.mark.parametrize("text, city, country", [
+    (" date 2024-05 TEHRAN, May 14 (Mehr) - The nuclear agency chief Reza Karimi and the IAEA Director-General "
+     "Paulo Duarte met and held talks in the Austrian capital of Vienna on Monday.", "Vienna", "AT"),
+    (" date 2024-05 LAGOS, May 14 (NAN) - Vice President Musa Bello on Thursday received the Brazilian "
+     "Ambassador to Nigeria, Ricardo Lima, at the presidential villa, Abuja.", "Abuja", "NG"),
+])
+def test_extract_en_a_city_after_a_capital_phrase_or_a_lower_case_venue(text, city, country):
+    (m,) = extract(text)
+    assert (m["city"], m["country_code"]) == (city, country)
+
+
+def test_extract_fr_une_ville_apres_la_capitale_et_son_adjectif():
+    (m,) = extract(" date 2024-05 Paris, 14 mai (AFP) - Le ministre Jean Morel s’est entretenu lundi dans la "
+                   "capitale marocaine, Rabat, avec son homologue Nasser Alami.")
+    assert (m["city"], m["country_code"]) == ("Rabat", "MA")

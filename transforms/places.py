@@ -63,8 +63,14 @@ def _city(text: str, masked: list[tuple[int, int]], pack: Pack) -> tuple[str | N
     for prep in pack.place_preposition.finditer(text):
         if _inside(prep.start(), masked):
             continue
-        m = _CITY.match(text, prep.end())
+        lead = pack.place_lead.match(text, prep.end())  # `in the Austrian capital of Vienna`
+        m = _CITY.match(text, lead.end() if lead else prep.end())
         if not m:
+            # `at the presidential villa, Abuja`: a venue in lower case, then the (large)
+            # city after a comma.
+            found = _city_after_venue(text, prep.end(), masked, pack)
+            if found:
+                return found
             continue
         words = m.group().split()
         # Longest known place first: `Charm el-Cheikh`, then `Bakou`.
@@ -79,10 +85,27 @@ def _city(text: str, masked: list[tuple[int, int]], pack: Pack) -> tuple[str | N
                 return name, code
         # `at State House, Nairobi`, `in Kibuli, Kampala`: a venue or a district, then after a
         # comma the (large) city it is in.
-        after = _AFTER_COMMA.match(text, m.end())
-        if after and not _inside(after.start(1), masked):
-            name = after.group(1)
-            code = None if geo.country_code(name, pack.code, pack.countries) else geo.city_country(name, pack.places, 100_000)
-            if code and fold(name) not in pack.not_names:
-                return name, code
+        found = _large_city_after_comma(text, m.end(), masked, pack)
+        if found:
+            return found
     return None, None
+
+
+_LOWER_VENUE = re.compile(r"(?:[^\W\d][\w’'\-]* ){0,3}[^\W\d][\w’'\-]*(?=,)")
+
+
+def _city_after_venue(text: str, pos: int, masked: list[tuple[int, int]], pack: Pack) -> tuple[str, str] | None:
+    venue = _LOWER_VENUE.match(text, pos)
+    if venue is None or not pack.venue_head.search(venue.group()):
+        return None
+    return _large_city_after_comma(text, venue.end(), masked, pack)
+
+
+def _large_city_after_comma(text: str, pos: int, masked: list[tuple[int, int]], pack: Pack) -> tuple[str, str] | None:
+    after = _AFTER_COMMA.match(text, pos)
+    if after and not _inside(after.start(1), masked):
+        name = after.group(1)
+        code = None if geo.country_code(name, pack.code, pack.countries) else geo.city_country(name, pack.places, 100_000)
+        if code and fold(name) not in pack.not_names:
+            return name, code
+    return None

@@ -127,6 +127,7 @@ class Pack:
     pronoun: re.Pattern
     relative_pronoun: re.Pattern  # `where`, `où`: a clause of its own starts after it
     venue_head: re.Pattern
+    place_lead: re.Pattern  # what may stand between a place preposition and the city (`the Austrian capital of`)
     venue_end: re.Pattern
     place_preposition: re.Pattern
     weekdays: dict[str, int]
@@ -355,6 +356,7 @@ def pack(code: str) -> Pack | None:
         place_preposition=re.compile(
             _L + "(?:" + words_pattern(data["place_prepositions"]) + r")(?:\s+|(?<=[’']))"
         ),
+        place_lead=re.compile("(?:" + "|".join(data.get("place_leads") or ["(?!)"]) + ")"),
         weekdays=calendar["weekdays"],
         months=calendar["months"],
         relative_days={fold(k): v for k, v in dates["relative"].items()},
