@@ -1261,3 +1261,17 @@ def test_extract_fr_une_ville_apres_la_capitale_et_son_adjectif():
     (m,) = extract(" date 2024-05 Paris, 14 mai (AFP) - Le ministre Jean Morel s’est entretenu lundi dans la "
                    "capitale marocaine, Rabat, avec son homologue Nasser Alami.")
     assert (m["city"], m["country_code"]) == ("Rabat", "MA")
+
+
+@pytest.mark.parametrize("text, roles, country", [
+    (" date 2019-11-04 MUSCAT, Nov 4 (ONA) - Dr Salma Al Harthy, Minister of Education, on Monday received "
+     "Lord Peter Astley, Trade Envoy of the British Prime Minister, currently visiting the Sultanate.",
+     {"Salma Al Harthy": "host", "Peter Astley": "guest"}, "OM"),
+    (" date 2017-10-31 ASTANA, Oct 31 (Kazinform) - The Minister of Foreign Affairs, Kairat Omarov, met with "
+     "the US Assistant Secretary of State Daniel Price, who arrived in Kazakhstan for the forum.",
+     {"Kairat Omarov": "host", "Daniel Price": "guest"}, "KZ"),
+])
+def test_extract_en_a_visit_to_the_country_or_an_arrival_places_the_meeting(text, roles, country):
+    (m,) = extract(text)
+    assert {name: row[-1] for name, row in people(m).items()} == roles
+    assert m["country_code"] == country

@@ -243,4 +243,6 @@ def _visited_state(r: Reading) -> str | None:
             code = _state(rest, r.pk)[0]
             if code:
                 return code
+            if not r.home_guessed and r.pk.home_state_noun.match(rest):
+                return r.home  # `currently visiting the Sultanate`: the dispatch's own state
     return None
