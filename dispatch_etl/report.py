@@ -20,13 +20,19 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from dispatch_etl import answers
 from dispatch_etl.tables import CATEGORIES, Tables
 
-# The network shows this many actors at most (the most connected), so it stays readable.
+# The network shows this many actors at most (the most connected), so it stays readable,
+# and names this many of them.
 NETWORK_NODES = 40
+NETWORK_LABELS = NETWORK_NODES
+# The charts' resolution, and the width in CSS pixels of the page that shows them.
+DPI = 110
+PAGE_WIDTH = 1100
 TOP = 10
 _KIND_ORDER = {k: i for i, k in enumerate(CATEGORIES["kind"])}
 _PALETTE = {"meeting": "#2f6f9f", "phone_call": "#e08a2c", "video_conference": "#5aa469", "ceremony": "#9c6bb5"}
@@ -115,11 +121,7 @@ def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, 
     report = build(tables, **filters)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    pictures = {
-        "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
-        "hosts_guests": _hosts_guests(report.hosts, report.guests),
-        "network": _network(report.network),
-    }
+    pictures = {name: _png(fig) for name, fig in charts(report).items()}
     for name, png in pictures.items():
         _write(out / f"{name}.png", png)
         report.files[name] = out / f"{name}.png"
@@ -131,14 +133,30 @@ def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, 
 # ---------------------------------------------------------------------- charts
 
 
+def charts(report: Report) -> dict[str, Figure]:
+    """The report's charts as matplotlib Figures (drawn on Agg), by file name."""
+    return {
+        "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
+        "hosts_guests": _hosts_guests(report.hosts, report.guests),
+        "network": _network(report.network),
+    }
+
+
+def _figure(width: float, height: float) -> Figure:
+    """A Figure with an Agg canvas of its own, so its renderer measures text (no pyplot)."""
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig
+
+
 def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     return buffer.getvalue()
 
 
-def _timeline(per_month: pd.DataFrame, undated: int = 0) -> bytes:
-    fig = Figure(figsize=(10, 3.6))
+def _timeline(per_month: pd.DataFrame, undated: int = 0) -> Figure:
+    fig = _figure(10, 3.6)
     ax = fig.subplots()
     if undated:
         ax.set_title(f"not shown: {_undated(undated)}", loc="right", fontsize=9, color="#555555")
@@ -158,11 +176,11 @@ def _timeline(per_month: pd.DataFrame, undated: int = 0) -> bytes:
         ax.legend(frameon=False, ncols=4, loc="upper left")
         ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Meetings per month, by kind", loc="left")
-    return _png(fig)
+    return fig
 
 
-def _hosts_guests(hosts: pd.DataFrame, guests: pd.DataFrame) -> bytes:
-    fig = Figure(figsize=(11, 0.45 * max(len(hosts), len(guests), 4) + 1.2))
+def _hosts_guests(hosts: pd.DataFrame, guests: pd.DataFrame) -> Figure:
+    fig = _figure(11, 0.45 * max(len(hosts), len(guests), 4) + 1.2)
     axes = fig.subplots(1, 2)
     for ax, frame, title, color in ((axes[0], hosts, "Top hosts", "#2f6f9f"), (axes[1], guests, "Top guests", "#e08a2c")):
         if frame.empty:
@@ -175,11 +193,11 @@ def _hosts_guests(hosts: pd.DataFrame, guests: pd.DataFrame) -> bytes:
             ax.spines[["top", "right"]].set_visible(False)
         ax.set_title(title, loc="left")
     fig.subplots_adjust(wspace=0.9)
-    return _png(fig)
+    return fig
 
 
-def _network(g: nx.Graph) -> bytes:
-    fig = Figure(figsize=(10, 8))
+def _network(g: nx.Graph) -> Figure:
+    fig = _figure(10, 8)
     ax = fig.subplots()
     ax.set_axis_off()
     if g.number_of_nodes() == 0:
@@ -197,7 +215,7 @@ def _network(g: nx.Graph) -> bytes:
         nx.draw_networkx_labels(sub, pos, ax=ax, labels={n: _short(n, 28) for n in sub.nodes}, font_size=8)
         shown = "" if len(sub) == len(g) else f" ({len(sub)} most connected of {len(g)})"
         ax.set_title(f"Who met whom: organisations and states{shown}", loc="left")
-    return _png(fig)
+    return fig
 
 
 def _empty(ax, text: str) -> None:
@@ -209,7 +227,7 @@ def _empty(ax, text: str) -> None:
 # ---------------------------------------------------------------------- HTML
 
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #1f2933; }
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: PAGE_WIDTHpx; color: #1f2933; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 .figures { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 1rem 0; }
 .figure { background: #f3f6f9; border-radius: 6px; padding: .6rem 1rem; }
@@ -218,7 +236,7 @@ img { max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #d9e2ec; padding: .3rem .7rem; text-align: left; }
 th { background: #f3f6f9; }
-"""
+""".replace("PAGE_WIDTH", str(PAGE_WIDTH))
 
 
 def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
