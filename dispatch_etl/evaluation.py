@@ -41,7 +41,11 @@ def doc_name(source_uri: str) -> str:
 
 
 def predictions(warehouse: Path) -> dict[str, dict]:
-    """The warehouse's meetings per document, in the gold file's shape."""
+    """The warehouse's meetings per document, in the gold file's shape. A participant's
+    wording (position, honorific) is the one this document's report gives, from
+    `participant_reports`; the rest (role, organisation, country) is the meeting's
+    merged `participants` row. A person this report does not name, or a warehouse
+    written before `participant_reports`, keeps the merged row's wording."""
     store = Warehouse(warehouse)
     dispatches = store.read(
         "dispatches", ["dispatch_id", "source_uri", "published_date", "language", "agency"]
@@ -49,10 +53,10 @@ def predictions(warehouse: Path) -> dict[str, dict]:
     meetings = {m["meeting_id"]: m for m in store.read("meetings").to_pylist()}
     people = defaultdict(list)
     for p in store.read("participants").to_pylist():
-        people[p["meeting_id"]].append({
-            "name": p["name"], "honorific": p["honorific"], "position": p["position"],
-            "organization": p["organization"], "country": p["country_code"], "role": p["role"],
-        })
+        people[p["meeting_id"]].append(p)
+    wording = {(w["meeting_id"], w["dispatch_id"], w["person_id"]): w
+               for w in store.read("participant_reports", ["meeting_id", "dispatch_id", "person_id", "honorific",
+                                                           "position"]).to_pylist()}
     by_dispatch = defaultdict(list)
     for r in sorted(store.read("meeting_reports").to_pylist(), key=lambda r: r["char_start"] or 0):
         m = meetings.get(r["meeting_id"])
@@ -61,7 +65,9 @@ def predictions(warehouse: Path) -> dict[str, dict]:
         by_dispatch[r["dispatch_id"]].append({
             "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
             "kind": m["kind"], "city": m["city"], "country": m["country_code"], "venue": m["venue"],
-            "evidence": r["evidence"], "participants": people[r["meeting_id"]],
+            "evidence": r["evidence"],
+            "participants": [_as_reported(p, wording.get((p["meeting_id"], r["dispatch_id"], p["person_id"])))
+                             for p in people[r["meeting_id"]]],
         })
     out = {}
     for d in dispatches:
@@ -72,6 +78,15 @@ def predictions(warehouse: Path) -> dict[str, dict]:
             "source": (d["agency"] or "").lower() or None,
         }
     return out
+
+
+def _as_reported(p: dict, report: dict | None) -> dict:
+    """A participant in the gold file's shape, worded as the report gives them."""
+    words = report or p
+    return {
+        "name": p["name"], "honorific": words["honorific"], "position": words["position"],
+        "organization": p["organization"], "country": p["country_code"], "role": p["role"],
+    }
 
 
 def score_lines(result: Score, by: dict[str, dict[str, Score]]) -> list[str]:

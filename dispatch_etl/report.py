@@ -14,19 +14,33 @@ import datetime as dt
 import html
 import io
 import os
+import textwrap
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from dispatch_etl import answers
 from dispatch_etl.tables import CATEGORIES, Tables
 
-# The network shows this many actors at most (the most connected), so it stays readable.
+# The network shows this many actors at most (the most connected), so it stays readable,
+# and names this many of them.
 NETWORK_NODES = 40
+NETWORK_LABELS = 12
+# The charts' resolution, and the width in CSS pixels of the page that shows them: the
+# charts are drawn that wide (less the saved picture's margins), so the page shows them at
+# their own size and their 9-point labels stay 13 pixels high.
+DPI = 110
+PAGE_WIDTH = 1100
+_WIDTH = (PAGE_WIDTH - 30) / DPI
+# Names in the hosts and guests chart are shortened past this many characters (the
+# page's tables give them whole).
+_LABEL_CHARS = 30
 TOP = 10
 _KIND_ORDER = {k: i for i, k in enumerate(CATEGORIES["kind"])}
 _PALETTE = {"meeting": "#2f6f9f", "phone_call": "#e08a2c", "video_conference": "#5aa469", "ceremony": "#9c6bb5"}
@@ -115,11 +129,7 @@ def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, 
     report = build(tables, **filters)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    pictures = {
-        "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
-        "hosts_guests": _hosts_guests(report.hosts, report.guests),
-        "network": _network(report.network),
-    }
+    pictures = {name: _png(fig) for name, fig in charts(report).items()}
     for name, png in pictures.items():
         _write(out / f"{name}.png", png)
         report.files[name] = out / f"{name}.png"
@@ -131,14 +141,30 @@ def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, 
 # ---------------------------------------------------------------------- charts
 
 
+def charts(report: Report) -> dict[str, Figure]:
+    """The report's charts as matplotlib Figures (drawn on Agg), by file name."""
+    return {
+        "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
+        "hosts_guests": _hosts_guests(report.hosts, report.guests),
+        "network": _network(report.network),
+    }
+
+
+def _figure(width: float, height: float, layout: str | None = None) -> Figure:
+    """A Figure with an Agg canvas of its own, so its renderer measures text (no pyplot)."""
+    fig = Figure(figsize=(width, height), layout=layout)
+    FigureCanvasAgg(fig)
+    return fig
+
+
 def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     return buffer.getvalue()
 
 
-def _timeline(per_month: pd.DataFrame, undated: int = 0) -> bytes:
-    fig = Figure(figsize=(10, 3.6))
+def _timeline(per_month: pd.DataFrame, undated: int = 0) -> Figure:
+    fig = _figure(_WIDTH, 3.6, layout="constrained")
     ax = fig.subplots()
     if undated:
         ax.set_title(f"not shown: {_undated(undated)}", loc="right", fontsize=9, color="#555555")
@@ -151,53 +177,140 @@ def _timeline(per_month: pd.DataFrame, undated: int = 0) -> bytes:
             values = per_month[kind].tolist()
             ax.bar(x, values, bottom=bottom, color=_PALETTE.get(str(kind), "#888888"), label=str(kind).replace("_", " "), width=0.8)
             bottom = [b + v for b, v in zip(bottom, values)]
-        step = max(1, len(per_month) // 12)
-        ax.set_xticks(list(x)[::step], [str(m) for m in per_month.index][::step], rotation=45, ha="right")
+        months = [str(m) for m in per_month.index]
+        ticks = _month_ticks(per_month.index)
+        # Upright labels, at most 12 (the first months of quarters, halves or years):
+        # rotated ones read badly and their boxes run into each other.
+        ax.set_xticks(ticks, [months[i] for i in ticks])
+        ax.set_xlim(-0.6, len(per_month) - 0.4)
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_ylabel("meetings")
-        ax.legend(frameon=False, ncols=4, loc="upper left")
+        # Beside the bars, never over them.
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Meetings per month, by kind", loc="left")
-    return _png(fig)
+    return fig
 
 
-def _hosts_guests(hosts: pd.DataFrame, guests: pd.DataFrame) -> bytes:
-    fig = Figure(figsize=(11, 0.45 * max(len(hosts), len(guests), 4) + 1.2))
+def _month_ticks(months: pd.Index) -> list[int]:
+    """Positions of the months to label: every 1, 2, 3, 6, 12 … months, whichever keeps
+    the labels to 12 at most, on months that start such a period where the index is
+    monthly (`2023-01`, `2023-07`)."""
+    step = next(s for s in (1, 2, 3, 6, 12, 24, 60, 120, 10**9) if len(months) <= 12 * s)
+    if step > 12 or not all(hasattr(m, "month") for m in months):
+        return list(range(0, len(months), step))
+    return [i for i, m in enumerate(months) if (m.month - 1) % step == 0]
+
+
+def _hosts_guests(hosts: pd.DataFrame, guests: pd.DataFrame) -> Figure:
+    rows = max(len(hosts), len(guests), 4)
+    # Each label is two lines (the name, then whom they speak for): 0.5 in a bar.
+    fig = _figure(_WIDTH, 0.5 * rows + 1.0, layout="constrained")
+    # Constrained layout keeps room for each side's labels: the guests' names never run
+    # into the hosts' bars.
     axes = fig.subplots(1, 2)
     for ax, frame, title, color in ((axes[0], hosts, "Top hosts", "#2f6f9f"), (axes[1], guests, "Top guests", "#e08a2c")):
         if frame.empty:
             _empty(ax, "none yet")
         else:
-            labels = [_short(f"{r.person} ({r.side})" if r.side else r.person, 42) for r in frame.itertuples()]
-            ax.barh(range(len(frame))[::-1], frame["meetings"], color=color)
-            ax.set_yticks(range(len(frame))[::-1], labels)
+            labels = [_short(r.person, _LABEL_CHARS) + (f"\n({_short(r.side, _LABEL_CHARS - 2)})" if r.side else "")
+                      for r in frame.itertuples()]
+            ax.barh(range(len(frame))[::-1], frame["meetings"], color=color, height=0.6)
+            ax.set_yticks(range(len(frame))[::-1], labels, fontsize=9, linespacing=1.1)
+            ax.set_ylim(-0.5, rows - 0.5)
             ax.xaxis.get_major_locator().set_params(integer=True)
             ax.spines[["top", "right"]].set_visible(False)
         ax.set_title(title, loc="left")
-    fig.subplots_adjust(wspace=0.9)
-    return _png(fig)
+    return fig
 
 
-def _network(g: nx.Graph) -> bytes:
-    fig = Figure(figsize=(10, 8))
+def _network(g: nx.Graph) -> Figure:
+    fig = _figure(_WIDTH, 8)
     ax = fig.subplots()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.95)
     ax.set_axis_off()
     if g.number_of_nodes() == 0:
         _empty(ax, "no two parties met yet")
     else:
         strength = dict(g.degree(weight="weight"))
-        keep = sorted(strength, key=lambda n: (-strength[n], n))[:NETWORK_NODES]
+        keep = _largest(g)[:NETWORK_NODES]
         sub = g.subgraph(keep)
-        pos = nx.spring_layout(sub, seed=7, k=1.6 / max(1, len(sub)) ** 0.5, weight="weight")
-        widths = [0.8 + 1.2 * d["weight"] for _, _, d in sub.edges(data=True)]
+        # Laid out by who met whom, not how often: heavy ties would pull the busiest actors
+        # into one knot that no label can be read in.
+        pos = nx.spring_layout(sub, seed=7, k=2.0 / max(1, len(sub)) ** 0.5, weight=None)
+        heaviest = max(d["weight"] for _, _, d in sub.edges(data=True)) if sub.number_of_edges() else 1
+        widths = [0.6 + 3.4 * d["weight"] / heaviest for _, _, d in sub.edges(data=True)]
         top = max(strength[n] for n in sub.nodes)
-        sizes = [150 + 1100 * (strength[n] / top) ** 0.5 for n in sub.nodes]
-        nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, edge_color="#9aa5b1", alpha=0.8)
-        nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=sizes, node_color="#2f6f9f", alpha=0.85)
-        nx.draw_networkx_labels(sub, pos, ax=ax, labels={n: _short(n, 28) for n in sub.nodes}, font_size=8)
-        shown = "" if len(sub) == len(g) else f" ({len(sub)} most connected of {len(g)})"
-        ax.set_title(f"Who met whom: organisations and states{shown}", loc="left")
-    return _png(fig)
+        sizes = [80 + 900 * (strength[n] / top) ** 0.5 for n in sub.nodes]
+        named = set(keep[:NETWORK_LABELS])
+        # The named actors stand out; the others are there for the shape of the network.
+        colours = ["#2f6f9f" if n in named else "#9fbcd6" for n in sub.nodes]
+        nx.draw_networkx_edges(sub, pos, ax=ax, width=widths, edge_color="#9aa5b1", alpha=0.6)
+        nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.9)
+        xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+        # Room at the edges for the labels of nodes there; fixed before the labels are
+        # placed, so that what was measured is what is drawn.
+        ax.set_xlim(min(xs) - 0.25, max(xs) + 0.25)
+        ax.set_ylim(min(ys) - 0.12, max(ys) + 0.12)
+        labelled = _place_labels(ax, fig, [(n, pos[n], sizes[i]) for i, n in enumerate(sub.nodes) if n in named])
+        shown = "" if len(sub) == len(g) else f"{len(sub)} most connected of {len(g)}, "
+        wanted = len(named)
+        named_text = f"the {wanted} largest named" if labelled == wanted else f"{labelled} of the {wanted} largest named"
+        ax.set_title(f"Who met whom: organisations and states ({shown}{named_text})", loc="left")
+    return fig
+
+
+def _largest(g: nx.Graph) -> list[str]:
+    """The network's actors, the most meetings with others first (ties by name)."""
+    strength = dict(g.degree(weight="weight"))
+    return sorted(strength, key=lambda n: (-strength[n], n))
+
+
+# Where a label may go around its node, in order: below, above, right, left, then the
+# diagonals (an offset, and the side of the label that faces the node).
+_AROUND = ((0, -1, "center", "top"), (0, 1, "center", "bottom"), (1, 0, "left", "center"), (-1, 0, "right", "center"),
+           (0.7, -0.7, "left", "top"), (-0.7, -0.7, "right", "top"), (0.7, 0.7, "left", "bottom"),
+           (-0.7, 0.7, "right", "bottom"))
+
+
+def _place_labels(ax, fig: Figure, nodes: list[tuple[str, tuple[float, float], float]]) -> int:
+    """Label nodes, the largest first, each beside its node where it covers no label placed
+    before: below, above, right, left, then farther out. A label that finds no free place
+    is left out. Returns how many were placed."""
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    # A label covers no other label, nor a named node (each may cover its own).
+    circles = {}
+    for name, xy, size in nodes:
+        x, y = ax.transData.transform(xy)
+        r = (size ** 0.5) / 2 * fig.dpi / 72
+        circles[name] = Bbox.from_extents(x - r, y - r, x + r, y + r)
+    placed: list = []
+    for name, xy, size in sorted(nodes, key=lambda n: -n[2]):
+        obstacles = placed + [c for other, c in circles.items() if other != name]
+        radius = (size ** 0.5) / 2 + 2  # points: a scatter size is an area in points²
+        text = _wrapped(name, 22, 2)
+        for distance in (radius, radius + 6, radius + 14, radius + 24, radius + 36, radius + 50):
+            for dx, dy, ha, va in _AROUND:
+                label = ax.annotate(text, xy, xytext=(dx * distance, dy * distance), textcoords="offset points",
+                                    ha=ha, va=va, fontsize=9, linespacing=1.05, color="#1f2933",
+                                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+                box = label.get_window_extent(renderer).padded(3)
+                inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+                if inside and not any(box.overlaps(other) for other in obstacles):
+                    placed.append(box)
+                    if distance > radius:
+                        # A label set farther out is tied to its node by a thin line.
+                        x, y = ax.transData.transform(xy)
+                        end = ax.transData.inverted().transform((x + dx * distance * fig.dpi / 72,
+                                                                  y + dy * distance * fig.dpi / 72))
+                        ax.plot([xy[0], end[0]], [xy[1], end[1]], color="#52606d", linewidth=0.8, zorder=1.5)
+                    break
+                label.remove()
+            else:
+                continue
+            break
+    return len(placed)
 
 
 def _empty(ax, text: str) -> None:
@@ -209,7 +322,7 @@ def _empty(ax, text: str) -> None:
 # ---------------------------------------------------------------------- HTML
 
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #1f2933; }
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: PAGE_WIDTHpx; color: #1f2933; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 .figures { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 1rem 0; }
 .figure { background: #f3f6f9; border-radius: 6px; padding: .6rem 1rem; }
@@ -218,7 +331,8 @@ img { max-width: 100%; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #d9e2ec; padding: .3rem .7rem; text-align: left; }
 th { background: #f3f6f9; }
-"""
+.tables { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+""".replace("PAGE_WIDTH", str(PAGE_WIDTH))
 
 
 def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
@@ -238,6 +352,9 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
     def table(frame: pd.DataFrame) -> str:
         return frame.to_html(index=False, border=0, na_rep="", escape=True)
 
+    def side_by_side(*frames: pd.DataFrame) -> str:
+        return '<div class="tables">' + "".join(f"<div>{table(f)}</div>" for f in frames if len(f)) + "</div>"
+
     ties = report.ties.head(TOP)[["source", "target", "meetings", "first", "last", "undated"]] if len(report.ties) else pd.DataFrame()
     undated = c.get("undated", 0)
     left_out = (f"<p>{_undated(undated).capitalize()} (of {c['meetings']}) are not in this chart: their text gives "
@@ -255,14 +372,31 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
 {left_out}
 <h2>Top hosts and guests</h2>
 {img("hosts_guests", "Top hosts and top guests")}
+{side_by_side(_people(report.hosts, "host"), _people(report.guests, "guest"))}
 <h2>Who met whom</h2>
 {img("network", "Network of organisations and states that met")}
+{side_by_side(_named(report.network))}
 <h2>Strongest ties</h2>
 {table(ties) if len(ties) else "<p>No two parties met yet.</p>"}
 {"<p>First and last: the pair's dated meetings; undated: how many have no date.</p>" if len(ties) else ""}
 <p><small>Made by dispatch-etl on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC.</small></p>
 </body></html>
 """
+
+
+def _people(top: pd.DataFrame, role: str) -> pd.DataFrame:
+    """The chart's hosts or guests with their names whole, for the page's table."""
+    if top.empty:
+        return top
+    return pd.DataFrame({f"top {role}s": top["person"], "for": top["side"], "meetings": top["meetings"]})
+
+
+def _named(g: nx.Graph) -> pd.DataFrame:
+    """The actors the network chart names, with their names whole."""
+    strength = dict(g.degree(weight="weight"))
+    named = _largest(g)[:NETWORK_LABELS]
+    return pd.DataFrame({"largest in the network": named, "meetings over its ties": [int(strength[n]) for n in named],
+                         "counterparts": [g.degree(n) for n in named]})
 
 
 def _undated(n: int) -> str:
@@ -276,7 +410,16 @@ def _with_side(top: pd.DataFrame, p: pd.DataFrame) -> pd.DataFrame:
 
 
 def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _wrapped(text: str, width: int, lines: int) -> str:
+    """`text` over at most `lines` lines of about `width` characters, the last shortened
+    with an ellipsis when the rest does not fit."""
+    parts = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    if len(parts) > lines:
+        parts = parts[: lines - 1] + [_short(" ".join(parts[lines - 1:]), width)]
+    return "\n".join(parts)
 
 
 def _md(text: str) -> str:

@@ -111,6 +111,32 @@ PARTICIPANTS = Table(
     key=("meeting_id", "person_id"),
 )
 
+# Added table: each report's own wording of each participant. A meeting reported in French
+# and in English is one `participants` row per person (see README, "one wording per
+# row"), and one row here per person per report.
+PARTICIPANT_REPORTS = Table(
+    "participant_reports",
+    pa.schema(
+        [
+            _f("meeting_id", _STR, True),
+            _f("dispatch_id", _STR, True),
+            _f("person_id", _STR, True),
+            _f("name_as_written", _STR),  # as this report writes it
+            _f("honorific", _STR),
+            _f("position", _STR),
+            _f("organization_as_written", _STR),
+            _f("organization_id", _STR),  # what that organisation resolves to
+            _f("country_code", _STR),
+            _f("role", _STR, True),  # as this report tells it
+            _f("language", _STR),  # the dispatch's language
+            # Offsets of name_as_written in dispatches.text (the sentence is meeting_reports').
+            _f("name_start", pa.int32()),
+            _f("name_end", pa.int32()),
+        ]
+    ),
+    key=("meeting_id", "dispatch_id", "person_id"),
+)
+
 PERSONS = Table(
     "persons",
     pa.schema(
@@ -163,6 +189,7 @@ TABLES: dict[str, Table] = {
         MEETINGS,
         MEETING_REPORTS,
         PARTICIPANTS,
+        PARTICIPANT_REPORTS,
         PERSONS,
         ORGANIZATIONS,
         REJECTS,

@@ -21,6 +21,8 @@ the name; organisations by id, name or alias; countries by ISO code or English o
 name; kinds by value (`phone_call`). `persons_matching(name)` shows whom a name
 designates. `participants` and `participations` return every participant of the selected
 meetings, so the counterparts are there; keep one side with an ordinary pandas filter.
+`participant_reports` gives, for the same meetings, each report's own wording of each
+participant (a meeting reported in French and English has both).
 A name that matches nothing raises `LookupError` with the closest names, and a kind
 outside the vocabulary a `ValueError` listing the kinds, rather than returning an empty
 frame that looks like "no meetings".
@@ -117,6 +119,12 @@ class Tables:
     def participants(self, **filters) -> pd.DataFrame:
         """Every participant of the selected meetings (same filters as `meetings`)."""
         return to_pandas(self._scan("participants", None, self._by_meeting(**filters)))
+
+    def participant_reports(self, **filters) -> pd.DataFrame:
+        """Each report's own wording of every participant of the selected meetings (same
+        filters as `meetings`): one row per person per meeting per dispatch, with the
+        position, honorific, name and organisation as that dispatch writes them."""
+        return to_pandas(self._scan("participant_reports", None, self._by_meeting(**filters)))
 
     def participations(self, **filters) -> pd.DataFrame:
         """The joined view: one row per participant in a meeting, with the meeting's date,

@@ -204,6 +204,8 @@ def commit(
             orphans = before - live
             store.delete("participants", "reported_in", redo)
             store.delete("participants", "meeting_id", orphans)
+            # (an orphan meeting's reports are all of dispatches read again)
+            store.delete("participant_reports", "dispatch_id", redo)
             store.delete("meetings", "meeting_id", orphans)
             # The reports go last: while they are there, a run killed in between is redone
             # by the next one, which deletes the rest again.
@@ -221,6 +223,7 @@ def commit(
         store.append("meeting_reports", name, _arrow("meeting_reports", rows))
         store.append("meetings", name, _arrow("meetings", rows))
         store.append("participants", name, _arrow("participants", rows))
+        store.append("participant_reports", name, _arrow("participant_reports", rows))
         for table, key in (("persons", "person_id"), ("organizations", "organization_id")):
             old = {r[key]: r for r in store.read(table).to_pylist()}
             for r in rows[table]:

@@ -45,14 +45,16 @@ MEETINGS = {
 }
 
 
-def write(root: Path) -> Path:
-    """Write the small warehouse at `root` and return it."""
+def write(root: Path, persons: list[dict] = PERSONS, organizations: list[dict] = ORGANIZATIONS,
+          meetings: dict[str, tuple] = MEETINGS) -> Path:
+    """Write the small warehouse at `root` (or one of other persons, organisations and
+    meetings in the same shapes) and return it."""
     store = Warehouse(root)
-    names = {p["person_id"]: p["name"] for p in PERSONS}
-    orgs = {o["organization_id"]: o["name"] for o in ORGANIZATIONS}
+    names = {p["person_id"]: p["name"] for p in persons}
+    orgs = {o["organization_id"]: o["name"] for o in organizations}
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    rows["persons"], rows["organizations"] = PERSONS, ORGANIZATIONS
-    for mid, (day, basis, kind, country, published, people) in MEETINGS.items():
+    rows["persons"], rows["organizations"] = persons, organizations
+    for mid, (day, basis, kind, country, published, people) in meetings.items():
         did = f"d-{mid}"
         rows["dispatches"].append({"dispatch_id": did, "source_uri": f"{mid}.txt", "language": "en",
                                    "published_date": published, "text": f"Report of {mid}.", "ingested_at": NOW,

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import browser
 import pandas as pd
 import pyarrow as pa
 import pytest
 from PIL import Image
 
 from dispatch_etl import answers
-from dispatch_etl.report import write_report
+from dispatch_etl.report import PAGE_WIDTH, write_report
 from dispatch_etl.tables import Tables
 from flows.etl import dispatch_etl
 
@@ -167,26 +166,11 @@ def test_report_files_and_summary(warehouse, raw, tmp_path):
     assert report.network.number_of_nodes() > 10
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def test_report_renders_in_headless_chromium(warehouse, tmp_path):
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Chromium (.ci/run installs Debian's chromium)")
-        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+def test_report_renders_in_headless_chromium(warehouse, tmp_path, tmp_path_factory):
+    browser.chromium()
     write_report(warehouse, tmp_path / "report")
     shot = tmp_path / "shot.png"
-    done = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1200,2400",
-         f"--screenshot={shot}", (tmp_path / "report" / "index.html").as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )
-    assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
+    browser.screenshot(tmp_path / "report" / "index.html", shot, 1200, 2400)
     image = Image.open(io.BytesIO(shot.read_bytes())).convert("RGB")
     assert image.size == (1200, 2400)
     small = image.resize((300, 600))
@@ -198,6 +182,12 @@ def test_report_renders_in_headless_chromium(warehouse, tmp_path):
     blue = sum(1 for r, g, b in pixels if abs(r - 0x2F) < 25 and abs(g - 0x6F) < 25 and abs(b - 0x9F) < 25)
     orange = sum(1 for r, g, b in pixels if abs(r - 0xE0) < 25 and abs(g - 0x8A) < 25 and abs(b - 0x2C) < 25)
     assert blue > 200 and orange > 50, (blue, orange)
+    # The charts are drawn for the page's width: shown at their own size, not shrunk.
+    for name in ("timeline", "hosts_guests", "network"):
+        assert Image.open(tmp_path / "report" / f"{name}.png").size[0] <= PAGE_WIDTH
+    # Kept for a person to look at (see tests/browser.py).
+    pictures = [shot, *(tmp_path / "report" / f"{n}.png" for n in ("timeline", "hosts_guests", "network"))]
+    browser.keep(pictures, tmp_path_factory.getbasetemp() / "report-shots", "examples")
 
 
 def test_report_cli_and_flow_artifact(warehouse, examples, tmp_path):

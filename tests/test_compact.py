@@ -26,7 +26,7 @@ from dispatch_etl.schema import TABLES
 from dispatch_etl.warehouse import Warehouse, _LocalDisk
 
 DRIVER = Path(__file__).with_name("compact_driver.py")
-GROWING = ("dispatches", "meetings", "meeting_reports", "participants")
+GROWING = ("dispatches", "meetings", "meeting_reports", "participants", "participant_reports")
 
 
 def _tables(warehouse: Path) -> dict:

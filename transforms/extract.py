@@ -176,6 +176,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "char_start": m.evidence.start,
         "char_end": m.evidence.end,
         "published": r.d.published_date,  # (for telling undated reports of one meeting apart)
+        "language": r.d.language,
         "participants": participants,
     }
 
@@ -282,6 +283,8 @@ def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     return {
         "name": full.name,
         "name_as_written": r.text[full.start:full.end],
+        "name_start": full.start,
+        "name_end": full.end,
         "forms": sorted({r.text[m.start:m.end] for m in person.mentions}),
         "honorific": full.honorific,
         "position": desc.position,

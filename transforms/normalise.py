@@ -201,19 +201,22 @@ def tables(
     first: set[str] | None = None,
     resolver: Resolver | None = None,
 ) -> dict[str, list[dict]]:
-    """Rows for meetings, meeting_reports, participants, persons and organizations from the
-    meetings extracted per dispatch id, joined to what the warehouse already knows (`known`,
+    """Rows for meetings, meeting_reports, participants, participant_reports, persons and
+    organizations from the meetings extracted per dispatch id, joined to what the warehouse already knows (`known`,
     or a run's `resolver`, which this call updates).
     `first`: ids of meetings that existed before these dispatches were read again; the
     reports that created them go first, so that their meetings keep their ids."""
     resolver = resolver or Resolver(known, overrides)
     people, meetings = resolver.people, resolver.meetings
     out: dict[str, list[dict]] = {
-        "meetings": [], "meeting_reports": [], "participants": [], "persons": [], "organizations": []
+        "meetings": [], "meeting_reports": [], "participants": [], "participant_reports": [], "persons": [],
+        "organizations": [],
     }
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
-    participants: dict[tuple[str, str], dict] = {}
+    # (meeting, person) -> the rows of the reports of this commit that name them; merged below
+    participants: dict[tuple[str, str], list[tuple[tuple, dict]]] = defaultdict(list)
+    reports: dict[tuple[str, str, str], dict] = {}  # each report's own wording
     first = first or set()
     created: set[str] = set()
     order = sorted(
@@ -257,6 +260,9 @@ def tables(
             entry["aliases"].update(p.get("forms", ()))
             entry["aliases"].update((p["name_as_written"], p["name"]))
             entry["keys"].add(people.key(p["name"]))
+            report = _report_row(mid, dispatch_id, pid, p, org, record)
+            earlier = reports.get((mid, dispatch_id, pid))
+            reports[(mid, dispatch_id, pid)] = _richer(earlier, report) if earlier else report
             if pid in present:
                 continue
             row = {
@@ -272,16 +278,17 @@ def tables(
                 "role": p["role"],
                 "reported_in": dispatch_id,
             }
-            previous = participants.get((mid, pid))
-            participants[(mid, pid)] = _richer(previous, row) if previous else row
+            participants[(mid, pid)].append((_wording_order(record, dispatch_id), row))
     for pid, entry in persons.items():
         entry["name"] = resolver.names.get(pid) or _fullest(entry.pop("names"))
         entry.pop("names", None)
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
         entry["keys"] = sorted(entry["keys"])
-    for row in participants.values():
+    merged = [_merged(rows) for rows in participants.values()]
+    for row in merged:
         row["name"] = persons[row["person_id"]]["name"]
-    out["participants"] = sorted(participants.values(), key=lambda r: (r["meeting_id"], r["person_id"]))
+    out["participants"] = sorted(merged, key=lambda r: (r["meeting_id"], r["person_id"]))
+    out["participant_reports"] = [reports[k] for k in sorted(reports)]
     out["persons"] = sorted(persons.values(), key=lambda r: r["person_id"])
     for entry in orgs.values():
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
@@ -303,15 +310,56 @@ def _meeting_row(mid: str, record: dict) -> dict:
     }
 
 
+def _report_row(mid: str, dispatch_id: str, pid: str, p: dict, org: Organization | None, record: dict) -> dict:
+    """A participant as one report words them (a `participant_reports` row)."""
+    return {
+        "meeting_id": mid,
+        "dispatch_id": dispatch_id,
+        "person_id": pid,
+        "name_as_written": p["name_as_written"],
+        "honorific": p["honorific"],
+        "position": p["position"],
+        "organization_as_written": p.get("organization_as_written"),
+        "organization_id": org.organization_id if org else None,
+        "country_code": p["country_code"],
+        "role": p["role"],
+        "language": record.get("language"),
+        "name_start": p.get("name_start"),
+        "name_end": p.get("name_end"),
+    }
+
+
+def _wording_order(record: dict, dispatch_id: str) -> tuple:
+    """Which report words a merged participants row: the earliest published (undated
+    last), then by dispatch id and place in it, so the choice does not depend on the
+    order in which reports were read."""
+    published = record.get("published")
+    return (published is None, published or dt.date.min, dispatch_id, record["char_start"])
+
+
+def _merged(rows: list[tuple[tuple, dict]]) -> dict:
+    """One person's participants row from the reports of one commit that name them: the
+    first report's (`_wording_order`) fields, those it leaves empty filled from the next
+    reports in that order, and the fullest written name."""
+    ordered = [row for _, row in sorted(rows, key=lambda kr: kr[0])]
+    merged = ordered[0]
+    for row in ordered[1:]:
+        merged = _richer(merged, row)
+    return merged
+
+
 def _richer(old: dict, new: dict) -> dict:
     """One person reported twice in a meeting: keep every field either report fills, the
-    fuller written name, and the first report's role."""
+    fuller written name (with its offsets, where the row has them), and the first
+    report's role."""
     merged = dict(old)
     for key, value in new.items():
         if merged.get(key) is None and value is not None:
             merged[key] = value
     if len(new["name_as_written"] or "") > len(old["name_as_written"] or ""):
-        merged["name_as_written"] = new["name_as_written"]
+        for key in ("name_as_written", "name_start", "name_end"):
+            if key in new:
+                merged[key] = new[key]
     return merged
 
 
