@@ -1275,3 +1275,10 @@ def test_extract_en_a_visit_to_the_country_or_an_arrival_places_the_meeting(text
     (m,) = extract(text)
     assert {name: row[-1] for name, row in people(m).items()} == roles
     assert m["country_code"] == country
+
+
+def test_extract_en_a_meeting_told_again_in_the_lead_takes_its_day_and_place_from_there():
+    (m,) = extract(" date 2025-03-17 President Aidos Serikbayev received Director of the Institute of Diplomacy "
+                   "Ivan Petrenko\n\nPresident Aidos Serikbayev has received today in Astana the Director of the "
+                   "Institute of Diplomacy, Ivan Petrenko, the press service said.")
+    assert (str(m["meeting_date"]), m["city"]) == ("2025-03-17", "Astana")

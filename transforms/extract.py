@@ -50,9 +50,14 @@ def _meetings(r: Reading) -> list[dict]:
             continue
         for group in linking.separate(r, i, trigger, match, parties):
             principals = {p for p, role in group.items() if role != "attendee"}
-            if any((set(m.roles) == set(group) or principals <= set(m.roles)) and not _other_day(r, m.sentence, i)
-                   for m in found):
-                continue  # a later sentence about the same meeting
+            same = next((m for m in found if (set(m.roles) == set(group) or principals <= set(m.roles))
+                         and not _other_day(r, m.sentence, i)), None)
+            if same is not None:
+                # a later sentence about the same meeting (a headline's, then the lead's):
+                # it may give the day or the place the first one leaves out
+                if i not in same.retold and i != same.sentence:
+                    same.retold.append(i)
+                continue
             found.append(Meeting(i, trigger, group, s))
     records = []
     previous_date = None
@@ -88,7 +93,7 @@ def _dateline_only(r: Reading, j: int) -> bool:
 
 def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> dict:
     detail = r.detail_sentences(m, end)
-    texts = [r.unmasked(j) for j in detail]
+    texts = [r.unmasked(j) for j in detail + [j for j in m.retold if j not in detail]]
     found = meeting_date(texts, r.d.published_date, r.pk)
     date, basis = found.date, found.basis
     if basis == "previous":

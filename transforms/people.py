@@ -101,6 +101,16 @@ def _drop_words(m: Mention, n: int) -> Mention:
     return replace(m, start=m.name_start + shift, name_start=m.name_start + shift, name=m.name[shift:])
 
 
+_OF_WORD_ZIPF = 3.0  # a word of the language, if not a frequent one (`Diplomacy`, `Santé`)
+
+
+@functools.cache
+def _of_before(pack: Pack) -> re.Pattern:
+    """`of `, `de l’`: the word that links a body's name to its last word, right before a position."""
+    words = sorted(pack.data.get("of_words", []), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, words)) + r")(?:\s+|(?<=[’']))$", re.IGNORECASE)
+
+
 def _boundary_ok(text: str, end: int) -> bool:
     """A name must end at punctuation or before a lower-case word, not mid-capitalised run."""
     rest = text[end:end + 2]
@@ -113,6 +123,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     found: dict[int, Mention] = {}
 
     def add(m: Mention) -> None:
+        # `Director of the Institute of Diplomacy, X`: a lone word of the language after `of`
+        # ends a body's name; it names no one.
+        if m.honorific is None and " " not in m.name and pack.is_common(m.name, _OF_WORD_ZIPF) \
+                and _of_before(pack).search(text, max(0, m.start - 12), m.start):
+            return
         # `, Archbishop Marek Solczyński`: a rank or title word before the name is not in it.
         head = pack.title_head.match(m.name)
         if head and m.honorific is None and m.name[head.end():head.end() + 1] == " ":

@@ -57,6 +57,7 @@ class Meeting:
     trigger: Trigger | None
     roles: dict[int, str]  # person index -> role
     evidence: Span
+    retold: list[int] = field(default_factory=list)  # later sentences that tell it again
 
 
 class Reading:
@@ -336,7 +337,7 @@ class Reading:
         return out
 
     def place_texts(self, m: Meeting, end: int) -> list[tuple[str, list[tuple[int, int]]]]:
-        return [text for j in self.detail_sentences(m, end) for text in self.place_texts_of(j)]
+        return [text for j in self.detail_sentences(m, end) + m.retold for text in self.place_texts_of(j)]
 
     def place_texts_of(self, j: int) -> list[tuple[str, list[tuple[int, int]]]]:
         """Sentence `j` with the spans of people's titles in it, which name no meeting place."""
