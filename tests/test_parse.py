@@ -158,3 +158,13 @@ def test_parse_a_dateline_below_a_page_head(raw, published, city, agency, body_s
     d = dispatch(RawDoc("x.txt", raw, "0" * 64))
     assert (d.published_date, d.dateline_city, d.agency) == (published, city, agency)
     assert d.text.startswith(body_start)
+
+
+@pytest.mark.parametrize("line, parsed", [
+    ("Addis Ababa June 1/2021 (ENA) The president received ten ambassadors.", ("Addis Ababa", 1, 6, 2021, "ENA")),
+    ("Le Président Mai 2 a dit", None),  # no comma, no agency, no year: prose, not a dateline
+])
+def test_parse_a_dateline_with_no_comma_needs_its_agency_or_year(line, parsed):
+    d = dateline(line)
+    assert (d and (d.city, d.day, d.month, d.year, d.agency)) == parsed
+

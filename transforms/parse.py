@@ -18,10 +18,10 @@ DATELINE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "tr", "az")
 _HEADER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:\s+|$)")
 _WORD = r"[^\W\d_]+"
 _DATELINE = re.compile(
-    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}})\s*[,.]\s*(?:le\s+)?"
+    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}}?)(?P<citysep>\s*[,.]\s*|\s+)(?:le\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?P<m1>{_WORD})\.?"
     rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-    r"(?:,?\s+(?P<y>\d{4}))?"
+    r"(?:,?\s+(?P<y>\d{4})|/(?P<y2>\d{4}))?"
     r"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[A-Z][\w.\- ]{0,29}?)\)|(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)/?)?"
     r"\s*(?:(?P<sep>[—–\-:|]{1,2})\s*)?(?P<rest>.*)$",
     re.DOTALL,
@@ -85,6 +85,8 @@ def dateline(paragraph: str) -> Dateline | None:
         return None
     day = int(m.group("d1") or m.group("d2"))
     agency = m.group("bracketed") or m.group("agency")
+    if not m.group("citysep").strip() and not (m.group("bracketed") or m.group("y2")):
+        return None  # `Addis Ababa June 1/2021 (ENA)`: with no comma, the agency or year must follow
     rest = m.group("rest").strip()
     if agency is None and rest and not m.group("sep"):
         # Without an agency a dateline must stand alone or be cut off by a dash.
@@ -94,7 +96,7 @@ def dateline(paragraph: str) -> Dateline | None:
         city=m.group("city").strip(),
         day=day,
         month=month,
-        year=int(m.group("y")) if m.group("y") else None,
+        year=int(m.group("y") or m.group("y2")) if (m.group("y") or m.group("y2")) else None,
         agency=agency,
         rest=rest,
         languages=month_languages().get(month_word, frozenset()),
