@@ -1276,3 +1276,19 @@ def test_text_un_point_colle_a_une_majuscule_ne_coupe_que_entre_deux_mots(text, 
 def test_extract_fr_un_nom_nu_dont_le_prenom_ou_le_nom_est_aussi_un_mot_courant(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_fr_une_date_sans_annee_prend_l_annee_du_mois_de_l_en_tete():
+    # no dateline, no day of publication: the header's month still gives the year
+    (m,) = extract(" date 2020-09 Le président Marc Olivier et son homologue ivoirien Amadou Koné ont eu un déjeuner "
+                   "de travail ce vendredi 4 septembre, au palais de l’Élysée à Paris. Les échanges ont porté sur la "
+                   "coopération. L’élection du 31 octobre 2020 a été évoquée.")
+    assert m["meeting_date"] == dt.date(2020, 9, 4)
+
+
+def test_parse_la_fin_du_mois_de_l_en_tete_borne_l_annee_d_une_date_de_decembre():
+    from transforms.dates import meeting_date
+    from transforms.lang import pack
+
+    found = meeting_date(["le 30 décembre"], None, pack("fr"), dt.date(2021, 1, 31))
+    assert found.date == dt.date(2020, 12, 30)

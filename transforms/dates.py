@@ -50,16 +50,20 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     }
 
 
-def meeting_date(texts: list[str], published: dt.date | None, pack: Pack) -> DateFinding:
+def meeting_date(
+    texts: list[str], published: dt.date | None, pack: Pack, written_by: dt.date | None = None
+) -> DateFinding:
     """The first date the texts give, most precise kind first; weekdays resolve to the
-    latest such day on or before publication, `hier` to the day before it."""
+    latest such day on or before publication, `hier` to the day before it. With no day of
+    publication, `written_by` (the last day the text can have been written) still gives
+    the year of a date written without one."""
     pats = _patterns(pack)
     for text in texts:
         for m in pats["explicit"].finditer(text):
             day = int(m.group(1) or m.group(5))
             month = pack.months.get(fold(m.group(2) or m.group(4)).rstrip("."))
             year = m.group(3) or m.group(6)
-            date = _explicit(day, month, int(year) if year else None, published)
+            date = _explicit(day, month, int(year) if year else None, published or written_by)
             if date:
                 return DateFinding(date, "explicit")
         m = pats["current_month"].search(text)

@@ -94,7 +94,7 @@ def _dateline_only(r: Reading, j: int) -> bool:
 def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> dict:
     detail = r.detail_sentences(m, end)
     texts = [r.unmasked(j) for j in detail + [j for j in m.retold if j not in detail]]
-    found = meeting_date(texts, r.d.published_date, r.pk)
+    found = meeting_date(texts, r.d.published_date, r.pk, r.d.written_by)
     date, basis = found.date, found.basis
     if basis == "previous":
         if previous_date is None and m.sentence > 0:
@@ -112,7 +112,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         for j in _sentences_before(m):
             if _dateline_only(r, j):
                 continue  # `BAKU, Azerbaijan, May 2.`: the dispatch's day, not the talks'
-            around = meeting_date([r.unmasked(j)], r.d.published_date, r.pk)
+            around = meeting_date([r.unmasked(j)], r.d.published_date, r.pk, r.d.written_by)
             if around.basis in ("explicit", "weekday"):
                 date, basis = around.date, around.basis
                 break

@@ -186,6 +186,9 @@ class Dispatch:
     text: str
     content_sha256: str
     dateline_note: str | None = None
+    # With no day of publication, the last day it can have been written on (the header's
+    # `date 2020-09` gives its month): the year of a date written without one.
+    written_by: dt.date | None = None
 
     def row(self, ingested_at: dt.datetime) -> dict:
         return {
@@ -268,7 +271,14 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
         text=body,
         content_sha256=raw.content_sha256,
         dateline_note=None if day_ok else f"impossible dateline date: day {line.day} of month {line.month}",
+        written_by=None if pub or header is None else _month_end(header[0], header[1]),
     )
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _body_language(text: str, line: Dateline | None) -> str:
