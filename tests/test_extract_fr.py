@@ -1292,3 +1292,11 @@ def test_parse_la_fin_du_mois_de_l_en_tete_borne_l_annee_d_une_date_de_decembre(
 
     found = meeting_date(["le 30 décembre"], None, pack("fr"), dt.date(2021, 1, 31))
     assert found.date == dt.date(2020, 12, 30)
+
+
+def test_extract_fr_accueilli_mal_ecrit_et_une_ville_apres_l_aeroport():
+    (m,) = extract(" date 2024-05 Ouagadougou, 14 mai (AIB) - Le président du Mali, le colonel Amadou Keïta, a été "
+                   "acceuilli mardi à l’aéroport international de Ouagadougou par son homologue burkinabè, le "
+                   "capitaine Idrissa Ouédraogo.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Amadou Keïta": "guest", "Idrissa Ouédraogo": "host"}
+    assert (m["city"], m["country_code"]) == ("Ouagadougou", "BF")
