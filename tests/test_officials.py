@@ -66,3 +66,13 @@ def test_extract_the_texts_word_on_a_state_comes_before_the_list():
         " date 2024-05 Genève, 14 mai (ATS) - Le président du Conseil d’État, Pierre Favre, a reçu mardi le "
         "ministre ghanéen de l’Intérieur, Macky Sall, un homonyme.")
     assert people(m)["Macky Sall"][3] == "GH"
+
+
+def test_officials_a_titled_surname_alone_takes_the_state_of_the_one_official_of_that_name_then():
+    from transforms.officials import find_surname
+
+    assert find_surname("Pompeo", 2020).state == "US"
+    assert find_surname("Pompeo", 2010) is None  # not in office then
+    (m,) = extract(" date 2020-07-22 Wellington, July 22 (MFAT) - On July 21, Secretary Pompeo spoke with "
+                   "Russian Foreign Minister Sergey Lavrov.")
+    assert people(m)["Pompeo"][3] == "US"

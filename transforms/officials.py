@@ -101,6 +101,21 @@ def find(name: str) -> Found | None:
     return Found(state, None if None in ends else max(ends))
 
 
+@functools.lru_cache(maxsize=16_384)
+def find_surname(surname: str, year: int) -> Found | None:
+    """The one official of this surname in office in that year, give or take one (`President
+    Obama` in 2010 -> US), or None when there is none or there are several states'."""
+    skeleton = name_parts(surname)[2]
+    matches = [o for o in _index().by_surname.get(skeleton, ())
+               if (o.start is None or o.start - 1 <= year) and (o.end is None or year <= o.end + 1)]
+    states = {o.country for o in matches}
+    if len(states) != 1:
+        return None
+    (state,) = states
+    ends = [o.end for o in matches]
+    return Found(state, None if None in ends else max(ends))
+
+
 def state_of(name: str) -> str | None:
     """The state the official of this full name serves, if the list knows it (see `find`)."""
     found = find(name)

@@ -308,11 +308,17 @@ class Reading:
         one whose title names no state: the text's word comes first. Not for a former
         official the text gives a post that serves no state (`Secretary-General António
         Guterres`): they may now serve an international body."""
-        found = officials.find(self.people[p].full.name)
+        name = self.people[p].full.name
+        position = self.people[p].description.position
+        published = self.d.published_date or self.d.written_by
+        if " " in name:
+            found = officials.find(name)
+        elif position and published and not self.people[p].description.organization:
+            found = officials.find_surname(name, published.year)  # `President Obama`, `Secretary Pompeo`
+        else:
+            found = None
         if found is None:
             return None
-        position = self.people[p].description.position
-        published = self.d.published_date
         out_of_office = found.until is not None and published is not None and published.year > found.until + 1
         if out_of_office and position and not self.pk.serves_state(position):
             return None
