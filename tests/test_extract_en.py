@@ -1282,3 +1282,23 @@ def test_extract_en_a_meeting_told_again_in_the_lead_takes_its_day_and_place_fro
                    "Ivan Petrenko\n\nPresident Aidos Serikbayev has received today in Astana the Director of the "
                    "Institute of Diplomacy, Ivan Petrenko, the press service said.")
     assert (str(m["meeting_date"]), m["city"]) == ("2025-03-17", "Astana")
+
+
+@pytest.mark.parametrize("text", [
+    " date 2024-05 WASHINGTON, May 3 (Reuters) - US President John Miller called Russian leader Pavel Orlov.",
+    " date 2024-05 ASTANA, May 3 (Kazinform) - President Aidos Serikbayev has had a telephone talk with his "
+    "Tajik counterpart Rustam Nazarov.",
+    " date 2024-05 WASHINGTON, May 3 - Secretary of State Mark Jensen spoke via phone today with Turkish Foreign "
+    "Minister Emre Kaya.",
+    " date 2024-05 KUWAIT, May 3 (KUNA) - The Crown Prince Sheikh Fahad Al-Sabah received Monday a call from "
+    "the Chairperson of the African Union Commission, Moussa Idriss.",
+])
+def test_extract_en_calls_told_by_verbs_and_phrases_the_phrase_list_lacked(text):
+    (m,) = extract(text)
+    assert m["kind"] == "phone_call"
+
+
+def test_extract_en_called_on_is_a_visit_not_a_call():
+    (m,) = extract(" date 2024-05 ISLAMABAD, May 3 (APP) - The Ambassador of Japan, Kenji Ito, called on Prime "
+                   "Minister Ali Raza at his office.")
+    assert m["kind"] == "meeting"

@@ -341,7 +341,11 @@ def pack(code: str) -> Pack | None:
         own_premises=phrases(data["own_premises_cues"]) if data.get("own_premises_cues") else re.compile("(?!)"),
         titled_premises=re.compile(data["titled_premises"]) if data.get("titled_premises") else re.compile("(?!)"),
         initiative=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["initiative_cues"]) + ")", re.IGNORECASE),
-        kinds=tuple((kind, phrases(words)) for kind, words in data["kind_cues"].items()),
+        kinds=tuple(
+            (kind, re.compile("|".join(filter(None, [
+                phrases(words).pattern, *data.get("kind_patterns", {}).get(kind, [])])), re.IGNORECASE))
+            for kind, words in data["kind_cues"].items()
+        ),
         meeting_noun=phrases(data["meeting_nouns"]),
         meeting_detail=re.compile(
             _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
