@@ -1302,3 +1302,9 @@ def test_extract_en_called_on_is_a_visit_not_a_call():
     (m,) = extract(" date 2024-05 ISLAMABAD, May 3 (APP) - The Ambassador of Japan, Kenji Ito, called on Prime "
                    "Minister Ali Raza at his office.")
     assert m["kind"] == "meeting"
+
+
+def test_extract_en_a_seat_any_state_has_puts_the_party_of_the_meetings_state_at_home():
+    (m,) = extract(" date 2019-05-14 Abuja, May 14 (NAN) - President Muhammadu Buhari, on Monday, met with the "
+                   "Deputy Secretary-General of the United Nations, Grace Ndlovu, at the State House, Abuja.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Muhammadu Buhari": "host", "Grace Ndlovu": "guest"}

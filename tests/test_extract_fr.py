@@ -478,9 +478,10 @@ MORE_CASES = [
         "reine Mathilde de Belgique au palais royal de Bruxelles.",
         dict(kind="meeting", city="Bruxelles", country_code="BE", venue="palais royal de Bruxelles"),
         {
-            "Mehriban Aliyeva": ("Mme", "Première vice-présidente", None, "AZ", "participant"),
-            # `de Belgique` says whose queen she is; it is no part of her name.
-            "Mathilde": (None, "reine", None, "BE", "participant"),
+            "Mehriban Aliyeva": ("Mme", "Première vice-présidente", None, "AZ", "guest"),
+            # `de Belgique` says whose queen she is; it is no part of her name. The royal
+            # palace of her state's capital is her own ground: she hosts.
+            "Mathilde": (None, "reine", None, "BE", "host"),
         },
         id="queen-of-a-state-city-in-venue",
     ),
@@ -1300,3 +1301,9 @@ def test_extract_fr_accueilli_mal_ecrit_et_une_ville_apres_l_aeroport():
                    "capitaine Idrissa Ouédraogo.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Amadou Keïta": "guest", "Idrissa Ouédraogo": "host"}
     assert (m["city"], m["country_code"]) == ("Ouagadougou", "BF")
+
+
+def test_extract_fr_au_palais_presidentiel_celui_de_l_etat_de_la_rencontre_recoit():
+    (m,) = extract(" date 2024-03 Ankara, 5 mars (AA) - Le président turc Recep Tayyip Erdogan s’est entretenu mardi "
+                   "au palais présidentiel à Ankara avec le dirigeant chypriote turc, Ali Kemal.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Recep Tayyip Erdogan": "host", "Ali Kemal": "guest"}

@@ -76,7 +76,7 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
                 hosts.add(p)
         hosts |= _ministry_hosts(r, venue, parties)
     if not visitors and not hosts:
-        hosts = _seat_hosts(r, m, parties)
+        hosts = _seat_hosts(r, m, parties) or _generic_seat_hosts(r, m, end, parties)
     if not visitors and not hosts:
         visitors = _visiting_the_state(r, parties)
     if len(visitors) == 1:
@@ -104,6 +104,22 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
             if len(home) == 1:
                 return home
     return set()
+
+
+def _generic_seat_hosts(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
+    """`met with X at the State House, Abuja`, `au palais de la République`: a seat any state
+    may give its leader, named as where the talks took place, puts on home ground the one
+    party who serves the state the meeting took place in (or the dispatch's own)."""
+    s = r.sents[m.sentence]
+    seat = r.pk.generic_seat.search(r.text, s.start, s.end)
+    if seat is None or not _locative(r.pk).search(r.text, max(s.start, seat.start() - 30), seat.start()):
+        return set()
+    where = place(r.place_texts(m, end), r.pk).country_code or (None if r.home_guessed else r.home)
+    if where is None:
+        return set()
+    states = {p: _state_of(r, p) for p in parties}
+    home = {p for p in parties if states[p] == where}
+    return home if len(home) == 1 and all(states[p] != where for p in parties if p not in home) else set()
 
 
 @functools.cache

@@ -127,6 +127,7 @@ class Pack:
     pronoun: re.Pattern
     relative_pronoun: re.Pattern  # `where`, `où`: a clause of its own starts after it
     venue_head: re.Pattern
+    generic_seat: re.Pattern  # `State House`, `palais présidentiel`: a seat any state's leader may have
     home_state_noun: re.Pattern  # `the Sultanate`, `le pays`: the dispatch's own state, visited
     place_lead: re.Pattern  # what may stand between a place preposition and the city (`the Austrian capital of`)
     venue_end: re.Pattern
@@ -361,6 +362,7 @@ def pack(code: str) -> Pack | None:
         place_preposition=re.compile(
             _L + "(?:" + words_pattern(data["place_prepositions"]) + r")(?:\s+|(?<=[’']))"
         ),
+        generic_seat=re.compile(_L + "(?:" + words_pattern(data.get("generic_seats") or ["(?!)"]) + r")(?![\w\-])"),
         home_state_noun=re.compile("(?:" + words_pattern(data.get("home_state_nouns") or ["(?!)"]) + r")(?![\w\-])"),
         place_lead=re.compile("(?:" + "|".join(data.get("place_leads") or ["(?!)"]) + ")"),
         weekdays=calendar["weekdays"],
