@@ -1206,7 +1206,7 @@ def test_extract_en_a_city_after_a_venue_or_district_and_a_comma(where, city, co
 def test_extract_en_a_meeting_said_to_be_also_held_takes_the_day_of_the_one_before():
     found = extract(" date 2024-06 JAKARTA, June 12 (Antara) -- The summit opened in Bali with a speech on trade. "
                     "Prime Minister Ahmad Rahman held talks with President Joko Santoso on Tuesday. At the summit "
-                    "hall, Rahman also held a meeting with the prime minister of Thailand, Somchai Wongsa.")
+                    "hall, Rahman also had bilateral talks with Somchai Wongsa, Thailand's prime minister.")
     assert [(sorted(people(m)), str(m["meeting_date"])) for m in found] == [
         (["Ahmad Rahman", "Joko Santoso"], "2024-06-11"), (["Ahmad Rahman", "Somchai Wongsa"], "2024-06-11")]
 
@@ -1248,7 +1248,7 @@ def test_extract_en_abbreviated_honorifics_end_no_sentence_and_letters_after_a_n
 
 @pytest.mark.parametrize("text, city, country", [
     (" date 2024-05 TEHRAN, May 14 (Mehr) - The nuclear agency chief Reza Karimi and the IAEA Director-General "
-     "Paulo Duarte met and held talks in the Austrian capital of Vienna on Monday.", "Vienna", "AT"),
+     "Paulo Duarte held talks on Monday in the Austrian capital of Vienna.", "Vienna", "AT"),
     (" date 2024-05 LAGOS, May 14 (NAN) - Vice President Musa Bello on Thursday received the Brazilian "
      "Ambassador to Nigeria, Ricardo Lima, at the presidential villa, Abuja.", "Abuja", "NG"),
 ])
@@ -1265,7 +1265,7 @@ def test_extract_fr_une_ville_apres_la_capitale_et_son_adjectif():
 
 @pytest.mark.parametrize("text, roles, country", [
     (" date 2019-11-04 MUSCAT, Nov 4 (ONA) - Dr Salma Al Harthy, Minister of Education, on Monday received "
-     "Lord Peter Astley, Trade Envoy of the British Prime Minister, currently visiting the Sultanate.",
+     "Lord Peter Astley, a British trade envoy now visiting the Sultanate.",
      {"Salma Al Harthy": "host", "Peter Astley": "guest"}, "OM"),
     (" date 2017-10-31 ASTANA, Oct 31 (Kazinform) - The Minister of Foreign Affairs, Kairat Omarov, met with "
      "the US Assistant Secretary of State Daniel Price, who arrived in Kazakhstan for the forum.",
@@ -1288,8 +1288,8 @@ def test_extract_en_a_meeting_told_again_in_the_lead_takes_its_day_and_place_fro
     " date 2024-05 WASHINGTON, May 3 (Reuters) - US President John Miller called Russian leader Pavel Orlov.",
     " date 2024-05 ASTANA, May 3 (Kazinform) - President Aidos Serikbayev has had a telephone talk with his "
     "Tajik counterpart Rustam Nazarov.",
-    " date 2024-05 WASHINGTON, May 3 - Secretary of State Mark Jensen spoke via phone today with Turkish Foreign "
-    "Minister Emre Kaya.",
+    " date 2024-05 WASHINGTON, May 3 - Secretary of State Mark Jensen today spoke via phone with Emre Kaya, "
+    "Turkey's foreign minister.",
     " date 2024-05 KUWAIT, May 3 (KUNA) - The Crown Prince Sheikh Fahad Al-Sabah received Monday a call from "
     "the Chairperson of the African Union Commission, Moussa Idriss.",
 ])
@@ -1305,6 +1305,6 @@ def test_extract_en_called_on_is_a_visit_not_a_call():
 
 
 def test_extract_en_a_seat_any_state_has_puts_the_party_of_the_meetings_state_at_home():
-    (m,) = extract(" date 2019-05-14 Abuja, May 14 (NAN) - President Muhammadu Buhari, on Monday, met with the "
-                   "Deputy Secretary-General of the United Nations, Grace Ndlovu, at the State House, Abuja.")
+    (m,) = extract(" date 2019-05-14 Abuja, May 14 (NAN) - President Muhammadu Buhari, on Monday, met with UN "
+                   "Deputy Secretary-General Grace Ndlovu at the State House, Abuja.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Muhammadu Buhari": "host", "Grace Ndlovu": "guest"}
