@@ -1308,3 +1308,10 @@ def test_extract_en_a_seat_any_state_has_puts_the_party_of_the_meetings_state_at
     (m,) = extract(" date 2019-05-14 Abuja, May 14 (NAN) - President Muhammadu Buhari, on Monday, met with UN "
                    "Deputy Secretary-General Grace Ndlovu at the State House, Abuja.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Muhammadu Buhari": "host", "Grace Ndlovu": "guest"}
+
+
+def test_extract_en_phone_calls_received_from_make_the_callers_hosts():
+    found = extract(" date 2022-04-13 Amman, April 13 (Petra) - King Hassan on Wednesday received phone calls "
+                    "from the Palestinian President, Yusuf Haddad.")
+    assert {name: row[-1] for name, row in people(found[0]).items()} == {"Hassan": "guest", "Yusuf Haddad": "host"}
+    assert found[0]["kind"] == "phone_call"
