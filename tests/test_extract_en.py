@@ -1315,3 +1315,11 @@ def test_extract_en_phone_calls_received_from_make_the_callers_hosts():
                     "from the Palestinian President, Yusuf Haddad.")
     assert {name: row[-1] for name, row in people(found[0]).items()} == {"Hassan": "guest", "Yusuf Haddad": "host"}
     assert found[0]["kind"] == "phone_call"
+
+
+def test_extract_en_calls_from_a_list_of_titled_leaders_are_one_call_each():
+    found = extract(" date 2022-04-13 Amman, April 13 (Petra) - King Hassan on Wednesday received phone calls from "
+                    "the Palestinian President, Yusuf Haddad, Sheikh Omar bin Rashid, the crown prince of Dubai, "
+                    "and the Iraqi Prime Minister, Karim Jabbar.")
+    assert sorted(tuple(sorted(people(m))) for m in found) == [
+        ("Hassan", "Karim Jabbar"), ("Hassan", "Omar bin Rashid"), ("Hassan", "Yusuf Haddad")]

@@ -112,7 +112,7 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     apart = _apart_later(r, i, roles)
     if apart:
         return apart
-    if trigger.kind != "symmetric" and not (trigger.kind == "directed" and separately):
+    if trigger.kind != "symmetric" and not (trigger.kind in ("directed", "reverse") and separately):
         return [roles]
     named_after = {p for p, m in r.sent_mentions[i] if m.start >= match.end()}
     others = [p for p in roles if p in named_after]
@@ -323,7 +323,16 @@ def _link(r: Reading, a: Mention, hi: int) -> str:
     link = r.text[a.outer_end:hi]
     if a.of_state and link.lstrip().startswith(a.of_state):
         link = link.lstrip()[len(a.of_state):]
+    # `…, Sheikh Mohamed …`: a rank right before the next name is theirs, not the link's
+    rank = _rank_at_end(r.pk).search(link)
+    if rank:
+        link = link[:rank.start()] + " "
     return link.removeprefix("]")
+
+
+@functools.cache
+def _rank_at_end(pk: Pack) -> re.Pattern:
+    return re.compile(r"(?<=[\s,;])(?:" + pk.rank.pattern + r")\s*$", re.IGNORECASE if pk.rank.flags & re.IGNORECASE else 0)
 
 
 def _leads_to_title(r: Reading, link: str) -> bool:
