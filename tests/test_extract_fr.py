@@ -1307,3 +1307,11 @@ def test_extract_fr_au_palais_presidentiel_celui_de_l_etat_de_la_rencontre_recoi
     (m,) = extract(" date 2024-03 Ankara, 5 mars (AA) - Le président turc Recep Tayyip Erdogan s’est entretenu mardi "
                    "au palais présidentiel à Ankara avec le dirigeant chypriote turc, Ali Kemal.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Recep Tayyip Erdogan": "host", "Ali Kemal": "guest"}
+
+
+def test_extract_fr_une_liste_titre_virgule_nom_apres_son_homologue_donne_un_entretien_chacun():
+    found = extract(" date 2022-02-17 Tunis, 17 févr. (TAP) - Le président Karim Ben Salah a ainsi échangé avec son "
+                    "homologue français, Paul Renard, le président du Conseil libyen, Omar Fathi, le président "
+                    "mauritanien, Sidi Ould Baba, et le président ivoirien, Koffi Yao.")
+    assert sorted(name for m in found for name in people(m) if name != "Karim Ben Salah") == [
+        "Koffi Yao", "Omar Fathi", "Paul Renard", "Sidi Ould Baba"]

@@ -82,7 +82,7 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     if subjects and (not after or r.text[match.end():after[0][1].start].strip()):
         # `a reçu son homologue ouzbek au palais`: the counterpart named before.
         other = _counterpart(r, i, match, subjects)
-        if other is not None:
+        if other is not None and other not in {p for p, _ in after[:1]}:
             after = [(other, Mention(match.end(), match.end(), match.end(), "", None))] + after
     if trigger.kind == "symmetric" and not after:
         return _coordinated(r, i, match)  # `X and Y met`
@@ -166,7 +166,7 @@ def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
     leads = [_leads_to_title(r, link.replace(";", ",")) for link in title_links]
     # (three or more people each with a title of their own, commas between: a list, even
     # when what ends it is no `and` + person: `A, B, C and exchanged views with them`)
-    separated = [link.strip() in (",", ";") for link in title_links]
+    separated = [_comma_link(r, link) for link in title_links]
     commas = [sep and b.title_start is not None and b.title_start < b.start
               for sep, (_, b) in zip(separated, after[1:])]
     for k, (p, m) in enumerate(after[1:]):
@@ -308,6 +308,16 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
     state = r.pk.demonym_country(d.group())
     found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
     return found.pop() if len(found) == 1 else None
+
+
+def _comma_link(r: Reading, link: str) -> bool:
+    """`, ` or `; ` between two people, maybe with the article of the next one's title
+    (`…, X, le président mauritanien, Y`)."""
+    link = link.strip()
+    if link in (",", ";"):
+        return True
+    rest = link[1:].strip()
+    return link[:1] in ",;" and bool(rest) and bool(r.pk.title_noise.fullmatch(rest + " "))
 
 
 def _title_link(r: Reading, a: Mention, b: Mention) -> str:
