@@ -1315,3 +1315,11 @@ def test_extract_fr_une_liste_titre_virgule_nom_apres_son_homologue_donne_un_ent
                     "mauritanien, Sidi Ould Baba, et le président ivoirien, Koffi Yao.")
     assert sorted(name for m in found for name in people(m) if name != "Karim Ben Salah") == [
         "Koffi Yao", "Omar Fathi", "Paul Renard", "Sidi Ould Baba"]
+
+
+def test_extract_fr_des_noms_nus_de_dirigeants_connus_apres_un_gentile():
+    # names with no title, after nationality nouns; their bearers are on the list of officials
+    (m,) = extract(" date 2023-09-16 Niamey, 16 sept. (ANP) - Le général nigérien Abdourahamane Tiani a reçu ses "
+                   "pairs, le Malien Assimi Goïta et le Burkinabè Ibrahim Traoré, pour un sommet.")
+    assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
+        "Abdourahamane Tiani": ("NE", "host"), "Assimi Goïta": ("ML", "guest"), "Ibrahim Traoré": ("BF", "guest")}

@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from transforms import geo
+from transforms import geo, officials
 from transforms.lang import Pack
 from transforms.orgs import registry
 from transforms.text import APOS, UPPER, fold
@@ -255,8 +255,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             continue
         before = text[max(start, c.start() - 40):c.start()]
         word = _CAPITAL_BEFORE.search(before)
-        if word and not pack.is_title_word(word.group().strip(" .")):
-            continue  # the end of a longer capitalised run: `Jon Tong Chol`, not `Tong Chol`
+        if word and not pack.is_title_word(word.group().strip(" .")) and not pack.demonym_country(word.group().strip(" .")):
+            continue  # the end of a longer capitalised run: `Jon Tong Chol`, not `Tong Chol` (not `le Malien X`)
         venue = pack.venue_head.search(before)
         if venue and not before[venue.end():].strip():
             continue  # a place named after a person: `au palais Constantin`
@@ -264,7 +264,9 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _boundary_ok(text, m.end()):
             continue
         words = m.group().split()
-        if (len(words) >= 2 and given_name(words[0])
+        if len(words) >= 2 and officials.state_of(m.group()) and _plausible(m.group(), pack, single_ok=False):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a listed official: `Assimi Goïta`
+        elif (len(words) >= 2 and given_name(words[0])
                 and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
                 and (not pack.is_title_word(words[0]) or _proper_here(words[0], text, pack))
                 and _plausible(m.group(), pack, single_ok=False, particle_ok=False)
