@@ -264,7 +264,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _boundary_ok(text, m.end()):
             continue
         words = m.group().split()
-        if len(words) >= 2 and officials.state_of(m.group()) and _plausible(m.group(), pack, single_ok=False):
+        if len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a listed official: `Assimi Goïta`
         elif (len(words) >= 2 and given_name(words[0])
                 and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
