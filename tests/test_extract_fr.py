@@ -1323,3 +1323,14 @@ def test_extract_fr_des_noms_nus_de_dirigeants_connus_apres_un_gentile():
                    "pairs, le Malien Assimi Goïta et le Burkinabè Ibrahim Traoré, pour un sommet.")
     assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
         "Abdourahamane Tiani": ("NE", "host"), "Assimi Goïta": ("ML", "guest"), "Ibrahim Traoré": ("BF", "guest")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    (" date 2016-05-03 Abidjan, 3 mai (AIP) - Le président du parti, Koffi Adou, a accordé une audience, hier, à "
+     "Sem Pierre Lambert, premier secrétaire de l’ambassade de France.", ["Koffi Adou", "Pierre Lambert"]),
+    (" date 2025-04-20 Rome, 20 avril (TASS) - Le vice-président américain JD Vance a rencontré dimanche le "
+     "président italien Marco Bellini.", ["JD Vance", "Marco Bellini"]),
+])
+def test_extract_fr_sem_honorifique_et_initiales_en_capitales_d_un_dirigeant_connu(text, pair):
+    (m,) = extract(text)
+    assert sorted(people(m)) == pair
