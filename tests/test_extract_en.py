@@ -1323,3 +1323,10 @@ def test_extract_en_calls_from_a_list_of_titled_leaders_are_one_call_each():
                     "and the Iraqi Prime Minister, Karim Jabbar.")
     assert sorted(tuple(sorted(people(m))) for m in found) == [
         ("Hassan", "Karim Jabbar"), ("Hassan", "Omar bin Rashid"), ("Hassan", "Yusuf Haddad")]
+
+
+def test_extract_en_a_call_paid_on_him_is_on_the_official_named_before():
+    (m,) = extract(" date 2022-11-15 ACCRA, Nov 15 (GNA) - The Greater Accra Regional Minister, Kwame Mensah, has urged "
+                   "closer ties.\n\nHe said this when the US Ambassador to Ghana, Laura Brooks, paid a courtesy call "
+                   "on him in Accra yesterday.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Kwame Mensah": "host", "Laura Brooks": "guest"}

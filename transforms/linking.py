@@ -84,6 +84,13 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         other = _counterpart(r, i, match, subjects)
         if other is not None and other not in {p for p, _ in after[:1]}:
             after = [(other, Mention(match.end(), match.end(), match.end(), "", None))] + after
+    if subjects and not after and r.pk.object_pronoun.match(r.text, match.end()):
+        # `… when the ambassador paid a courtesy call on him`: the official the story follows
+        lead = _protagonist(r, i + 1)
+        if lead is None or lead in subjects:  # else the official named last, in the sentence before
+            lead = next((p for p, _ in reversed(r.sent_mentions[i - 1]) if r.official(p)), None) if i else None
+        if lead is not None and lead not in subjects:
+            after = [(lead, Mention(match.end(), match.end(), match.end(), "", None))]
     if trigger.kind == "symmetric" and not after:
         return _coordinated(r, i, match)  # `X and Y met`
     if not subjects or not after:

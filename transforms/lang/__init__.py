@@ -125,6 +125,7 @@ class Pack:
     meeting_noun: re.Pattern
     meeting_detail: re.Pattern
     pronoun: re.Pattern
+    object_pronoun: re.Pattern  # `him`, `her` right after a trigger: the official the story follows
     relative_pronoun: re.Pattern  # `where`, `où`: a clause of its own starts after it
     venue_head: re.Pattern
     generic_seat: re.Pattern  # `State House`, `palais présidentiel`: a seat any state's leader may have
@@ -352,6 +353,7 @@ def pack(code: str) -> Pack | None:
             _L + "(?:" + "|".join(_rule(p) for p in data["meeting_detail_verbs"]) + ")" + _R, re.IGNORECASE
         ),
         pronoun=re.compile(r"^(?:" + "|".join(data["pronouns"]) + r")$", re.IGNORECASE),
+        object_pronoun=re.compile(r"\s*(?:" + "|".join(data.get("object_pronouns") or ["(?!)"]) + r")\b"),
         relative_pronoun=re.compile(
             r".*" + _L + "(?:" + words_pattern(data.get("relative_words", []) or ["(?!)"]) + ")" + _R, re.IGNORECASE
         ),
