@@ -58,7 +58,8 @@ def _main(
 ) -> None:
     """Turn news dispatches about officials' meetings into Parquet tables: `run` reads an
     inbox into a warehouse (`serve` does it on a schedule), `status` and `compact` look
-    after the warehouse, `report` and `evaluate` read it."""
+    after the warehouse, `report` and `evaluate` read it, `export` writes a table out as
+    CSV, JSON Lines or Parquet."""
 
 
 @_command()
@@ -407,6 +408,36 @@ def evaluate(
     typer.echo(f"{len(gold_docs)} gold documents")
     for line in score_lines(result, by):
         typer.echo(line)
+
+
+@_command()
+def export(
+    table: Annotated[str, typer.Option(help="Table to export: events, meetings, participants, persons, … (any table).")],
+    out: Annotated[Path, typer.Option(help="File to write.")],
+    format: Annotated[str, typer.Option("--format", help="csv, jsonl or parquet.")] = "csv",
+    warehouse: Annotated[str, typer.Option(help="Warehouse to read: a folder or an fsspec URL.")] = "warehouse",
+) -> None:
+    """Write one table to a file: CSV (list columns as JSON arrays in the cell), JSON Lines
+    (the events table in PLOVER's field names) or Parquet.
+
+    Exit codes: 0; 2 no warehouse there, or an unknown table or format.
+    """
+    from dispatch_etl.export import EXPORTABLE, FORMATS, exported, write_export
+    from dispatch_etl.tables import Tables
+
+    if format not in FORMATS:
+        typer.echo(f"error: no format {format!r}; the formats are {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if table not in EXPORTABLE:
+        typer.echo(f"error: no table {table!r}; the tables are {', '.join(EXPORTABLE)}", err=True)
+        raise typer.Exit(2)
+    try:
+        data = exported(Tables(warehouse), table)
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    written = write_export(data, table, format, out)
+    typer.echo(f"{written}: {data.num_rows} {table} rows as {format}")
 
 
 def _flow(dask: bool, address: str | None, workers: int | None):

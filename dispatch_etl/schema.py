@@ -197,6 +197,38 @@ TABLES: dict[str, Table] = {
 }
 
 
+# Derived table: meetings as dyadic CAMEO/PLOVER events (transforms.events), one row per
+# ordered pair of parties per meeting. Not stored: `Tables(...).events()` builds it on read
+# from `meetings` and `participants`, so it can never disagree with them after a re-run,
+# a reprocess or a compaction. `dispatch-etl export --table events` writes it out.
+_ACTOR = [("person_id", True), ("name", True), ("organization", False), ("country_code", False),
+          ("actor_code", False), ("role", True)]  # actor_code: CAMEO country code (ISO alpha-3)
+
+EVENTS = Table(
+    "events",
+    pa.schema(
+        [
+            _f("event_id", _STR, True),
+            _f("meeting_id", _STR, True),
+            _f("event_date", pa.date32()),
+            *[_f(f"{side}_{name}", _STR, required) for side in ("source", "target") for name, required in _ACTOR],
+            _f("cameo_code", _STR, True),
+            _f("event_type", _STR, True),  # PLOVER: CONSULT
+            _f("mode", _STR),  # PLOVER's CONSULT mode
+            _f("case", _STR, True),  # the transforms.events.CODEBOOK rule that gave the code
+            _f("kind", _STR, True),
+            _f("city", _STR),
+            _f("country_code", _STR),  # of the meeting place
+            _f("evidence", _STR, True),
+            _f("language", _STR),  # of the evidence sentence's dispatch
+        ]
+    ),
+    key=("event_id",),
+)
+
+DERIVED: dict[str, Table] = {EVENTS.name: EVENTS}
+
+
 class SchemaError(ValueError):
     """Rows that do not fit a table's contract."""
 

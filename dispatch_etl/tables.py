@@ -42,8 +42,9 @@ import pyarrow.dataset as ds
 from dispatch_etl import lookup
 from dispatch_etl.dates import DateArray, DateDtype, DateLike, parse_date
 from dispatch_etl.lookup import Candidate
-from dispatch_etl.schema import TABLES
+from dispatch_etl.schema import EVENTS, TABLES, to_arrow
 from dispatch_etl.warehouse import Warehouse
+from transforms.events import events as event_rows
 
 # The closed vocabularies, in their natural order (values outside them are kept, after).
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -142,6 +143,29 @@ class Tables:
         frame["_role"] = frame["role"].cat.codes
         frame = frame.sort_values(["meeting_date", "meeting_id", "_role", "name"], na_position="last", kind="stable")
         return frame.drop(columns="_role").reset_index(drop=True)
+
+    def events(self, **filters) -> pd.DataFrame:
+        """The selected meetings as dyadic CAMEO/PLOVER events (same filters as `meetings`):
+        one row per ordered pair of parties, built on read from `meetings` and
+        `participants` by `transforms.events` (see the README's mapping table)."""
+        meetings = self._scan("meetings", None, self._meeting_filter(**filters))
+        people = self._scan("participants", None, self._ids_filter(meetings))
+        rows = event_rows(meetings.to_pylist(), people.to_pylist(), self._evidence_languages(meetings))
+        return to_pandas(to_arrow(EVENTS, rows))
+
+    def _evidence_languages(self, meetings: pa.Table) -> dict[str, str]:
+        """meeting id -> language of the dispatch its evidence sentence comes from (that of
+        any report when none has the same sentence)."""
+        reports = self._scan("meeting_reports", ["meeting_id", "dispatch_id", "evidence"], self._ids_filter(meetings))
+        languages = self._scan("dispatches", ["dispatch_id", "language"],
+                               pc.field("dispatch_id").isin(pc.unique(reports.column("dispatch_id"))))
+        language = dict(zip(languages.column("dispatch_id").to_pylist(), languages.column("language").to_pylist()))
+        evidence = dict(zip(meetings.column("meeting_id").to_pylist(), meetings.column("evidence").to_pylist()))
+        found: dict[str, str] = {}
+        for r in sorted(reports.to_pylist(), key=lambda r: (r["evidence"] != evidence.get(r["meeting_id"]),
+                                                             r["dispatch_id"])):
+            found.setdefault(r["meeting_id"], language.get(r["dispatch_id"]))
+        return found
 
     def date_or_published(self, *, since: DateLike | None = None, until: DateLike | None = None,
                           **filters) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from dispatch_etl import __version__
 from dispatch_etl.cli import app
 
-COMMANDS = ("run", "serve", "status", "compact", "report", "evaluate")
+COMMANDS = ("run", "serve", "status", "compact", "report", "evaluate", "export")
 
 
 def _help(*args: str) -> str:
