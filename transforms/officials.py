@@ -97,8 +97,7 @@ def find(name: str) -> Found | None:
     if len(states) != 1:
         return None
     (state,) = states
-    ends = [o.end for o in matches if o.country == state]
-    return Found(state, None if None in ends else max(ends))
+    return _found(state, matches)
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -112,7 +111,12 @@ def find_surname(surname: str, year: int) -> Found | None:
     if len(states) != 1:
         return None
     (state,) = states
-    ends = [o.end for o in matches]
+    return _found(state, matches)
+
+
+def _found(state: str, matches: list[Official]) -> Found:
+    """The state, with the last year any of its matching entries ends (None: one goes on)."""
+    ends = [o.end for o in matches if o.country == state]
     return Found(state, None if None in ends else max(ends))
 
 
