@@ -1319,15 +1319,15 @@ def test_extract_fr_une_liste_titre_virgule_nom_apres_son_homologue_donne_un_ent
 
 def test_extract_fr_des_noms_nus_de_dirigeants_connus_apres_un_gentile():
     # names with no title, after nationality nouns; their bearers are on the list of officials
-    (m,) = extract(" date 2023-09-16 Niamey, 16 sept. (ANP) - Le général nigérien Abdourahamane Tiani a reçu ses "
-                   "pairs, le Malien Assimi Goïta et le Burkinabè Ibrahim Traoré, pour un sommet.")
+    (m,) = extract(" date 2023-09-16 Niamey, 16 sept. (ANP) - Le général nigérien Abdourahamane Tiani a reçu pour un "
+                   "sommet le Burkinabè Ibrahim Traoré et le Malien Assimi Goïta.")
     assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
         "Abdourahamane Tiani": ("NE", "host"), "Assimi Goïta": ("ML", "guest"), "Ibrahim Traoré": ("BF", "guest")}
 
 
 @pytest.mark.parametrize("text, pair", [
     (" date 2016-05-03 Abidjan, 3 mai (AIP) - Le président du parti, Koffi Adou, a accordé une audience, hier, à "
-     "Sem Pierre Lambert, premier secrétaire de l’ambassade de France.", ["Koffi Adou", "Pierre Lambert"]),
+     "Sem Pierre Lambert, conseiller à l’ambassade de France.", ["Koffi Adou", "Pierre Lambert"]),
     (" date 2025-04-20 Rome, 20 avril (TASS) - Le vice-président américain JD Vance a rencontré dimanche le "
      "président italien Marco Bellini.", ["JD Vance", "Marco Bellini"]),
 ])
