@@ -80,6 +80,26 @@ def test_real_text_record_validation_refuses_bad_annotations():
     assert len(found) == 3 and any("evidence" in p for p in found) and any("chair" in p for p in found)
 
 
+def test_real_text_validation_accepts_nominative_names_of_an_inflected_text():
+    """A Russian gold record names people in the nominative; the text may only have them
+    in another case (`с Иваном Петровым`). Their stems must still be in the text."""
+    realtext = _realtext()
+    text = "Москва, 3 марта. Министр Олег Смирнов провёл переговоры с Иваном Петровым в Казани."
+    people = [
+        {"name": "Олег Смирнов", "honorific": None, "position": "министр", "organization": None,
+         "country": "RU", "role": "host"},
+        {"name": "Иван Петров", "honorific": None, "position": None, "organization": None,
+         "country": None, "role": "guest"},
+    ]
+    record = {"published": None, "dateline_city": "Москва", "meetings": [{
+        "date": None, "kind": "meeting", "city": "Казань", "country": "RU", "venue": None, "topics": [],
+        "evidence": text.split(". ", 1)[1], "participants": people}]}
+    assert realtext.problems(record, text, "ru") == []
+    assert any("Иван Петров" in p for p in realtext.problems(record, text, "fr"))
+    record["meetings"][0]["participants"][1]["name"] = "Пётр Иванов"
+    assert any("Пётр Иванов" in p for p in realtext.problems(record, text, "ru"))
+
+
 def test_real_text_evidence_is_committed_as_offsets_and_read_back_from_the_text():
     realtext = _realtext()
     text = "Intro.\n\nLe ministre Jean Dupont a reçu Marie Curie."
