@@ -372,9 +372,10 @@ def evaluate(
     Gold documents are matched to dispatches by file name without extension
     (`fr-001` ↔ `fr-001.txt`). Meetings are matched by shared participants;
     participants by name. Prints the scores overall, per language and per source,
-    and the errors counted by cause.
+    the calibration of the rows' confidence (rows and precision per band), and the
+    errors counted by cause.
     """
-    from dispatch_etl.evaluation import predictions, read_gold, score_lines
+    from dispatch_etl.evaluation import calibration_report, predictions, read_gold, score_lines
     from transforms.evaluate import grouped, score
 
     if not gold.is_file():
@@ -397,6 +398,7 @@ def evaluate(
             "documents": len(gold_docs),
             "scores": result.summary(),
             **{f"by_{key}": {v: s.summary() for v, s in groups.items()} for key, groups in by.items()},
+            "calibration": calibration_report(result),
             "causes": dict(result.causes),
             "errors": result.errors,
         }, indent=2))

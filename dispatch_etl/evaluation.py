@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dispatch_etl.warehouse import Warehouse
-from transforms.evaluate import CAUSES, Score
+from transforms.evaluate import CAUSES, Score, calibration, precision_at
 
 # The columns of the per-language and per-source tables.
 _COLUMNS = {
@@ -56,7 +56,7 @@ def predictions(warehouse: Path) -> dict[str, dict]:
         people[p["meeting_id"]].append(p)
     wording = {(w["meeting_id"], w["dispatch_id"], w["person_id"]): w
                for w in store.read("participant_reports", ["meeting_id", "dispatch_id", "person_id", "honorific",
-                                                           "position"]).to_pylist()}
+                                                           "position", "confidence"]).to_pylist()}
     by_dispatch = defaultdict(list)
     for r in sorted(store.read("meeting_reports").to_pylist(), key=lambda r: r["char_start"] or 0):
         m = meetings.get(r["meeting_id"])
@@ -66,6 +66,7 @@ def predictions(warehouse: Path) -> dict[str, dict]:
             "date": m["meeting_date"].isoformat() if m["meeting_date"] else None,
             "kind": m["kind"], "city": m["city"], "country": m["country_code"], "venue": m["venue"],
             "evidence": r["evidence"],
+            "confidence": r.get("confidence"),  # this report's
             "participants": [_as_reported(p, wording.get((p["meeting_id"], r["dispatch_id"], p["person_id"])))
                              for p in people[r["meeting_id"]]],
         })
@@ -86,7 +87,35 @@ def _as_reported(p: dict, report: dict | None) -> dict:
     return {
         "name": p["name"], "honorific": words["honorific"], "position": words["position"],
         "organization": p["organization"], "country": p["country_code"], "role": p["role"],
+        "confidence": words.get("confidence") if words.get("confidence") is not None else p.get("confidence"),
     }
+
+
+def calibration_report(result: Score) -> dict:
+    """Per kind of row: rows and precision per confidence band, and at 0.9 and above."""
+    out = {}
+    for what in ("meeting", "participant"):
+        n, precision = precision_at(result, what, 0.9)
+        out[what] = {"bands": calibration(result, what), "at_least_0.9": {"rows": n, "precision": precision}}
+    return out
+
+
+def calibration_lines(result: Score) -> list[str]:
+    """The calibration table: of the rows in each confidence band, the share that is right."""
+    report = calibration_report(result)
+    if not any(b["rows"] for part in report.values() for b in part["bands"]):
+        return []  # a warehouse written before confidences
+    lines = ["", f"{'confidence':<14s}{'meetings':>10s}{'precision':>11s}{'participants':>14s}{'precision':>11s}"]
+    for m, p in zip(report["meeting"]["bands"], report["participant"]["bands"]):
+        if m["rows"] or p["rows"]:
+            cells = [f"{b['rows']:>{w}d}{'' if b['precision'] is None else format(b['precision'], '.3f'):>11s}"
+                     for b, w in ((m, 10), (p, 14))]
+            lines.append(f"   {m['band'][0]:.1f}–{m['band'][1]:.1f}    " + "".join(cells))
+    at = [report[w]["at_least_0.9"] for w in ("meeting", "participant")]
+    lines.append("   ≥ 0.9      " + "".join(
+        f"{a['rows']:>{w}d}{'' if a['precision'] is None else format(a['precision'], '.3f'):>11s}"
+        for a, w in zip(at, (10, 14))))
+    return lines
 
 
 def score_lines(result: Score, by: dict[str, dict[str, Score]]) -> list[str]:
@@ -101,6 +130,7 @@ def score_lines(result: Score, by: dict[str, dict[str, Score]]) -> list[str]:
                 f"{'n/a' if summary[f] is None else f'{summary[f]:.3f}':>13s}" for f in list(_COLUMNS.values())[1:]
             ]
             lines.append(f"   {value:<20s}" + "".join(cells))
+    lines += calibration_lines(result)
     total = sum(result.causes.values())
     lines += ["", f"errors by cause ({total})"]
     lines += [f"   {cause:<22s}{result.causes[cause]:>6d}" for cause in CAUSES if result.causes[cause]]

@@ -71,6 +71,8 @@ MEETINGS = Table(
             _f("venue", _STR),
             _f("topics", _STRS),
             _f("evidence", _STR, True),
+            # Added: how likely the row is right (transforms.confidence), 0-1; null when unscored.
+            _f("confidence", pa.float64()),
         ]
     ),
     key=("meeting_id",),
@@ -85,6 +87,8 @@ MEETING_REPORTS = Table(
             _f("evidence", _STR, True),
             _f("char_start", pa.int32()),
             _f("char_end", pa.int32()),
+            # Added: how likely the row is right (transforms.confidence), 0-1; null when unscored.
+            _f("confidence", pa.float64()),
         ]
     ),
     key=("meeting_id", "dispatch_id"),
@@ -106,6 +110,8 @@ PARTICIPANTS = Table(
             _f("role", _STR, True),
             # Added: the dispatch whose report first named this person in this meeting.
             _f("reported_in", _STR),
+            # Added: how likely the row is right (transforms.confidence), 0-1; null when unscored.
+            _f("confidence", pa.float64()),
         ]
     ),
     key=("meeting_id", "person_id"),
@@ -132,6 +138,7 @@ PARTICIPANT_REPORTS = Table(
             # Offsets of name_as_written in dispatches.text (the sentence is meeting_reports').
             _f("name_start", pa.int32()),
             _f("name_end", pa.int32()),
+            _f("confidence", pa.float64()),  # this report's (transforms.confidence)
         ]
     ),
     key=("meeting_id", "dispatch_id", "person_id"),
@@ -221,6 +228,8 @@ EVENTS = Table(
             _f("country_code", _STR),  # of the meeting place
             _f("evidence", _STR, True),
             _f("language", _STR),  # of the evidence sentence's dispatch
+            # the least of the meeting's and the two parties' confidences
+            _f("confidence", pa.float64()),
         ]
     ),
     key=("event_id",),

@@ -67,6 +67,7 @@ _MEETING_COLUMNS = {
     "country_code": "meeting_country_code",
     "venue": "venue",
     "topics": "topics",
+    "confidence": "meeting_confidence",
 }
 
 Names = str | Iterable[str] | None
@@ -83,7 +84,10 @@ class Tables:
     # ------------------------------------------------------------------ plain tables
 
     def table(self, name: str, columns: list[str] | None = None, filter: ds.Expression | None = None) -> pd.DataFrame:
-        """Any table by name, typed; `filter` is a pyarrow dataset expression."""
+        """Any table by name, typed; `filter` is a pyarrow dataset expression. `events`,
+        derived on read, is built first and then filtered."""
+        if name == EVENTS.name:
+            return to_pandas(ds.dataset(self._events(None, None)).to_table(columns=columns, filter=filter))
         if name not in TABLES:
             raise KeyError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
         return to_pandas(self._scan(name, columns, filter))
@@ -112,14 +116,17 @@ class Tables:
 
     def meetings(self, *, since: DateLike | None = None, until: DateLike | None = None,
                  kind: Names = None, organization: Names = None, person: Names = None,
-                 country: Names = None, columns: list[str] | None = None) -> pd.DataFrame:
-        """Meetings, selected by date range, kind and parties (see the module doc)."""
+                 country: Names = None, min_confidence: float | None = None,
+                 columns: list[str] | None = None) -> pd.DataFrame:
+        """Meetings, selected by date range, kind, parties and confidence (see the module doc)."""
         expr = self._meeting_filter(since, until, kind, organization, person, country)
-        return to_pandas(self._scan("meetings", columns, expr))
+        return to_pandas(self._scan("meetings", columns, _and(expr, _at_least(min_confidence))))
 
-    def participants(self, **filters) -> pd.DataFrame:
-        """Every participant of the selected meetings (same filters as `meetings`)."""
-        return to_pandas(self._scan("participants", None, self._by_meeting(**filters)))
+    def participants(self, *, min_confidence: float | None = None, **filters) -> pd.DataFrame:
+        """Every participant of the selected meetings (same filters as `meetings`);
+        `min_confidence` keeps the participant rows at least that sure."""
+        expr = _and(self._by_meeting(**filters), _at_least(min_confidence))
+        return to_pandas(self._scan("participants", None, expr))
 
     def participant_reports(self, **filters) -> pd.DataFrame:
         """Each report's own wording of every participant of the selected meetings (same
@@ -127,15 +134,18 @@ class Tables:
         position, honorific, name and organisation as that dispatch writes them."""
         return to_pandas(self._scan("participant_reports", None, self._by_meeting(**filters)))
 
-    def participations(self, **filters) -> pd.DataFrame:
+    def participations(self, *, min_confidence: float | None = None, **filters) -> pd.DataFrame:
         """The joined view: one row per participant in a meeting, with the meeting's date,
-        kind, place (`city`, `meeting_country_code`, `venue`) and topics beside the
-        participant's own columns (whose `country_code` is the state they represent).
-        Sorted by date (undated last), meeting and role. Same filters as `meetings`."""
+        kind, place (`city`, `meeting_country_code`, `venue`), topics and confidence
+        (`meeting_confidence`) beside the participant's own columns (whose `country_code`
+        is the state they represent, `confidence` how sure this row is). Sorted by date
+        (undated last), meeting and role. Same filters as `meetings`; `min_confidence`
+        keeps the participant rows at least that sure."""
         meeting_filter = self._meeting_filter(**filters)
         meetings = self._scan("meetings", ["meeting_id", *_MEETING_COLUMNS], meeting_filter)
         meetings = meetings.rename_columns(["meeting_id", *_MEETING_COLUMNS.values()])
-        people = to_pandas(self._scan("participants", None, self._ids_filter(meetings)))
+        people = to_pandas(self._scan("participants", None,
+                                      _and(self._ids_filter(meetings), _at_least(min_confidence))))
         dated = self._with_date_or_published(to_pandas(meetings))
         frame = people.merge(dated, on="meeting_id", how="inner", validate="many_to_one")
         order = ["meeting_id", *_MEETING_COLUMNS.values(), *_DATE_OR_PUBLISHED]
@@ -144,14 +154,21 @@ class Tables:
         frame = frame.sort_values(["meeting_date", "meeting_id", "_role", "name"], na_position="last", kind="stable")
         return frame.drop(columns="_role").reset_index(drop=True)
 
-    def events(self, **filters) -> pd.DataFrame:
+    def events(self, *, min_confidence: float | None = None, **filters) -> pd.DataFrame:
         """The selected meetings as dyadic CAMEO/PLOVER events (same filters as `meetings`):
         one row per ordered pair of parties, built on read from `meetings` and
-        `participants` by `transforms.events` (see the README's mapping table)."""
-        meetings = self._scan("meetings", None, self._meeting_filter(**filters))
+        `participants` by `transforms.events` (see the README's mapping table).
+        `min_confidence` keeps the events at least that sure (an event's confidence is
+        the least of its meeting's and its two parties')."""
+        return to_pandas(self._events(self._meeting_filter(**filters), min_confidence))
+
+    def _events(self, meeting_filter: ds.Expression | None, min_confidence: float | None) -> pa.Table:
+        meetings = self._scan("meetings", None, meeting_filter)
         people = self._scan("participants", None, self._ids_filter(meetings))
         rows = event_rows(meetings.to_pylist(), people.to_pylist(), self._evidence_languages(meetings))
-        return to_pandas(to_arrow(EVENTS, rows))
+        if min_confidence is not None:
+            rows = [r for r in rows if r["confidence"] is not None and r["confidence"] >= min_confidence]
+        return to_arrow(EVENTS, rows)
 
     def _evidence_languages(self, meetings: pa.Table) -> dict[str, str]:
         """meeting id -> language of the dispatch its evidence sentence comes from (that of
@@ -285,8 +302,17 @@ def _dtype(type_: pa.DataType):
     return None
 
 
-def _and(left: ds.Expression | None, right: ds.Expression) -> ds.Expression:
-    return right if left is None else left & right
+def _and(left: ds.Expression | None, right: ds.Expression | None) -> ds.Expression | None:
+    return right if left is None else left if right is None else left & right
+
+
+def _at_least(confidence: float | None) -> ds.Expression | None:
+    """Rows at least this sure (rows with no confidence are not)."""
+    if confidence is None:
+        return None
+    if not 0 <= confidence <= 1:
+        raise ValueError(f"min_confidence must be between 0 and 1, not {confidence}")
+    return pc.field("confidence") >= pa.scalar(float(confidence), pa.float64())
 
 
 def _date(value: DateLike) -> dt.date:

@@ -176,3 +176,13 @@ def test_events_dev_corpus_host_guest_meetings_give_043_and_042(corpus):
         (host,) = rows.loc[rows["cameo_code"] == "043", "source_person_id"]
         assert host in set(participants[(participants["meeting_id"] == m["meeting_id"])
                                         & (participants["role"] == "host")]["person_id"])
+
+
+def test_dev_corpus_rows_carry_a_confidence(corpus):
+    meetings, participants, events = corpus
+    for frame in (meetings, participants, events):
+        values = frame["confidence"]
+        assert values.notna().all() and values.between(0, 1).all()
+    # an event is never surer than its meeting
+    sure = events.merge(meetings[["meeting_id", "confidence"]], on="meeting_id", suffixes=("", "_meeting"))
+    assert (sure["confidence"] <= sure["confidence_meeting"]).all()

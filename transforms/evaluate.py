@@ -40,6 +40,8 @@ class Score:
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     causes: Counter = field(default_factory=Counter)
+    # Every predicted row judged: (`meeting` or `participant`, the predicted row, right?).
+    verdicts: list[tuple[str, dict, bool]] = field(default_factory=list)
 
     def error(self, cause: str, message: str) -> None:
         self.causes[cause] += 1
@@ -173,9 +175,12 @@ def _score_doc(doc: str, gold: list[dict], pred: list[dict], result: Score) -> N
     for pi in free:
         c["meeting_fp"] += 1
         c["participant_fp"] += len(pred[pi]["participants"])
+        result.verdicts.append(("meeting", pred[pi], False))
+        result.verdicts.extend(("participant", pp, False) for pp in pred[pi]["participants"])
         result.error("spurious_meeting", f"{doc}: spurious meeting: {pred[pi].get('evidence', '')[:100]}")
     for gm, pm in pairs:
         c["meeting_tp"] += 1
+        result.verdicts.append(("meeting", pm, True))
         for name in MEETING_FIELDS:
             c[f"meeting_{name}_total"] += 1
             if _equal(name, gm.get(name), pm.get(name)):
@@ -201,6 +206,7 @@ def _score_participants(
             continue
         free.remove(match)
         c["participant_tp"] += 1
+        result.verdicts.append(("participant", match, True))
         for name in PARTICIPANT_FIELDS:
             c[f"participant_{name}_total"] += 1
             if _equal(name, gp.get(name), match.get(name)):
@@ -209,4 +215,27 @@ def _score_participants(
                 result.error(name, f"{doc}: {gp['name']}: {name} {match.get(name)!r} != gold {gp.get(name)!r}")
     for pp in free:
         c["participant_fp"] += 1
+        result.verdicts.append(("participant", pp, False))
         result.error("spurious_participant", f"{doc}: spurious participant {pp['name']} ({pp['role']})")
+
+
+def calibration(result: Score, what: str, bands: int = 10) -> list[dict]:
+    """Rows per confidence band and the share of them that are right, for `meeting` or
+    `participant` rows that carry a confidence: band k holds [k/bands, (k+1)/bands)."""
+    table = [{"band": (k / bands, (k + 1) / bands), "rows": 0, "right": 0} for k in range(bands)]
+    for kind, row, ok in result.verdicts:
+        if kind != what or row.get("confidence") is None:
+            continue
+        band = table[min(int(row["confidence"] * bands), bands - 1)]
+        band["rows"] += 1
+        band["right"] += ok
+    for band in table:
+        band["precision"] = band["right"] / band["rows"] if band["rows"] else None
+    return table
+
+
+def precision_at(result: Score, what: str, threshold: float) -> tuple[int, float | None]:
+    """How many `what` rows have a confidence of at least `threshold`, and their precision."""
+    judged = [ok for kind, row, ok in result.verdicts
+              if kind == what and row.get("confidence") is not None and row["confidence"] >= threshold]
+    return len(judged), (sum(judged) / len(judged) if judged else None)

@@ -125,4 +125,10 @@ def _row(meeting: dict, source: dict, target: dict, rule: Rule, language: str | 
         "country_code": meeting.get("country_code"),
         "evidence": meeting["evidence"],
         "language": language,
+        # an event is as sure as the least sure of its meeting and its two parties
+        "confidence": _least(meeting.get("confidence"), source.get("confidence"), target.get("confidence")),
     }
+
+
+def _least(*values: float | None) -> float | None:
+    return None if any(v is None for v in values) else min(values)

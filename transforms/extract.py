@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import geo, linking, roles
+from transforms import confidence, geo, linking, roles
 from transforms.dates import meeting_date
 from transforms.lang import pack as language_pack
 from transforms.orgs import registry
@@ -28,15 +28,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _ROLE_ORDER = {"host": 0, "guest": 1, "participant": 2, "attendee": 3}
 
 
-def meetings(d: Dispatch) -> list[dict]:
-    """The meetings a dispatch reports, each with its participants, as plain records."""
+def meetings(d: Dispatch, explain: bool = False) -> list[dict]:
+    """The meetings a dispatch reports, each with its participants, as plain records.
+    `explain`: each record also carries the features its confidence was scored on."""
     pk = language_pack(d.language)
     if pk is None or not d.text:
         return []
-    return _meetings(Reading(d, pk))
+    return _meetings(Reading(d, pk), explain)
 
 
-def _meetings(r: Reading) -> list[dict]:
+def _meetings(r: Reading, explain: bool = False) -> list[dict]:
     """Trigger by trigger, the parties; then, meeting by meeting, those present, the roles
     and the record (its later sentences, up to the next meeting's, tell more about it)."""
     found: list[Meeting] = []
@@ -48,7 +49,8 @@ def _meetings(r: Reading) -> list[dict]:
         parties = linking.parties(r, i, trigger, match)
         if parties is None:
             continue
-        for group in linking.separate(r, i, trigger, match, parties):
+        groups = linking.separate(r, i, trigger, match, parties)
+        for group in groups:
             principals = {p for p, role in group.items() if role != "attendee"}
             same = next((m for m in found if (set(m.roles) == set(group) or principals <= set(m.roles))
                          and not _other_day(r, m.sentence, i)), None)
@@ -58,7 +60,7 @@ def _meetings(r: Reading) -> list[dict]:
                 if i not in same.retold and i != same.sentence:
                     same.retold.append(i)
                 continue
-            found.append(Meeting(i, trigger, group, s))
+            found.append(Meeting(i, trigger, group, s, parts=len(groups), at=match.start()))
     records = []
     previous_date = None
     for m in found:
@@ -69,7 +71,23 @@ def _meetings(r: Reading) -> list[dict]:
         record = _record(r, m, end, previous_date)
         previous_date = record["meeting_date"]
         records.append(record)
+    for m, record in zip(found, records):
+        _trust(r, m, record, len(found), explain)
     return records
+
+
+def _trust(r: Reading, m: Meeting, record: dict, in_dispatch: int, explain: bool) -> None:
+    """Each row's confidence (`transforms.confidence`), from the evidence it stands on."""
+    features = confidence.meeting_features(r, m, record, m.parts, in_dispatch)
+    score = confidence.logit("meeting", features)
+    record["confidence"] = confidence.calibrated("meeting", score)
+    people = []
+    for p, row in zip(record.pop("_people"), record["participants"]):
+        own = confidence.participant_features(r, m, p, row, score or 0.0)
+        row["confidence"] = confidence.calibrated("participant", confidence.logit("participant", own))
+        people.append(own)
+    if explain:
+        record["features"] = {"meeting": features, "participants": people}
 
 
 def _other_day(r: Reading, a: int, b: int) -> bool:
@@ -167,8 +185,8 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
             return home
         return next((c for c in r.named_states if c not in sides), None)
 
-    participants = [_participant(r, p, role, own_home(p, role))
-                    for p, role in sorted(m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0]))]
+    ordered = sorted(m.roles.items(), key=lambda kv: (_ROLE_ORDER[kv[1]], kv[0]))
+    participants = [_participant(r, p, role, own_home(p, role)) for p, role in ordered]
     return {
         "meeting_date": date,
         "date_basis": basis,
@@ -183,6 +201,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "published": r.d.published_date,  # (for telling undated reports of one meeting apart)
         "language": r.d.language,
         "participants": participants,
+        "_people": [p for p, _ in ordered],  # (their persons in the reading, for `_trust`)
     }
 
 

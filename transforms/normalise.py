@@ -250,6 +250,7 @@ def tables(
             "evidence": record["evidence"],
             "char_start": record["char_start"],
             "char_end": record["char_end"],
+            "confidence": record.get("confidence"),
         })
         for pid, p in zip(ids, record["participants"]):
             org = _organization(p, orgs)
@@ -277,6 +278,7 @@ def tables(
                 "country_code": p["country_code"],
                 "role": p["role"],
                 "reported_in": dispatch_id,
+                "confidence": p.get("confidence"),
             }
             participants[(mid, pid)].append((_wording_order(record, dispatch_id), row))
     for pid, entry in persons.items():
@@ -307,6 +309,7 @@ def _meeting_row(mid: str, record: dict) -> dict:
         "venue": record["venue"],
         "topics": record["topics"],
         "evidence": record["evidence"],
+        "confidence": record.get("confidence"),
     }
 
 
@@ -326,6 +329,7 @@ def _report_row(mid: str, dispatch_id: str, pid: str, p: dict, org: Organization
         "language": record.get("language"),
         "name_start": p.get("name_start"),
         "name_end": p.get("name_end"),
+        "confidence": p.get("confidence"),
     }
 
 

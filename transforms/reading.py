@@ -58,6 +58,8 @@ class Meeting:
     roles: dict[int, str]  # person index -> role
     evidence: Span
     retold: list[int] = field(default_factory=list)  # later sentences that tell it again
+    parts: int = 1  # the meetings its sentence was split into (`separately`)
+    at: int = -1  # where its trigger starts in the text
 
 
 class Reading:
