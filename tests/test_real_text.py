@@ -132,8 +132,10 @@ def test_real_text_tuning_part_holds_its_figures(records):
     from extraction import predicted
 
     realtext = _realtext()
+    # (French and English: the Russian, Spanish and German parts have floors of their own
+    # once their packs exist)
     tune = [realtext.with_evidence(r, (texts / f"{r['doc']}.txt").read_text("utf-8"))
-            for r in records if r["split"] == "tune"]
+            for r in records if r["split"] == "tune" and r["language"] in ("fr", "en")]
     found = {
         r["doc"]: predicted(dispatch(RawDoc(f"{r['doc']}.txt", (texts / f"{r['doc']}.txt").read_text("utf-8"), r["sha256"])))
         for r in tune

@@ -92,12 +92,16 @@ def participant_features(r: Reading, m: Meeting, p: int, row: dict, meeting_scor
         "delegate": float(p in r.delegates),
     }
     f |= name_shape(row["name"], r.d.language, r.pk.code)
+    f["demonym_word"] = float(any(r.pk.demonym.fullmatch(w) for w in row["name"].split()))
     for role in ROLES:
         f[f"role_{role}"] = float(row["role"] == role)
+    # present, but named only in another sentence: annotators often leave those out
+    f["attendee_elsewhere"] = f["role_attendee"] * (1 - f["named_here"])
     return f
 
 
-_ODD_WORD = re.compile(r"\w*[a-zà-ÿ][A-ZÀ-Ý]|[A-ZÀ-Ý]$")  # `KyrgyzstanLesslie`, `SEMme`, `R`
+# words run together (`KyrgyzstanLesslie`, `SEMme`; not `AlMalik`) or an initial alone (`R`)
+_ODD_WORD = re.compile(r"\w*[a-zà-ÿ]{4}[A-ZÀ-Ý]|[A-ZÀ-Ý]{2,}[a-zà-ÿ]|[A-ZÀ-Ý]$")
 
 
 def name_shape(name: str, language: str, pack_code: str) -> dict[str, float]:
@@ -108,7 +112,7 @@ def name_shape(name: str, language: str, pack_code: str) -> dict[str, float]:
     return {
         "given_first": float(bool(first) and given_name(first)),
         "common_word": float(any(zipf_frequency(w.lower(), language) >= 4.0 and not given_name(w) for w in words)),
-        "place_word": float(any(geo.country_code(w, pack_code) or geo.is_city_name(w, 100_000) for w in words
+        "place_word": float(any(geo.country_code(w, pack_code) or geo.is_city_name(w, 20_000) for w in words
                                 if not given_name(w))),
         "odd_word": float(any(_ODD_WORD.match(w) for w in words)),
         "lower_start": float(bool(name) and name[0].islower()),
