@@ -2,7 +2,9 @@
 real-text set, and show how it holds on the held-out part.
 
     python benchmarks/confidence.py fit      # writes the model; prints out-of-fold calibration
-    python benchmarks/confidence.py check    # calibration of the shipped model, per split
+    python benchmarks/confidence.py check [--split held-out] [--save]
+                                             # calibration of the shipped model on one split
+                                             # (--save keeps it in the model file for the report)
 
 Every predicted meeting and participant row of the tuning dispatches is judged against the
 gold (`transforms.evaluate`: a meeting is right when it matches a gold meeting, a
@@ -92,10 +94,20 @@ def fit(args: argparse.Namespace) -> int:
         lr = LogisticRegression(C=args.c, max_iter=2000)
         folds = StratifiedKFold(5, shuffle=True, random_state=0)
         oof = cross_val_predict(lr, z, y, cv=folds, method="decision_function")
-        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(oof, y)
+        # The curve: the out-of-fold scores in bins of equal size (the share right in a
+        # bin of a few dozen rows is a steadier estimate than that of a handful), made
+        # non-decreasing by isotonic regression over the bins' medians.
+        edges = np.quantile(oof, np.linspace(0, 1, args.bins + 1))
+        which = np.clip(np.searchsorted(edges, oof, side="right") - 1, 0, args.bins - 1)
+        bins = [k for k in range(args.bins) if (which == k).any()]
+        centres = np.array([np.median(oof[which == k]) for k in bins])
+        shares = np.array([y[which == k].mean() for k in bins])
+        sizes = np.array([(which == k).sum() for k in bins])
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(centres, shares, sample_weight=sizes)
         lr.fit(z, y)
         weights = lr.coef_[0] / scale
         bias = float(lr.intercept_[0] - (lr.coef_[0] * mean / scale).sum())
+        model.pop("measured", None)
         model[what] = {
             "features": names, "weights": [round(float(w), 6) for w in weights], "bias": round(bias, 6),
             "calibration": {"x": [round(float(v), 6) for v in iso.X_thresholds_],
@@ -122,6 +134,13 @@ def check(args: argparse.Namespace) -> int:
             print(f"   confidence >= 0.9: {n} rows, precision {precision:.3f}" if n else "   none >= 0.9")
     if args.json:
         print(json.dumps(report, indent=1))
+    if args.save:
+        # The figures the README and the HTML report show beside the model.
+        model = json.loads(confidence.MODEL.read_text("utf-8"))
+        model["measured"] = {"split": args.split, "data": "tests/fixtures/real/gold.jsonl (fr, en)",
+                             "date": dt.date.today().isoformat(), **report}
+        confidence.MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
+        print(f"saved the {args.split} calibration in {confidence.MODEL.relative_to(realtext.REPO)}")
     return 0
 
 
@@ -147,10 +166,12 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     f = sub.add_parser("fit", help="fit on the tuning part and write the model")
     f.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    f.add_argument("--bins", type=int, default=20, help="bins of the out-of-fold scores for the calibration curve")
     f.set_defaults(run=fit)
     c = sub.add_parser("check", help="the shipped model's calibration on one split")
     c.add_argument("--split", choices=("tune", "held-out"), default="tune")
     c.add_argument("--json", action="store_true")
+    c.add_argument("--save", action="store_true", help="keep the figures in the model file (README, report)")
     c.set_defaults(run=check)
     args = parser.parse_args()
     return args.run(args)

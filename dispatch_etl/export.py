@@ -61,7 +61,7 @@ def plover_record(row: dict) -> dict:
     `identifier_id`, `identifier_text`), `event`, `mode`, `event_loc` (geonames' `name`,
     `country code`, and PLOVER's `cc3`), `event_text`, `quad_code`, `link` (the meeting:
     both directions of one meeting share it) and `cite_info.language`. Fields PLOVER has no
-    name for keep ours (`cameo_code`, `case`, `kind`, and `organization`, `country_code`,
+    name for keep ours (`cameo_code`, `case`, `kind`, `confidence`, and `organization`, `country_code`,
     `role` in the actor objects)."""
     place_code = row["country_code"]
     return {
@@ -80,6 +80,7 @@ def plover_record(row: dict) -> dict:
         "cameo_code": row["cameo_code"],
         "case": row["case"],
         "kind": row["kind"],
+        "confidence": row.get("confidence"),
     }
 
 

@@ -2,7 +2,7 @@
 
 `write_report(warehouse, out)` writes `out/index.html` (the pictures embedded, no outside
 script, style or font: it opens from a mail attachment or an archived artifact) and
-`out/timeline.png`, `out/hosts_guests.png`, `out/network.png`. Charts are drawn with
+`out/timeline.png`, `out/hosts_guests.png`, `out/network.png`, `out/confidence.png`. Charts are drawn with
 matplotlib's object API (no pyplot state, safe in a worker thread) and the network is laid
 out by networkx.
 """
@@ -27,6 +27,7 @@ from matplotlib.transforms import Bbox
 
 from dispatch_etl import answers
 from dispatch_etl.tables import CATEGORIES, Tables
+from transforms import confidence
 
 # The network shows this many actors at most (the most connected), so it stays readable,
 # and names this many of them.
@@ -58,6 +59,9 @@ class Report:
     guests: pd.DataFrame
     ties: pd.DataFrame
     network: nx.Graph
+    # Rows per confidence band: this warehouse's meetings and participants, and the
+    # precision the shipped model was measured at in each band (held-out real text).
+    confidence: pd.DataFrame = field(default_factory=pd.DataFrame)
     files: dict[str, Path] = field(default_factory=dict)
 
     def markdown(self) -> str:
@@ -120,7 +124,26 @@ def build(tables: Tables, **filters) -> Report:
         guests=_with_side(answers.top_parties(p, "guest", "person", TOP), p),
         ties=ties,
         network=answers.graph(ties),
+        confidence=_confidence_bands(tables.meetings(**filters)["confidence"], p["confidence"]),
     )
+
+
+def _confidence_bands(meetings: pd.Series, participants: pd.Series) -> pd.DataFrame:
+    """Per band of 0.1: this warehouse's meeting and participant rows in it, and the rows
+    and precision measured in it on the held-out real text (transforms.confidence)."""
+    measured = (confidence.model() or {}).get("measured", {})
+    out = []
+    for k in range(10):
+        lo, hi = k / 10, (k + 1) / 10
+        row = {"confidence": f"{lo:.1f}–{hi:.1f}"}
+        for what, values in (("meeting", meetings), ("participant", participants)):
+            values = values.dropna().astype(float)
+            row[f"{what}s here"] = int(((values >= lo) & ((values < hi) | (k == 9))).sum())
+            band = measured.get(what, {}).get("bands", [None] * 10)[k]
+            row[f"{what} precision measured"] = band["precision"] if band and band["rows"] else None
+            row[f"{what} rows measured"] = band["rows"] if band else 0
+        out.append(row)
+    return pd.DataFrame(out)
 
 
 def write_report(warehouse: str | os.PathLike | Tables, out: str | os.PathLike, **filters) -> Report:
@@ -147,6 +170,7 @@ def charts(report: Report) -> dict[str, Figure]:
         "timeline": _timeline(report.per_month, report.counts.get("undated", 0)),
         "hosts_guests": _hosts_guests(report.hosts, report.guests),
         "network": _network(report.network),
+        "confidence": _confidence(report.confidence),
     }
 
 
@@ -189,6 +213,38 @@ def _timeline(per_month: pd.DataFrame, undated: int = 0) -> Figure:
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Meetings per month, by kind", loc="left")
+    return fig
+
+
+def _confidence(bands: pd.DataFrame) -> Figure:
+    """Left: this warehouse's rows per confidence band. Right: the share of rows right in
+    each band, as measured on held-out real text, against the diagonal a perfectly
+    calibrated score would follow."""
+    fig = _figure(_WIDTH, 3.4, layout="constrained")
+    here, measured = fig.subplots(1, 2)
+    colours = {"meeting": "#2f6f9f", "participant": "#e08a2c"}
+    x = list(range(10))
+    if bands.empty:
+        _empty(here, "no rows")
+    else:
+        for k, what in enumerate(("meeting", "participant")):
+            here.bar([i + (k - 0.5) * 0.4 for i in x], bands[f"{what}s here"], width=0.4, color=colours[what],
+                     label=f"{what}s")
+            points = bands[bands[f"{what} precision measured"].notna()]
+            measured.plot(list(points.index), points[f"{what} precision measured"], "o-", color=colours[what],
+                          label=f"{what}s")
+        for ax in (here, measured):
+            ax.set_xticks(x[::2], [f"{i / 10:.1f}" for i in x[::2]])
+            ax.set_xlabel("confidence band (from)")
+            ax.spines[["top", "right"]].set_visible(False)
+        here.set_ylabel("rows in this warehouse")
+        here.legend(frameon=False, loc="upper left")
+        measured.plot([0, 9], [0.05, 0.95], ":", color="#888888", label="calibrated")
+        measured.set_ylim(0, 1.02)
+        measured.set_ylabel("share right (held-out real text)")
+        measured.legend(frameon=False, loc="lower right")
+    here.set_title("Rows per confidence band", loc="left")
+    measured.set_title("Precision per band, measured", loc="left")
     return fig
 
 
@@ -379,6 +435,12 @@ def _html(report: Report, pictures: dict[str, bytes], filters: dict) -> str:
 <h2>Strongest ties</h2>
 {table(ties) if len(ties) else "<p>No two parties met yet.</p>"}
 {"<p>First and last: the pair's dated meetings; undated: how many have no date.</p>" if len(ties) else ""}
+<h2>How far to trust the rows</h2>
+{img("confidence", "Rows per confidence band, and the precision measured per band")}
+<p>Each meeting and participant row has a <code>confidence</code>: the share of rows that were right at
+that score when the model was measured on held-out real dispatches. Keep the surer rows with
+<code>Tables(...).participations(min_confidence=0.9)</code>.</p>
+{table(report.confidence.round(3)) if len(report.confidence) else ""}
 <p><small>Made by dispatch-etl on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC.</small></p>
 </body></html>
 """

@@ -154,10 +154,15 @@ def test_answers_timeline(warehouse, raw):
 def test_report_files_and_summary(warehouse, raw, tmp_path):
     report = write_report(warehouse, tmp_path / "report")
     html = (tmp_path / "report" / "index.html").read_text("utf-8")
-    for name in ("timeline", "hosts_guests", "network"):
+    for name in ("timeline", "hosts_guests", "network", "confidence"):
         image = Image.open(tmp_path / "report" / f"{name}.png")
         assert image.size[0] > 400 and image.size[1] > 200
-        assert html.count("data:image/png;base64,") == 3
+    assert html.count("data:image/png;base64,") == 4
+    # the warehouse's rows per confidence band, every meeting and participant counted
+    bands = report.confidence
+    assert bands["meetings here"].sum() == report.counts["meetings"]
+    assert bands["participants here"].sum() == report.counts["participants"]
+    assert "How far to trust the rows" in html
     # Self-contained: nothing is fetched from elsewhere.
     assert "http://" not in html and "https://" not in html and "<script" not in html
     assert report.counts["meetings"] == len(raw["meetings"])

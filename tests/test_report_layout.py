@@ -12,6 +12,7 @@ from pathlib import Path
 
 import analyst_warehouse
 import browser
+import pandas as pd
 import pytest
 from matplotlib.transforms import Bbox
 from PIL import Image
@@ -201,3 +202,28 @@ def test_report_of_long_names_in_headless_chromium(crowded, tmp_path, tmp_path_f
     # Kept for a person to look at (see tests/browser.py).
     browser.keep([shot, out["timeline"], out["hosts_guests"], out["network"]],
                  tmp_path_factory.getbasetemp() / "report-shots", "long-names")
+
+
+def test_report_confidence_chart_labels_clear_the_bars_the_points_and_each_other():
+    from dispatch_etl.report import _confidence
+
+    bands = pd.DataFrame([{
+        "confidence": f"{k / 10:.1f}–{(k + 1) / 10:.1f}",
+        "meetings here": [0, 0, 0, 1, 2, 3, 5, 9, 40, 900][k],
+        "participants here": [0, 1, 2, 4, 6, 8, 12, 30, 110, 2100][k],
+        "meeting precision measured": [None, None, None, None, None, 0.5, 0.62, 0.74, 0.85, 0.96][k],
+        "participant precision measured": [None, 0.1, 0.2, 0.3, 0.45, 0.52, 0.66, 0.71, 0.83, 0.95][k],
+    } for k in range(10)])
+    fig = _confidence(bands)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels, bars = _labels(fig), _bars(fig)
+    assert len(bars) == sum(1 for k in range(10) for w in ("meetings", "participants") if bands[f"{w} here"][k])
+    assert _overlapping(labels) == []
+    assert _overlapping(labels, bars) == []
+    # the measured points: no legend over them
+    right = fig.axes[1]
+    legend = _box(right.get_legend(), renderer)
+    points = [right.transData.transform(xy) for line in right.get_lines()[:2] for xy in line.get_xydata()]
+    assert not any(legend.x0 < x < legend.x1 and legend.y0 < y < legend.y1 for x, y in points)
+    assert _smallest_text_px(fig) >= 11
