@@ -4,11 +4,11 @@ filters. (Its calibration on real text is measured by `benchmarks/confidence.py 
 
 from __future__ import annotations
 
+import analyst_warehouse
 import pyarrow as pa
 import pytest
-
-import analyst_warehouse
 from extraction import extract
+
 from transforms import confidence, evaluate
 from transforms.extract import meetings
 from transforms.ingest import RawDoc
