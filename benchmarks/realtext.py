@@ -247,7 +247,11 @@ def score(args: argparse.Namespace) -> int:
     """Run the pipeline over one split's cached texts and print `dispatch-etl evaluate`'s scores."""
     records = [r for r in _read_jsonl(GOLD) if args.split in ("all", r["split"])]
     if args.language:
-        records = [r for r in records if r["language"] == args.language]
+        wanted = set(args.language.split(","))
+        if wanted - LANGUAGES:
+            print(f"unknown language: {sorted(wanted - LANGUAGES)} (known: {sorted(LANGUAGES)})", file=sys.stderr)
+            return 2
+        records = [r for r in records if r["language"] in wanted]
     texts = cache_dir() / "texts"
     with tempfile.TemporaryDirectory() as tmp:
         inbox, warehouse, gold = Path(tmp, "inbox"), Path(tmp, "warehouse"), Path(tmp, "gold.jsonl")
@@ -289,7 +293,7 @@ def main() -> int:
     c.set_defaults(func=check)
     s = sub.add_parser("score", help="run the pipeline on a split and evaluate it")
     s.add_argument("--split", choices=("tune", "held-out", "all"), default="tune")
-    s.add_argument("--language", choices=sorted(LANGUAGES))
+    s.add_argument("--language", help="only these languages, comma-separated (fr,en)")
     s.add_argument("--errors", action="store_true")
     s.add_argument("--json", action="store_true")
     s.add_argument("--code", help="run the pipeline of this checkout (e.g. a git worktree of an earlier revision)")
