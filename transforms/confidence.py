@@ -91,8 +91,8 @@ def participant_features(r: Reading, m: Meeting, p: int, row: dict, meeting_scor
         "official": float(r.official(p)),
         "delegate": float(p in r.delegates),
     }
-    f |= name_shape(row["name"], r.d.language, r.pk.code)
-    f["demonym_word"] = float(any(r.pk.demonym.fullmatch(w) for w in row["name"].split()))
+    f |= name_shape(row["name"], r.d.language, r.pk.code)  # (a cached dict: copied in)
+    f["demonym_word"] = float(any(r.pk.demonym_country(w) for w in row["name"].split()))
     for role in ROLES:
         f[f"role_{role}"] = float(row["role"] == role)
     # present, but named only in another sentence: annotators often leave those out
@@ -104,6 +104,7 @@ def participant_features(r: Reading, m: Meeting, p: int, row: dict, meeting_scor
 _ODD_WORD = re.compile(r"\w*[a-zà-ÿ]{4}[A-ZÀ-Ý]|[A-ZÀ-Ý]{2,}[a-zà-ÿ]|[A-ZÀ-Ý]$")
 
 
+@functools.lru_cache(maxsize=4096)
 def name_shape(name: str, language: str, pack_code: str) -> dict[str, float]:
     """Whether a name looks like a person's: a known given name first, no common word,
     state or city in it, no words run together or starting lower-case (`du Nigeria`)."""
