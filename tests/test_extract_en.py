@@ -1330,3 +1330,12 @@ def test_extract_en_a_call_paid_on_him_is_on_the_official_named_before():
                    "closer ties.\n\nHe said this when the US Ambassador to Ghana, Laura Brooks, paid a courtesy call "
                    "on him in Accra yesterday.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Kwame Mensah": "host", "Laura Brooks": "guest"}
+
+
+def test_extract_en_a_future_in_what_was_said_at_a_meeting_does_not_undo_it():
+    (m,) = extract(" date 2021-03-09 TEHRAN, March 9 (IRNA) - Iranian Foreign Minister Hamid Karimi, in a meeting on "
+                   "Tuesday with his Armenian counterpart, Levon Avetisyan, stressed that the two neighbours will "
+                   "widen their trade.")
+    assert set(people(m)) == {"Hamid Karimi", "Levon Avetisyan"}
+    assert extract(" date 2021-03-09 BAKU, March 9 - The talks between Foreign Minister Rauf Hasanov and his "
+                   "Armenian counterpart Levon Avetisyan will be held in Tbilisi next week.") == []

@@ -1334,3 +1334,10 @@ def test_extract_fr_des_noms_nus_de_dirigeants_connus_apres_un_gentile():
 def test_extract_fr_sem_honorifique_et_initiales_en_capitales_d_un_dirigeant_connu(text, pair):
     (m,) = extract(text)
     assert sorted(people(m)) == pair
+
+
+def test_extract_fr_un_futur_rapporte_apres_que_ne_defait_pas_la_rencontre():
+    (m,) = extract(" date 2021-03 Rabat, 9 mars (MAP) - Le ministre des Affaires étrangères, Karim Bennani, lors d’un "
+                   "entretien mardi avec son homologue sénégalais, Moussa Ndiaye, a souligné que les deux pays "
+                   "devraient renforcer leurs échanges.")
+    assert set(people(m)) == {"Karim Bennani", "Moussa Ndiaye"}

@@ -283,8 +283,13 @@ class Reading:
                 break
             t = self.pk.triggers[int(m.lastgroup[1:])]
             pos = m.end()
-            if t.nominal and self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end):
-                continue  # `the talks between X and Y will be held`: not yet a meeting
+            if t.nominal:
+                future = self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end)
+                if future and not self.pk.complementizer.search(self.text, m.end(), future.start()):
+                    # `the talks between X and Y will be held`: not yet a meeting (but in
+                    # `X, in a meeting with Y, stressed that they will …` the future is
+                    # what was said at it)
+                    continue
             # Re-match the winning rule alone so that the match object is the rule's own.
             found = (t, t.pattern.match(self.text, m.start(), s.end))
         if found is not None:

@@ -106,6 +106,7 @@ class Pack:
     triggers: tuple[Trigger, ...]
     any_trigger: re.Pattern
     future: re.Pattern  # a sentence about what will happen (`will`, `aura lieu`)
+    complementizer: re.Pattern  # a word that opens reported speech (`that`, `que`)
     multilateral_trigger: re.Pattern
     object_blocker: re.Pattern
     attendance: re.Pattern
@@ -327,6 +328,7 @@ def pack(code: str) -> Pack | None:
         ),
         any_trigger=_any(data, _KINDS),
         future=phrases(data["future_cues"]) if data.get("future_cues") else re.compile("(?!)"),
+        complementizer=phrases(data["complementizers"]) if data.get("complementizers") else re.compile("(?!)"),
         multilateral_trigger=_any(data, ("multilateral",)),
         object_blocker=phrases(data["object_blockers"]),
         attendance=phrases(data["attendance"]),
