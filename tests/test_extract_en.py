@@ -1339,3 +1339,10 @@ def test_extract_en_a_future_in_what_was_said_at_a_meeting_does_not_undo_it():
     assert set(people(m)) == {"Hamid Karimi", "Levon Avetisyan"}
     assert extract(" date 2021-03-09 BAKU, March 9 - The talks between Foreign Minister Rauf Hasanov and his "
                    "Armenian counterpart Levon Avetisyan will be held in Tbilisi next week.") == []
+
+
+def test_extract_en_the_one_who_telephoned_placed_the_call():
+    (m,) = extract(" date 2022-12-29 ISLAMABAD - Prime Minister Kamran Aziz telephoned the President of Kenya, Daniel "
+                   "Otieno, on Wednesday and both leaders reviewed their trade.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Kamran Aziz": "host", "Daniel Otieno": "guest"}
+    assert m["kind"] == "phone_call"
