@@ -1341,3 +1341,17 @@ def test_extract_fr_un_futur_rapporte_apres_que_ne_defait_pas_la_rencontre():
                    "entretien mardi avec son homologue sénégalais, Moussa Ndiaye, a souligné que les deux pays "
                    "devraient renforcer leurs échanges.")
     assert set(people(m)) == {"Karim Bennani", "Moussa Ndiaye"}
+
+
+def test_extract_fr_les_envoyes_d_une_ceremonie_de_lettres_de_creance_nommes_chacun_dans_son_paragraphe():
+    found = extract(
+        " date 2024-05 Lomé, 3 mai (ATOP) - Le président de la République, Kossi Adjavon, a reçu vendredi les "
+        "lettres de créance de trois nouveaux ambassadeurs.\n\n"
+        "Parmi eux, Lina Moreau, ambassadrice de Belgique, veut développer les échanges universitaires. "
+        "Elle a rappelé les liens anciens. Sa priorité ? L’agriculture.\n\n"
+        "Le nonce apostolique Pietro Valenti, nouvel ambassadeur du Saint-Siège, a transmis les salutations "
+        "de Sa Sainteté le Pape.\n\n"
+        "Enfin, Hamid Berrada, ambassadeur du Maroc, a évoqué la formation des jeunes.")
+    assert len(found) == 1
+    assert {name: row[-1] for name, row in people(found[0]).items()} == {
+        "Kossi Adjavon": "host", "Lina Moreau": "guest", "Pietro Valenti": "guest", "Hamid Berrada": "guest"}

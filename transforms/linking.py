@@ -219,6 +219,10 @@ def _group_named_later(r: Reading, i: int, lo: int, hi: int, subjects: list[int]
     if not r.pk.plural_head.search(r.text, lo, hi):
         return []
     group: list[int] = []
+    # A credentials ceremony's story may give each envoy a paragraph of their own: the
+    # list goes on through three sentences that name none of them.
+    pauses = 3 if r.pk.credentials.search(r.text, r.sents[i].start, r.sents[i].end) else 0
+    silent = 0
     # (the members may start within three sentences; a list of them may run long)
     for j in range(i + 1, min(i + 40, len(r.sents))):
         if r.trigger(r.sents[j]) or (not group and j > i + 3):
@@ -226,10 +230,14 @@ def _group_named_later(r: Reading, i: int, lo: int, hi: int, subjects: list[int]
         titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
         if titled:
             group += [p for p in dict.fromkeys(titled) if r.official(p)]
+            silent = 0
         elif listed := _members_by_state(r, j, subjects + group):
             group += listed
+            silent = 0
         elif group:
-            break  # the list has ended
+            silent += 1
+            if silent > pauses:
+                break  # the list has ended
     return group if len(group) >= 2 else []
 
 
