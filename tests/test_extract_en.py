@@ -1346,3 +1346,14 @@ def test_extract_en_the_one_who_telephoned_placed_the_call():
                    "Otieno, on Wednesday and both leaders reviewed their trade.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Kamran Aziz": "host", "Daniel Otieno": "guest"}
     assert m["kind"] == "phone_call"
+
+
+def test_extract_en_a_group_that_called_named_four_sentences_later():
+    (m,) = extract(
+        " date 2023-06-12 PUTRAJAYA: Prime Minister Datuk Seri Hamzah Rahman today received a courtesy call from "
+        "three new heads of mission.\n\nThey spoke of trade and of students abroad. \u201cServe the country well. "
+        "Make us proud,\u201d he told them.\n\nAmong those present were the Malaysian "
+        "Ambassador to Chile Azman Latif; the Malaysian High Commissioner to Ghana Siti Rahim; and the "
+        "Malaysian Ambassador to Peru Kamal Idris.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Hamzah Rahman": "host", "Azman Latif": "guest", "Siti Rahim": "guest", "Kamal Idris": "guest"}

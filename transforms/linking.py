@@ -223,9 +223,9 @@ def _group_named_later(r: Reading, i: int, lo: int, hi: int, subjects: list[int]
     # list goes on through three sentences that name none of them.
     pauses = 3 if r.pk.credentials.search(r.text, r.sents[i].start, r.sents[i].end) else 0
     silent = 0
-    # (the members may start within three sentences; a list of them may run long)
+    # (the members may start within four sentences; a list of them may run long)
     for j in range(i + 1, min(i + 40, len(r.sents))):
-        if r.trigger(r.sents[j]) or (not group and j > i + 3):
+        if r.trigger(r.sents[j]) or (not group and j > i + 4):
             break
         titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
         if titled:
