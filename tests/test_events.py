@@ -186,3 +186,20 @@ def test_dev_corpus_rows_carry_a_confidence(corpus):
     # an event is never surer than its meeting
     sure = events.merge(meetings[["meeting_id", "confidence"]], on="meeting_id", suffixes=("", "_meeting"))
     assert (sure["confidence"] <= sure["confidence_meeting"]).all()
+
+
+def test_events_talks_read_at_a_third_location_are_044_both_ways():
+    """A dispatch's bilateral talks on a summit's sidelines, abroad for both sides: read
+    by the extractor, then coded."""
+    from extraction import extract
+
+    (m,) = extract(" date 2023-09-21 NEW YORK, September 21 (Trend) - Azerbaijani Foreign Minister Rauf "
+                   "Hasanov met with Kenyan Foreign Minister Alice Wanjiru in New York on the sidelines of the "
+                   "UN General Assembly.")
+    assert m["country_code"] == "US"
+    meeting = {"meeting_id": "m", "meeting_date": m["meeting_date"], "kind": m["kind"], "city": m["city"],
+               "country_code": m["country_code"], "evidence": m["evidence"], "confidence": m["confidence"]}
+    people = [{"meeting_id": "m", "person_id": p["name"], **p} for p in m["participants"]]
+    rows = events([meeting], people)
+    assert sorted((r["source_country_code"], r["target_country_code"]) for r in rows) == [("AZ", "KE"), ("KE", "AZ")]
+    assert {r["cameo_code"] for r in rows} == {"044"} and {r["mode"] for r in rows} == {"third-party"}
