@@ -33,9 +33,11 @@ KINDS = ("phone_call", "video_conference", "ceremony")
 ROLES = ("host", "guest", "participant", "attendee")
 
 
-def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispatch: int) -> dict[str, float]:
+def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispatch: int,
+                     told_before: bool = False) -> dict[str, float]:
     """What a meeting row stands on. `parts`: the meetings its sentence was split into;
-    `in_dispatch`: the meetings found in the dispatch."""
+    `in_dispatch`: the meetings found in the dispatch; `told_before`: an earlier meeting
+    of the dispatch has the same principals (often the same meeting told again)."""
     principals = [p for p, role in m.roles.items() if role != "attendee"]
     rows = [p for p in record["participants"] if p["role"] != "attendee"]
     said = r.sents[m.sentence].text
@@ -61,6 +63,8 @@ def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispat
         "home_guessed": float(r.home_guessed),
         "place": float(record["country_code"] is not None),
         "future": float(bool(r.pk.future.search(said))),
+        "earlier": float(bool(r.pk.before.search(said))),
+        "told_before": float(told_before),
         "reach": min(_reach(r, m, principals), 300) / 100,
     }
     for kind in TRIGGER_KINDS:

@@ -71,14 +71,17 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
         record = _record(r, m, end, previous_date)
         previous_date = record["meeting_date"]
         records.append(record)
+    seen: list[set[int]] = []
     for m, record in zip(found, records):
-        _trust(r, m, record, len(found), explain)
+        principals = {p for p, role in m.roles.items() if role != "attendee"}
+        _trust(r, m, record, len(found), principals in seen, explain)
+        seen.append(principals)
     return records
 
 
-def _trust(r: Reading, m: Meeting, record: dict, in_dispatch: int, explain: bool) -> None:
+def _trust(r: Reading, m: Meeting, record: dict, in_dispatch: int, told_before: bool, explain: bool) -> None:
     """Each row's confidence (`transforms.confidence`), from the evidence it stands on."""
-    features = confidence.meeting_features(r, m, record, m.parts, in_dispatch)
+    features = confidence.meeting_features(r, m, record, m.parts, in_dispatch, told_before)
     score = confidence.logit("meeting", features)
     record["confidence"] = confidence.calibrated("meeting", score)
     people = []
