@@ -1346,7 +1346,7 @@ def test_extract_fr_un_futur_rapporte_apres_que_ne_defait_pas_la_rencontre():
 def test_extract_fr_les_envoyes_d_une_ceremonie_de_lettres_de_creance_nommes_chacun_dans_son_paragraphe():
     found = extract(
         " date 2024-05 Lomé, 3 mai (ATOP) - Le président de la République, Kossi Adjavon, a reçu vendredi les "
-        "lettres de créance de trois nouveaux ambassadeurs.\n\n"
+        "lettres de créance de trois ambassadeurs nommés cette année.\n\n"
         "Parmi eux, Lina Moreau, ambassadrice de Belgique, veut développer les échanges universitaires. "
         "Elle a rappelé les liens anciens. Sa priorité ? L’agriculture.\n\n"
         "Le nonce apostolique Pietro Valenti, nouvel ambassadeur du Saint-Siège, a transmis les salutations "
