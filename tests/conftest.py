@@ -37,6 +37,36 @@ def examples() -> Path:
 
 
 @pytest.fixture(scope="session")
+def examples_warehouse(prefect_harness, examples, tmp_path_factory) -> Path:
+    """The bundled example dispatches run once through the flow (default settings), shared
+    by every test that only reads the result. Read-only: a test that writes to a warehouse
+    copies this one first (`examples_warehouse_copy`); the session's end checks that no
+    test changed it."""
+    from flows.etl import dispatch_etl
+
+    root = tmp_path_factory.mktemp("examples") / "warehouse"
+    dispatch_etl(inbox=str(examples), warehouse=str(root))
+    before = _snapshot(root)
+    yield root
+    assert _snapshot(root) == before, "a test changed the shared examples warehouse: copy it first"
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture()
+def examples_warehouse_copy(examples_warehouse, tmp_path) -> Path:
+    """A copy of the examples warehouse of this test's own, to write to (copying is much
+    cheaper than a run)."""
+    import shutil
+
+    target = tmp_path / "examples-warehouse"
+    shutil.copytree(examples_warehouse, target)
+    return target
+
+
+@pytest.fixture(scope="session")
 def gold() -> list[dict]:
     from dispatch_etl.inbox import example_gold
 

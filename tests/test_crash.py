@@ -128,14 +128,15 @@ def _each_row_once_as_expected(got: dict, expected: dict, calls: list[str]) -> N
 
 
 @pytest.mark.parametrize("dies_after", [1, 2])
-def test_crash_between_the_commit_appends_doubles_nothing(prefect_harness, examples, tmp_path, monkeypatch, dies_after):
+def test_crash_between_the_commit_appends_doubles_nothing(examples_warehouse, examples, tmp_path, monkeypatch,
+                                                         dies_after):
     """Deterministic companion of the kill test: the run dies right after its first (or
     second) table append of a commit; the next run must add nothing twice. With meetings
     appended before their reports, dying between the two doubled every meeting."""
     from flows.etl import dispatch_etl
 
-    dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "reference"))
-    expected = comparable_tables(lambda name: pd.read_parquet(tmp_path / "reference" / name))
+    # The reference: the same inbox run once without a crash (the session's shared run).
+    expected = comparable_tables(lambda name: pd.read_parquet(examples_warehouse / name))
     with monkeypatch.context() as patch, pytest.raises(_Stop):
         calls = _dying(patch, "append", dies_after)
         dispatch_etl(inbox=str(examples), warehouse=str(tmp_path / "crashed"))
@@ -145,14 +146,14 @@ def test_crash_between_the_commit_appends_doubles_nothing(prefect_harness, examp
 
 
 @pytest.mark.parametrize("dies_after", [1, 2, 3, 4])
-def test_crash_while_redoing_dispatches_doubles_nothing(prefect_harness, examples, tmp_path, monkeypatch, dies_after):
+def test_crash_while_redoing_dispatches_doubles_nothing(examples_warehouse_copy, examples, monkeypatch, dies_after):
     """A re-run (`reprocess`, as after a crash) first deletes what the dispatches read again
     led to; dying after any of those deletions, the next run must still end with each row
     once."""
     from flows.etl import dispatch_etl
 
-    place = str(tmp_path / "warehouse")
-    dispatch_etl(inbox=str(examples), warehouse=place)
+    # A finished run's warehouse (a copy of the session's shared one) is the starting point.
+    place = str(examples_warehouse_copy)
     expected = comparable_tables(lambda name: pd.read_parquet(Path(place) / name))
     with monkeypatch.context() as patch, pytest.raises(_Stop):
         calls = _dying(patch, "delete", dies_after)

@@ -111,13 +111,10 @@ def test_tables_events_filters_like_meetings(tmp_path):
 # ---------------------------------------------------------------- the development corpus
 
 @pytest.fixture(scope="module")
-def corpus(prefect_harness, examples, tmp_path_factory):
+def corpus(examples_warehouse):
     from dispatch_etl.tables import Tables
-    from flows.etl import dispatch_etl
 
-    root = tmp_path_factory.mktemp("events") / "warehouse"
-    dispatch_etl(inbox=str(examples), warehouse=str(root))
-    wh = Tables(root)
+    wh = Tables(examples_warehouse)
     return wh.meetings(), wh.participants(), wh.events()
 
 

@@ -14,23 +14,27 @@ from dispatch_etl.schema import TABLES
 from flows.etl import dispatch_etl
 
 
-@pytest.fixture()
-def inbox(tmp_path, examples):
-    folder = tmp_path / "inbox"
+@pytest.fixture(scope="module")
+def dev_run(prefect_harness, examples, tmp_path_factory):
+    """The examples with an empty file and a copy of one of them, run once in batches of 16:
+    (inbox, warehouse, summary). Shared by the tests below that only read it; a test that
+    runs again copies the warehouse first."""
+    folder = tmp_path_factory.mktemp("dev") / "inbox"
     shutil.copytree(examples, folder)
     (folder / "nested").mkdir()
     (folder / "nested" / "empty.txt").write_bytes(b"")
     (folder / "nested" / "copy-of-fr-001.txt").write_bytes((examples / "fr-001.txt").read_bytes())
-    return folder
+    warehouse = folder.parent / "warehouse"
+    summary = dispatch_etl(inbox=str(folder), warehouse=str(warehouse), batch_size=16)
+    return folder, warehouse, summary
 
 
 def _snapshot(warehouse) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(warehouse / name) for name in TABLES}
 
 
-def test_flow_writes_every_table_with_contract_types(prefect_harness, inbox, tmp_path):
-    warehouse = tmp_path / "warehouse"
-    summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse), batch_size=16)
+def test_flow_writes_every_table_with_contract_types(dev_run):
+    _, warehouse, summary = dev_run
     assert summary["inputs"] == 58
     assert summary["dispatches"] == 56
     assert summary["rejects_by_reason"] == {"duplicate": 1, "empty": 1}
@@ -48,9 +52,10 @@ def test_flow_writes_every_table_with_contract_types(prefect_harness, inbox, tmp
     assert set(tables["meeting_reports"]["dispatch_id"]) <= set(tables["dispatches"]["dispatch_id"])
 
 
-def test_flow_twice_gives_identical_tables(prefect_harness, inbox, tmp_path):
+def test_flow_twice_gives_identical_tables(dev_run, tmp_path):
+    inbox, first_run, _ = dev_run
     warehouse = tmp_path / "warehouse"
-    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    shutil.copytree(first_run, warehouse)
     first = _snapshot(warehouse)
     again = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
     assert again["dispatches_new"] == 0
@@ -127,10 +132,8 @@ def test_flow_example_and_english_report_are_one_meeting(prefect_harness, exampl
     assert sorted(t["participants"]["role"]) == ["attendee", "attendee", "guest", "host"]
 
 
-def test_flow_dev_corpus_people_and_meetings_counted_once(prefect_harness, inbox, tmp_path):
-    warehouse = tmp_path / "warehouse"
-    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
-    t = _snapshot(warehouse)
+def test_flow_dev_corpus_people_and_meetings_counted_once(dev_run):
+    t = _snapshot(dev_run[1])
     # 86 names in the gold files; 6 are another spelling of someone else: 80 people.
     assert len(t["persons"]) == 80
     ids = {}
@@ -170,11 +173,12 @@ def test_flow_new_dispatches_keep_existing_ids(prefect_harness, examples, tmp_pa
     assert len(after["meetings"]) == 47 and len(after["persons"]) == 80
 
 
-def test_flow_incremental_runs_read_only_what_is_new(prefect_harness, examples, tmp_path):
+def test_flow_incremental_runs_read_only_what_is_new(examples_warehouse_copy, examples, tmp_path):
+    # The examples copied with their modification times, and a copy of the session's run
+    # over them: the run before the changes below.
     inbox = tmp_path / "inbox"
     shutil.copytree(examples, inbox)
-    warehouse = tmp_path / "warehouse"
-    dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
+    warehouse = examples_warehouse_copy
     before = _snapshot(warehouse)
     # A renamed file is not new; an edited one is; a copy under a second name is a duplicate.
     (inbox / "fr-001.txt").rename(inbox / "fr-001-renamed.txt")

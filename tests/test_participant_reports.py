@@ -23,10 +23,8 @@ KEY = list(PARTICIPANT_REPORTS.key)
 
 
 @pytest.fixture(scope="module")
-def warehouse(prefect_harness, examples, tmp_path_factory):
-    root = tmp_path_factory.mktemp("wording") / "warehouse"
-    dispatch_etl(inbox=str(examples), warehouse=str(root))
-    return root
+def warehouse(examples_warehouse):
+    return examples_warehouse
 
 
 def _read(root, name: str) -> pd.DataFrame:

@@ -30,7 +30,7 @@ def _wait(url: str, seconds: float) -> bool:
                 return True
         except httpx.HTTPError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)
     return False
 
 
@@ -39,7 +39,7 @@ import asyncio
 from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 
-run = run_deployment("dispatch-etl/ci", timeout=240)
+run = run_deployment("dispatch-etl/ci", timeout=240, poll_interval=0.5)
 print(run.id)
 print(run.state.type.value)
 
@@ -70,9 +70,11 @@ def _serve_and_run(tmp_path: Path, examples: Path, server_env: dict[str, str],
                                         stderr=subprocess.DEVNULL, start_new_session=True))
         assert _wait(f"{api}/health", 180), "the Prefect server did not start"
         warehouse = tmp_path / "warehouse"
+        # The runner asks the server for due runs every second (Prefect's default: 10 s)
+        # and the client above polls the run's state every half second (default: 5 s).
         started.append(subprocess.Popen([str(BIN / "dispatch-etl"), "serve", "--inbox", str(examples), "--warehouse",
                                          str(warehouse), "--cron", "0 0 1 1 *", "--name", "ci", "--report",
-                                         str(tmp_path / "report")], env=env,
+                                         str(tmp_path / "report")], env=env | {"PREFECT_RUNNER_POLL_FREQUENCY": "1"},
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
         assert _wait(f"{api}/deployments/name/dispatch-etl/ci", 120), "the deployment was not served"
         done = subprocess.run([sys.executable, "-c", RUN], env=env, capture_output=True, text=True, timeout=300)

@@ -12,17 +12,25 @@ from typer.testing import CliRunner
 from dispatch_etl.cli import app
 
 
-@pytest.fixture()
-def built(prefect_harness, examples, tmp_path):
+@pytest.fixture(scope="module")
+def built_once(prefect_harness, examples, tmp_path_factory):
     """A warehouse after one run over a copy of the examples with an empty file (a reject)."""
     from flows.etl import dispatch_etl
 
-    inbox = tmp_path / "inbox"
+    inbox = tmp_path_factory.mktemp("status") / "inbox"
     shutil.copytree(examples, inbox)
     (inbox / "empty.txt").write_bytes(b"")
-    warehouse = tmp_path / "w"
+    warehouse = inbox.parent / "w"
     dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
     return inbox, warehouse
+
+
+@pytest.fixture()
+def built(built_once, tmp_path):
+    """The run's inbox and warehouse copied for this test alone (modification times kept),
+    and the inbox the run read (its status names that one)."""
+    inbox, warehouse = (shutil.copytree(path, tmp_path / path.name) for path in built_once)
+    return inbox, warehouse, built_once[0]
 
 
 def _status(*args: str):
@@ -30,7 +38,7 @@ def _status(*args: str):
 
 
 def test_status_counts_tables_last_run_rejects_and_pending(built):
-    inbox, warehouse = built
+    inbox, warehouse, run_inbox = built
     (inbox / "new.txt").write_text("Bakou, 3 mars, AZERTAC\n\nLe ministre a reçu M. Jean Dupont.\n", "utf-8")
     result = _status("--warehouse", str(warehouse), "--inbox", str(inbox))
     assert result.exit_code == 0, result.output
@@ -38,7 +46,7 @@ def test_status_counts_tables_last_run_rejects_and_pending(built):
     assert re.search(r"^  dispatches\s+56 rows\s+1 part files$", out, re.M), out
     assert re.search(r"^  meetings\s+47 rows\s+1 part files$", out, re.M), out
     assert re.search(r"^  participants\s+107 rows\s+1 part files$", out, re.M), out
-    assert re.search(r"^last run: finished 20\d\d-\d\d-\d\dT[\d:]+\+00:00 in [\d.]+s on " + re.escape(str(inbox))
+    assert re.search(r"^last run: finished 20\d\d-\d\d-\d\dT[\d:]+\+00:00 in [\d.]+s on " + re.escape(str(run_inbox))
                      + r": 57 inputs \(57 new or changed\) -> 56 dispatches \(56 new\), 1 rejects, 47 meetings, "
                      r"107 participants$", out, re.M), out
     assert "rejects by reason: 1 empty" in out
@@ -46,7 +54,7 @@ def test_status_counts_tables_last_run_rejects_and_pending(built):
 
 
 def test_status_verify_names_unreadable_parts_and_the_rebuild(built):
-    inbox, warehouse = built
+    _, warehouse, inbox = built
     assert _status("--warehouse", str(warehouse), "--verify").output.endswith("verify: every part file reads\n")
     part = sorted((warehouse / "participants").glob("*.parquet"))[0]
     part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
