@@ -53,6 +53,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             return None
         return {p: "participant" for p in parties}
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if not subjects and r.pk.subject_after_verb and not trigger.nominal:
+        subjects, after = _inverted(r, i, match, after)
     if not subjects and trigger.nominal and after:
         # `Lors d’un entretien avec X, le Premier ministre, Y, a salué …`: the subject after.
         rest = [(p, m) for p, m in after if p not in _chain(r, after)]
@@ -369,6 +371,12 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
         bare = _bare_before(r, i, before[0][1])
         if bare is not None:
             before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
+    if len(before) < 2 and r.pk.subject_after_verb:
+        # `Am Samstag haben X und Y telefoniert`: the coordinated subject after the verb
+        after = [(p, m) for p, m in r.sent_mentions[i] if m.start >= match.end()]
+        chain = _chain(r, after) if after else []
+        if len(chain) >= 2 and all(r.official(p) for p in chain):
+            return {p: "participant" for p in chain}
     if len(before) < 2:
         return _bare_pair(r, i, match)
     last = before[-1][1]
@@ -444,6 +452,23 @@ def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 def _pair_subject(pk: Pack) -> re.Pattern:
     name = _NAME_OF(pk).pattern
     return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})\s+(?=[a-zà-ÿ])")
+
+
+def _inverted(r: Reading, i: int, match: re.Match, after: list[tuple[int, Mention]]
+              ) -> tuple[list[int], list[tuple[int, Mention]]]:
+    """In a verb-second clause that an adverbial opens (`Am Montag empfing X Y`, `Am
+    Montag hat er Y empfangen`), the subject right after the verb, and the objects after it."""
+    word = re.match(r"[\s,]*(\w+)", r.text[match.end():r.sents[i].end])
+    if word and r.pk.pronoun.match(word.group(1)):
+        for j in range(i - 1, -1, -1):
+            if r.sent_mentions[j]:
+                return [r.sent_mentions[j][0][0]], after
+        return [], after
+    if len(after) < 2:
+        return [], after
+    chain = _chain(r, after)
+    rest = [(p, m) for p, m in after if p not in chain]
+    return (chain, rest) if rest else ([], after)
 
 
 def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:

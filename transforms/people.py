@@ -874,6 +874,8 @@ def describe(title: str | None, pack: Pack) -> Description:
     )
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
+    for form, citation in pack.position_forms:  # `des Präsidenten` -> `Präsident`
+        position = form.sub(citation, position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
 
 

@@ -140,6 +140,11 @@ class Pack:
     topic_of: dict[str, str]
     topic_starts: frozenset[str]
     skip: re.Pattern | None
+    # `des Präsidenten` -> `Präsident`: rewrites that bring an inflected position back to
+    # its citation form (none where titles do not inflect).
+    position_forms: tuple[tuple[re.Pattern, str], ...] = ()
+    # In a verb-second language the subject may follow the verb (`Am Montag empfing X Y`).
+    subject_after_verb: bool = False
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -201,7 +206,8 @@ def pack(code: str) -> Pack | None:
         return None
     data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
     demonyms = {fold(k): v for k, v in data["demonyms"].items()}
-    demonym_forms = [f + e for f in data["demonyms"] for e in ("", *_ENDINGS)]
+    endings = tuple(data.get("demonym_endings") or ("", *_ENDINGS))
+    demonym_forms = [f + e for f in data["demonyms"] for e in endings]
     calendar = _calendar(code)
     dates = data["dates"]
     return Pack(
@@ -214,12 +220,14 @@ def pack(code: str) -> Pack | None:
         plural_honorifics=frozenset(data.get("plural_honorifics", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         post_nominals=frozenset(data.get("post_nominals", [])),
-        title_head=phrases(data["title_heads"]),
-        title_head_lower=re.compile(_L + "(?:" + words_pattern(sorted({h.lower() for h in data["title_heads"]})) + ")" + _R),
+        title_head=_heads(data["title_heads"], data.get("title_head_patterns")),
+        title_head_lower=re.compile(_L + "(?:" + "|".join(
+            [words_pattern(sorted({h.lower() for h in data["title_heads"]}))] + data.get("title_head_patterns", [])
+        ) + ")" + _R),
         title_noise=re.compile(
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
-        state_title=phrases(data["state_titles"]),
+        state_title=_heads(data["state_titles"], data.get("state_title_patterns")),
         national_org=re.compile(
             "|".join([phrases(data.get("national_org_heads", [])).pattern]
                      + [_L + f"(?:{p})" + _R for p in data.get("national_org_patterns", [])]),
@@ -309,7 +317,7 @@ def pack(code: str) -> Pack | None:
         ),
         demonym=phrases(demonym_forms),
         demonyms=demonyms,
-        demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in ("", *_ENDINGS)},
+        demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in endings},
         title_words=frozenset(fold(w) for w in data.get("title_words", [])),
         title_runs_into_name=bool(data.get("title_runs_into_name")),
         run_connectors=frozenset(
@@ -374,7 +382,17 @@ def pack(code: str) -> Pack | None:
         topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
         topic_starts=frozenset(fold(w).split()[0] for words in data["topics"].values() for w in words if " " in w),
         skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
+        position_forms=tuple((re.compile(a), b) for a, b in data.get("position_forms", [])),
+        subject_after_verb=bool(data.get("subject_after_verb")),
     )
+
+
+def _heads(words: list[str], patterns: list[str] | None) -> re.Pattern:
+    """Title heads as words, and as patterns where a language writes them as compounds
+    (`Energieminister`, `Landtagspräsidentin`)."""
+    if not patterns:
+        return phrases(words)
+    return re.compile(_L + "(?:" + "|".join([words_pattern(list(words))] + patterns) + ")" + _R, re.IGNORECASE)
 
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
