@@ -440,6 +440,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if text[tokens[k - 1].end() if k else pos:tok.start()].strip():
             break  # punctuation between tokens ends the run
         if word == "," or word.casefold() in connectors or word.startswith("("):
+            if name and word.casefold() in pack.particles and _capitalised_next(text, tokens, k):
+                name.append(tok)  # `Van der Bellen`: a particle that is also a connector
+                k += 1
+                continue
             if name:
                 break
             if word == "," and k + 1 < len(tokens) and tokens[k + 1].group().casefold() in pack.after_name:
@@ -453,7 +457,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if not word[0].isupper():
             particle, _, rest = word.partition("-")
             if name and (word.casefold() in pack.particles or (
-                    rest[:1].isupper() and particle.casefold() in pack.particles)):  # `el-Sisi`
+                    rest[:1].isupper() and particle.casefold() in pack.particles)) and not (
+                    pack.nouns_capitalised and not _name_word_next(text, tokens, k, pack)):  # `el-Sisi`
                 name.append(tok)
                 k += 1
                 continue
@@ -506,6 +511,16 @@ def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
     return of.end() + length if code else 0
 
 
+def _name_word_next(text: str, tokens: list[re.Match], k: int, pack: Pack) -> bool:
+    """The token after k reads as a word of a name (`von der Leyen`), not as a title's or
+    a body's (`von der SPD`, `den Botschafter`): where every noun is capitalised, a
+    particle is part of a name only so."""
+    nxt = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+    if nxt.casefold() in pack.particles:
+        return _name_word_next(text, tokens, k + 1, pack)
+    return nxt[:1].isupper() and not pack.is_title_word(nxt) and not _acronym(nxt) and not pack.org_head.fullmatch(nxt)
+
+
 def _capitalised_next(text: str, tokens: list[re.Match], k: int) -> bool:
     """The token after k is a capitalised word right after it (a surname may follow)."""
     if k + 1 >= len(tokens):
@@ -538,6 +553,8 @@ def _proper_here(word: str, text: str, pack: Pack) -> bool:
     body, state or people: a famous name (`Emmanuel Macron`, `Donald Trump`), which wordfreq
     counts as a common word because it folds case."""
     word = word.strip(".,")
+    if pack.nouns_capitalised:
+        return False  # (a language that capitalises every noun: no evidence of a name)
     return (word[:1].isupper() and word[1:].islower() and _only_common(word, pack)
             and word.casefold() not in _lower_words(text))
 
@@ -633,7 +650,7 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            start = _premodifiers_start(region, b, after[0].start())
+            start = _premodifiers_start(region, b, after[0].start(), pack)
             # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
             while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
                 start = before
@@ -643,7 +660,7 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
                 for c in reversed(list(re.finditer(r",\s+", region[start:]))):
                     head = pack.title_head.search(region, start + c.end())
                     if head:
-                        start = _premodifiers_start(region, start + c.end(), head.start())
+                        start = _premodifiers_start(region, start + c.end(), head.start(), pack)
                         break
             return lo + start, comma
     return None
@@ -656,13 +673,13 @@ def _title_ending(region: str, end: int, pack: Pack) -> int | None:
         pass
     if head is None or region[head.end():end].strip():
         return None
-    return _premodifiers_start(region, 0, head.start())
+    return _premodifiers_start(region, 0, head.start(), pack)
 
 
 _PREMODIFIER = re.compile(rf"(?:[{UPPER}][\w\-]*(?:[’']s)?|[\w\-]+[’']s)\s+$")  # `bp’s` too
 
 
-def _premodifiers_start(region: str, bound: int, head: int) -> int:
+def _premodifiers_start(region: str, bound: int, head: int, pack: Pack | None = None) -> int:
     """Where a title begins once the capitalised words before its head are counted in
     (`Azerbaijan’s Foreign Minister`, `ICESCO Director-General`)."""
     start = head
@@ -670,8 +687,28 @@ def _premodifiers_start(region: str, bound: int, head: int) -> int:
         m = _PREMODIFIER.search(region, bound, start)
         if not m:
             break
+        if pack is not None and pack.nouns_capitalised and not _names_a_body(m.group().strip(), pack):
+            break  # (every noun is capitalised: `in Peking Bundeskanzler X`)
         start = m.start()
+    if pack is not None and pack.title_premodifier is not None:
+        # `der russische Präsident`, `den technischen Direktor`: adjectives written in
+        # lower case between an article and the head belong to the title
+        first = start
+        for _ in range(3):
+            m = pack.title_premodifier.search(region, bound, first)
+            if not m:
+                break
+            first = m.start()
+            before = region[bound:first].split()
+            if before and pack.title_noise.fullmatch(before[-1] + " "):
+                start = first
     return start
+
+
+def _names_a_body(word: str, pack: Pack) -> bool:
+    """A capitalised word before a title that names a state or a body (`Chinas`, `ICESCO`)."""
+    return bool(geo.country_code(word, pack.code, pack.countries) or _acronym(word.split("-")[0])
+                or registry().exact(word) is not None)
 
 
 def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:

@@ -145,6 +145,11 @@ class Pack:
     position_forms: tuple[tuple[re.Pattern, str], ...] = ()
     # In a verb-second language the subject may follow the verb (`Am Montag empfing X Y`).
     subject_after_verb: bool = False
+    # Every noun is capitalised (German): a capital is no sign of a name.
+    nouns_capitalised: bool = False
+    # A lower-case word before a title's head that belongs to the title (`russische`), with
+    # the space after it.
+    title_premodifier: re.Pattern | None = None
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -384,6 +389,9 @@ def pack(code: str) -> Pack | None:
         skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
         position_forms=tuple((re.compile(a), b) for a, b in data.get("position_forms", [])),
         subject_after_verb=bool(data.get("subject_after_verb")),
+        nouns_capitalised=bool(data.get("nouns_capitalised")),
+        title_premodifier=re.compile(r"(?<![\w\-])(?:" + data["title_premodifier"] + r")\s+$")
+        if data.get("title_premodifier") else None,
     )
 
 
