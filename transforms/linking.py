@@ -65,7 +65,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             # `During the meeting with X, the sides signed …`: the one the story follows.
             lead = _protagonist(r, i)
             subjects = [lead] if lead is not None and lead not in {p for p, _ in after} else []
-    if subjects and not after and trigger.kind in ("directed", "symmetric") and r.sents[i].text.endswith(":"):
+    if subjects and not after and trigger.kind in ("directed", "symmetric") and (
+            r.sents[i].text.endswith(":") or _bullet_follows(r, i)):
         # `a rencontré séparément plusieurs dirigeants, à savoir :` and one line for each.
         listed = _bulleted_items(r, i, subjects)
         if len(listed) >= 2:
@@ -464,7 +465,9 @@ def _inverted(r: Reading, i: int, match: re.Match, after: list[tuple[int, Mentio
             if r.sent_mentions[j]:
                 return [r.sent_mentions[j][0][0]], after
         return [], after
-    if len(after) < 2:
+    if len(after) == 1:
+        return [after[0][0]], []  # (`empfing X` and a list of those received, a line each)
+    if not after:
         return [], after
     chain = _chain(r, after)
     rest = [(p, m) for p, m in after if p not in chain]
@@ -650,6 +653,12 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
                     lead = r.people[leaders[0]].description if len(leaders) == 1 else None
                     if lead and d.country is None and d.organization is None and lead.country:
                         r.people[p].description = Description(d.position, None, lead.country, None)
+
+
+def _bullet_follows(r: Reading, i: int) -> bool:
+    """The sentence after `i` is a bulleted item on a line of its own."""
+    return i + 1 < len(r.sents) and r.text.rfind("\n", r.sents[i].end, r.sents[i + 1].start) >= 0 \
+        and bool(_BULLET.match(r.text, r.sents[i + 1].start))
 
 
 _LIST_INTRO = re.compile(r"[^\w]{0,3}(?:\w{1,4}\.?)?\s*:\s*$")  # ` :`, ` MM. :`

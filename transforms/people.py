@@ -439,6 +439,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         word = tok.group()
         if text[tokens[k - 1].end() if k else pos:tok.start()].strip():
             break  # punctuation between tokens ends the run
+        if pack.nouns_capitalised and not name and k and tokens[k - 1].group().casefold() in connectors \
+                and word[:1].isupper():
+            k += 1  # (`zur Entgegennahme`: after a link word comes a noun, no name)
+            continue
         if word == "," or word.casefold() in connectors or word.startswith("("):
             if name and word.casefold() in pack.particles and _capitalised_next(text, tokens, k):
                 name.append(tok)  # `Van der Bellen`: a particle that is also a connector
@@ -662,8 +666,27 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
                     if head:
                         start = _premodifiers_start(region, start + c.end(), head.start(), pack)
                         break
+            if pack.nouns_capitalised:
+                start = _past_verbs(region, start, heads, pack)
             return lo + start, comma
     return None
+
+
+def _past_verbs(region: str, start: int, heads: list[re.Match], pack: Pack) -> int:
+    """Where every noun is capitalised, a lower-case word in a title is an article, a link
+    word or an adjective: after any other (`Der türkische Präsident dankte Präsident X`: a
+    verb), the title starts again at the next head."""
+    for w in re.finditer(r"(?<![\w\-])[a-zäöüß][\w\-]*", region[start:]):
+        word = w.group()
+        if (word in pack.run_connectors or pack.title_noise.fullmatch(word + " ") or pack.demonym_country(word)
+                or (pack.title_premodifier and pack.title_premodifier.match(word + " "))
+                or pack.title_head.fullmatch(word)):
+            continue
+        later = [h for h in heads if h.start() >= start + w.end()]
+        if later:
+            return _past_verbs(region, _premodifiers_start(region, start + w.end(), later[0].start(), pack), heads, pack)
+        return start
+    return start
 
 
 def _title_ending(region: str, end: int, pack: Pack) -> int | None:
