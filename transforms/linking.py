@@ -36,6 +36,11 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     if trigger.kind == "among":
         # `lors d’une rare rencontre`, `during their talks`: the two officials named before.
         named = list(dict.fromkeys(p for p, _ in before))
+        if not named and r.pk.subject_after_verb:
+            # `Bei einem Telefonat gratulierte X Y …`: the verb, its subject, its object
+            subjects, rest = _inverted(r, i, match, after)
+            if len(subjects) == 1 and rest and all(r.official(p) for p in (subjects[0], rest[0][0])):
+                return {subjects[0]: "participant", rest[0][0]: "participant"}
         if not named:
             return _pair_after(r, i, match)  # `Lors d’un entretien jeudi, X et Y ont évoqué …`
         if len(named) != 2 or not all(r.official(p) for p in named):
@@ -52,6 +57,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if len(parties) < 2:
             return None
         return {p: "participant" for p in parties}
+    if before and r.pk.subject_after_verb and not trigger.nominal and _fronted(r, i, before):
+        before = []  # (`Vor dem Treffen mit X ist Y …`: X is no subject)
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
     if not subjects and r.pk.subject_after_verb and not trigger.nominal:
         subjects, after = _inverted(r, i, match, after)
@@ -453,6 +460,16 @@ def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 def _pair_subject(pk: Pack) -> re.Pattern:
     name = _NAME_OF(pk).pattern
     return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})\s+(?=[a-zà-ÿ])")
+
+
+def _fronted(r: Reading, i: int, before: list[tuple[int, Mention]]) -> bool:
+    """The people before a verb-second verb stand in a phrase put before it (`Vor dem
+    Treffen mit X ist Y …`), not as its subject: words other than an article lead to them."""
+    chain = _subject_chain(r, before)
+    first = next(m for p, m in before if p == chain[0])
+    lead = r.text[r.sents[i].start:first.outer_start]
+    lead = re.split(r"[:;]|\s[-–—]{1,2}\s", lead)[-1]
+    return any(not r.pk.title_noise.fullmatch(w + " ") for w in lead.split())
 
 
 def _inverted(r: Reading, i: int, match: re.Match, after: list[tuple[int, Mention]]

@@ -375,7 +375,7 @@ _HEAD_DASH = re.compile(r"\s(?:–|—|-{1,2})\s|\)")
 def _written_date() -> re.Pattern:
     months = "|".join(sorted((re.escape(w) for w in month_words()), key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"
+        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"  # (`16. Mai 2012`)
         rf"|(?<!\w)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)",
         re.IGNORECASE,
     )
