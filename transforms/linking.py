@@ -468,8 +468,10 @@ def _fronted(r: Reading, i: int, before: list[tuple[int, Mention]]) -> bool:
     chain = _subject_chain(r, before)
     first = next(m for p, m in before if p == chain[0])
     lead = r.text[r.sents[i].start:first.outer_start]
-    lead = re.split(r"[:;]|\s[-–—]{1,2}\s", lead)[-1]
-    return any(not r.pk.title_noise.fullmatch(w + " ") for w in lead.split())
+    words = re.split(r"[:;]|\s[-–—]{1,2}\s", lead)[-1].split()
+    # (a capitalised word that is no function word belongs to the title: `Bayerns`)
+    return any(not r.pk.title_noise.fullmatch(w + " ") and (w[:1].islower() or fold(w) in r.pk.not_names)
+               for w in words)
 
 
 def _inverted(r: Reading, i: int, match: re.Match, after: list[tuple[int, Mention]]

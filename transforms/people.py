@@ -857,6 +857,13 @@ def describe(title: str | None, pack: Pack) -> Description:
     head = pack.title_head.match(title)
     org_end = head.end() if head else 0
     cut = len(title)
+    if head and pack.state_after_head:
+        # `Botschafter Deutschlands`, `Außenminister Aserbaidschans`: a state's genitive
+        # right after the head
+        after = re.match(r"\s+([\w\-]+)", title[head.end():])
+        code = geo.country_code(after.group(1), pack.code, pack.countries) if after else None
+        if code:
+            country, cut = country or code, head.end()
     markers = sorted(
         [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]
         + [(m.start(), m.end(), "post") for m in pack.posting.finditer(title)]
