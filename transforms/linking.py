@@ -39,7 +39,7 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if not named and r.pk.subject_after_verb:
             # `Bei einem Telefonat gratulierte X Y …`: the verb, its subject, its object
             subjects, rest = _inverted(r, i, match, after)
-            if len(subjects) == 1 and rest and all(r.official(p) for p in (subjects[0], rest[0][0])):
+            if len(subjects) == 1 and rest and _credible(r, subjects, [rest[0][0]]):
                 return {subjects[0]: "participant", rest[0][0]: "participant"}
         if not named:
             return _pair_after(r, i, match)  # `Lors d’un entretien jeudi, X et Y ont évoqué …`

@@ -493,6 +493,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         return None
     if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
         name.insert(0, common)  # `Prime Minister Ali Asadov`: a given name that is also a word
+    if len(name) == 1 and pack.nouns_capitalised and _comma_then_name(text, tokens, tokens.index(name[0])):
+        return None  # `Direktor des Unternehmens Koral, Emre Kaplan`: the name is the apposition's
     if len(name) == 1:
         # `Head of the Partnerships and International Cooperation Sector`: a lone word that
         # the title goes on after is part of the title.
@@ -513,6 +515,12 @@ def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
         return 0
     code, length = _state(text[of.end():end], pack)
     return of.end() + length if code else 0
+
+
+def _comma_then_name(text: str, tokens: list[re.Match], k: int) -> bool:
+    """Token k is followed by a comma and a known given name (`Koral, Emre Kaplan`)."""
+    return k + 2 < len(tokens) and tokens[k + 1].group() == "," and given_name(tokens[k + 2].group()) \
+        and _capitalised_next(text, tokens, k + 2)
 
 
 def _name_word_next(text: str, tokens: list[re.Match], k: int, pack: Pack) -> bool:
@@ -599,6 +607,8 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
         registry().exact(word) is not None
         or pack.org_head.fullmatch(word)  # `Azerbaijan Railways`
         or geo.country_code(word, pack.code, pack.countries)
+        or any(e and word.endswith(e) and geo.country_code(word[:-len(e)], pack.code, pack.countries)
+               for e in pack.state_after_head)  # `Außenminister Georgiens`: a state's genitive
         or pack.demonym_country(word)
         or pack.is_title_word(word)
     ):
@@ -859,9 +869,11 @@ def describe(title: str | None, pack: Pack) -> Description:
     cut = len(title)
     if head and pack.state_after_head:
         # `Botschafter Deutschlands`, `Außenminister Aserbaidschans`: a state's genitive
-        # right after the head
+        # right after the head (its ending taken off)
         after = re.match(r"\s+([\w\-]+)", title[head.end():])
-        code = geo.country_code(after.group(1), pack.code, pack.countries) if after else None
+        word = after.group(1) if after else ""
+        code = next((c for e in pack.state_after_head if word.endswith(e) and len(word) > len(e) + 2
+                     and (c := geo.country_code(word[:len(word) - len(e)], pack.code, pack.countries))), None)
         if code:
             country, cut = country or code, head.end()
     markers = sorted(

@@ -147,8 +147,9 @@ class Pack:
     subject_after_verb: bool = False
     # Every noun is capitalised (German): a capital is no sign of a name.
     nouns_capitalised: bool = False
-    # A state named right after a title's head, in the genitive (`Botschafter Deutschlands`).
-    state_after_head: bool = False
+    # A state named right after a title's head, in the genitive (`Botschafter Deutschlands`):
+    # the endings the genitive adds to the state's name.
+    state_after_head: tuple[str, ...] = ()
     # A lower-case word before a title's head that belongs to the title (`russische`), with
     # the space after it.
     title_premodifier: re.Pattern | None = None
@@ -392,7 +393,7 @@ def pack(code: str) -> Pack | None:
         position_forms=tuple((re.compile(a), b) for a, b in data.get("position_forms", [])),
         subject_after_verb=bool(data.get("subject_after_verb")),
         nouns_capitalised=bool(data.get("nouns_capitalised")),
-        state_after_head=bool(data.get("state_after_head")),
+        state_after_head=tuple(data.get("state_after_head") or ()),
         title_premodifier=re.compile(r"(?<![\w\-])(?:" + data["title_premodifier"] + r")\s+$")
         if data.get("title_premodifier") else None,
     )

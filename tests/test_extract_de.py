@@ -1,0 +1,211 @@
+"""German extraction: one dispatch of our own per construction (texts written for these
+tests with invented names, not taken from any corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.ingest import RawDoc
+from transforms.lang import pack
+from transforms.parse import dispatch
+from transforms.people import describe
+from transforms.text import sentences
+
+from extraction import check_first_meeting, extract, people
+
+CASES = [
+    pytest.param(
+        " date 2024-03-06\n\n"
+        "Am Dienstag, dem 5. März hat der Präsident der Republik Kasachstan, Nurlan Beketow, eine "
+        "georgische Delegation mit dem Minister für Verkehr, Giorgi Tscheidse, an der Spitze in Astana "
+        "empfangen.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 3, 5), date_basis="explicit", city="Astana"),
+        {
+            "Nurlan Beketow": (None, "Präsident", None, "KZ", "host"),
+            "Giorgi Tscheidse": (None, "Minister für Verkehr", None, "GE", "guest"),
+        },
+        id="perfect-subject-after-verb-delegation",
+    ),
+    pytest.param(
+        " date 2023-10-12\n\n"
+        "Der Präsident der Republik Usbekistan, Timur Rashidow, hat am Mittwoch den "
+        "technischen Direktor des Unternehmens Koral, Emre Kaplan, zum Gespräch empfangen.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 10, 11), date_basis="weekday"),
+        {
+            "Timur Rashidow": (None, "Präsident", None, "UZ", "host"),
+            "Emre Kaplan": (None, "technischer Direktor", "Koral", None, "guest"),
+        },
+        id="perfect-adjective-title-nominative",
+    ),
+    pytest.param(
+        " date 2022-06-20\n\n"
+        "Der bayerische Ministerpräsident Tobias Lindner wurde in Warschau vom polnischen Präsidenten "
+        "Marek Zielinski empfangen.",
+        dict(kind="meeting", city="Warschau", country_code="PL"),
+        {
+            "Marek Zielinski": (None, "Präsident", None, "PL", "host"),
+            "Tobias Lindner": (None, "Ministerpräsident", None, "DE", "guest"),
+        },
+        id="passive-von-weak-noun",
+    ),
+    pytest.param(
+        " date 2025-01-24\n\n"
+        "Am Donnerstag hat Präsident Kerem Aydin mit seinem ungarischen Amtskollegen Laszlo Farkas "
+        "telefoniert.",
+        dict(kind="phone_call", meeting_date=dt.date(2025, 1, 23)),
+        {
+            "Kerem Aydin": (None, "Präsident", None, None, "participant"),
+            "Laszlo Farkas": (None, "Präsident", None, "HU", "participant"),
+        },
+        id="call-perfect-counterpart",
+    ),
+    pytest.param(
+        " date 2024-10-07\n\n"
+        "Levan Beridze, der Außenminister Georgiens, traf sich in Batumi am 6. Oktober mit "
+        "seinem türkischen Amtskollegen Mehmet Demir.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 10, 6), city="Batumi", country_code="GE"),
+        {
+            "Levan Beridze": (None, "Außenminister", None, "GE", "participant"),
+            "Mehmet Demir": (None, "Außenminister", None, "TR", "participant"),
+        },
+        id="sich-treffen-genitive-state",
+    ),
+    pytest.param(
+        " date 2021-05-04\n\n"
+        "Der litauische Energieminister Darius Petraitis hat heute den neu ernannten Botschafter "
+        "Deutschlands in Litauen Dr. Jens Vogler zum Gespräch empfangen.",
+        dict(kind="meeting", meeting_date=dt.date(2021, 5, 4), date_basis="publication"),
+        {
+            "Darius Petraitis": (None, "Energieminister", None, "LT", "host"),
+            "Jens Vogler": ("Dr.", "Botschafter", None, "DE", "guest"),
+        },
+        id="compound-title-genitive-state-after-head",
+    ),
+    pytest.param(
+        " date 2019-08-15\n\n"
+        "Bundeskanzlerin Helga Brandt und der kroatische Premierminister Ivan Horvat haben heute in "
+        "einer Videokonferenz über die Energiepreise gesprochen.",
+        dict(kind="video_conference", meeting_date=dt.date(2019, 8, 15)),
+        {
+            "Helga Brandt": (None, "Bundeskanzlerin", None, None, "participant"),
+            "Ivan Horvat": (None, "Premierminister", None, "HR", "participant"),
+        },
+        id="plural-video",
+    ),
+    pytest.param(
+        " date 2020-02-10\n\n"
+        "Bei einem Telefonat gratulierte der estnische Außenminister, Kaarel Tamm, Ramin Guliyev zur "
+        "Ernennung zum Außenminister.",
+        dict(kind="phone_call"),
+        {
+            "Kaarel Tamm": (None, "Außenminister", None, "EE", "participant"),
+            "Ramin Guliyev": (None, None, None, None, "participant"),
+        },
+        id="call-noun-then-verb-subject-object",
+    ),
+    pytest.param(
+        " date 2023-02-02\n\n"
+        "Die Agentur meldete, dass das Thema beim Treffen von Minister Farid Huseynli mit dem "
+        "Botschafter Italiens Marco Bellini besprochen wurde.",
+        dict(kind="meeting"),
+        {
+            "Farid Huseynli": (None, "Minister", None, None, "participant"),
+            "Marco Bellini": (None, "Botschafter", None, "IT", "participant"),
+        },
+        id="meeting-noun-von-mit",
+    ),
+    pytest.param(
+        " date 2022-11-05\n\n"
+        "Der vietnamesische Staatspräsident Tran Van Long traf am Freitag im Großen Saal des Volkes "
+        "in Hanoi Bundeskanzler Peter Wagner.",
+        dict(kind="meeting", city="Hanoi", country_code="VN"),
+        {
+            "Tran Van Long": (None, "Staatspräsident", None, "VN", "participant"),
+            "Peter Wagner": (None, "Bundeskanzler", None, None, "participant"),
+        },
+        id="capitalised-nouns-are-no-names",
+    ),
+    pytest.param(
+        " date 2021-09-14\n\n"
+        "Bundespräsidentin Clara Van der Meulen empfing am Montag den Botschafter der Republik Chile, "
+        "Diego Fuentes.",
+        dict(kind="meeting", meeting_date=dt.date(2021, 9, 13)),
+        {
+            "Clara Van der Meulen": (None, "Bundespräsidentin", None, None, "host"),
+            "Diego Fuentes": (None, "Botschafter", None, "CL", "guest"),
+        },
+        id="particle-name-simple-past",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, expected", CASES)
+def test_extract_de_phenomena(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an announcement in the present tense: not yet a meeting
+        " date 2024-04-02\n\nAußenministerin Greta Holm empfängt am Dienstag ihren belgischen "
+        "Amtskollegen Luc Peeters in Wien.",
+        # the person before the verb stands in a phrase put before it, not as its subject
+        " date 2014-03-05\n\nVor dem Treffen mit Jonas Berger ist Marc Dubois bereits mit dem "
+        "irischen Außenminister zusammengetroffen.",
+        # a letter, not a meeting
+        " date 2024-04-02\n\nPräsident Nurlan Beketow hat dem Präsidenten der Mongolei, Bat Erdene, "
+        "einen Brief geschrieben.",
+    ],
+)
+def test_extract_de_negatives(text):
+    found = extract(text)
+    assert not any({"Jonas Berger", "Marc Dubois"} <= set(people(m)) for m in found)
+    assert not any("Luc Peeters" in people(m) or "Bat Erdene" in people(m) for m in found)
+
+
+def test_extract_de_a_verb_ends_the_title_before_a_name():
+    text = (" date 2025-01-24\n\nDer Präsident Usbekistans, Timur Rashidow, hat mit dem polnischen Präsidenten "
+            "Marek Zielinski telefoniert. Der polnische Präsident dankte Präsident Timur Rashidow für die Einladung.")
+    (m,) = extract(text)
+    assert people(m)["Timur Rashidow"][3] == "UZ"
+
+
+def test_extract_de_a_list_of_envoys_under_the_verb():
+    text = (" date 2012-04-13\n\nUm ihre Beglaubigungsschreiben entgegenzunehmen, empfing Bundespräsident Karl Hofer\n"
+            "• den Botschafter der Republik Panama, Luis Arosemena,\n"
+            "• sowie den Botschafter der Republik Peru, Carlos Quispe.")
+    (m,) = extract(text)
+    assert people(m) == {
+        "Karl Hofer": (None, "Bundespräsident", None, None, "host"),
+        "Luis Arosemena": (None, "Botschafter", None, "PA", "guest"),
+        "Carlos Quispe": (None, "Botschafter", None, "PE", "guest"),
+    }
+
+
+def test_extract_de_an_ordinal_day_does_not_end_the_sentence():
+    spans = sentences("Am Montag, dem 16. September hat die Ministerin den Gast empfangen. Danach reiste sie ab.")
+    assert [s.text for s in spans][0] == "Am Montag, dem 16. September hat die Ministerin den Gast empfangen."
+
+
+def test_extract_de_a_written_date_with_an_ordinal_day_is_the_publication_date():
+    d = dispatch(RawDoc("t.txt", "16. Mai 2012\n\nBerlin (dpa) - Die Ministerin sprach über den Haushalt.", "0" * 64))
+    assert d.published_date == dt.date(2012, 5, 16)
+    assert d.language == "de"
+
+
+@pytest.mark.parametrize(
+    "title, position, country",
+    [
+        ("des Vizepräsidenten der Türkischen Republik", "Vizepräsident", "TR"),
+        ("dem russischen Außenminister", "Außenminister", "RU"),
+        ("der stellvertretenden Ministerin für Bildung", "stellvertretende Ministerin für Bildung", None),
+        ("des Vorsitzenden", "Vorsitzender", None),
+        ("Chinas Staats- und Parteichef", "Staats- und Parteichef", "CN"),
+    ],
+)
+def test_extract_de_positions_come_back_to_the_nominative(title, position, country):
+    d = describe(title, pack("de"))
+    assert (d.position, d.country) == (position, country)
