@@ -294,6 +294,8 @@ def _body_language(text: str, line: Dateline | None) -> str:
     sample, scores = _language_scores(text)
     code = max(scores, key=scores.get)
     hint = (line.languages & packs) if line is not None else set()
+    if len(hint) > 1 and (code in hint or code not in packs):
+        return _pack_reading(text, sample, scores, code, hint)
     if code in packs or len(hint) != 1:
         return code
     (other,) = hint
@@ -302,6 +304,22 @@ def _body_language(text: str, line: Dateline | None) -> str:
     if gap > _SURE_GAP or (code in line.languages and gap > _LEANING_GAP):
         return code
     return other
+
+
+def _pack_reading(text: str, sample: str, scores: dict[str, float], code: str, hint: set[str]) -> str:
+    """A short text under a month word several pack languages write (`16 mai`: French and
+    German): unless the model is sure of its reading, the one of them whose meeting verbs
+    the text uses (`Jeyhoun Baïramov a reçu …`: names and one verb), else the likeliest."""
+    from transforms.lang import pack
+
+    best = max(hint - {code}, key=lambda o: scores.get(o, float("-inf")))
+    gap = (scores[code] - scores.get(best, float("-inf"))) / max(len(sample), 1)
+    if gap > _SURE_GAP:
+        return code
+    fits = [c for c in sorted(hint) if pack(c).any_trigger.search(text)]
+    if len(fits) == 1:
+        return fits[0]
+    return code if code in hint else max(hint, key=lambda o: scores.get(o, float("-inf")))
 
 
 # Measured on short texts of our own (tests/test_parse.py): a German dispatch of 58

@@ -476,6 +476,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             common = tok if only_common else None
             k += skip
             continue
+        if (pack.nouns_capitalised and len(name) >= 2 and pack.is_common(word) and not given_name(word)
+                and word.casefold() not in pack.particles
+                and not officials.state_of(" ".join(t.group() for t in name) + " " + word)):
+            break  # `Kanzler Jan Meier Gespräche`: a noun after the name (not `Recep Tayyip Erdogan`)
         if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):
             # `Rector of Lomonosov Moscow State University X`, `… Friendship Group X`: the
             # words taken for a name were the organisation's; the name may still follow.
@@ -733,7 +737,7 @@ def _premodifiers_start(region: str, bound: int, head: int, pack: Pack | None = 
                 break
             first = m.start()
             before = region[bound:first].split()
-            if before and pack.title_noise.fullmatch(before[-1] + " "):
+            if not before or pack.title_noise.fullmatch(before[-1] + " "):
                 start = first
     return start
 

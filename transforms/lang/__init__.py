@@ -217,6 +217,9 @@ def pack(code: str) -> Pack | None:
     endings = tuple(data.get("demonym_endings") or ("", *_ENDINGS))
     demonym_forms = [f + e for f in data["demonyms"] for e in endings]
     calendar = _calendar(code)
+    # (`Montagabend`, `Mittwochnachmittag`: a weekday run into a time of day)
+    for suffix in data["dates"].get("weekday_suffixes", []):
+        calendar["weekdays"].update({w + suffix: i for w, i in list(calendar["weekdays"].items())})
     dates = data["dates"]
     return Pack(
         code=code,
