@@ -128,6 +128,47 @@ CASES = [
         id="capitalised-nouns-are-no-names",
     ),
     pytest.param(
+        " date 2024-05-10\n\n"
+        "Am Rande des Gipfels führte Kanzler Jan Meier Gespräche mit dem indischen Premierminister Ravi Kumar.",
+        dict(kind="meeting"),
+        {
+            "Jan Meier": (None, "Kanzler", None, None, "participant"),
+            "Ravi Kumar": (None, "Premierminister", None, "IN", "participant"),
+        },
+        id="noun-after-name-subject-after-verb",
+    ),
+    pytest.param(
+        " date 2024-05-10\n\n"
+        "Außenministerin Anna Roth erhielt am Dienstag einen Anruf vom japanischen Außenminister Kenji Sato.",
+        dict(kind="phone_call", meeting_date=dt.date(2024, 5, 7)),
+        {
+            "Kenji Sato": (None, "Außenminister", None, "JP", "host"),
+            "Anna Roth": (None, "Außenministerin", None, None, "guest"),
+        },
+        id="call-received-from",
+    ),
+    pytest.param(
+        " date 2024-05-10\n\n"
+        "Der ungarische Ministerpräsident Gabor Toth und der slowakische Regierungschef Peter Novak kamen am "
+        "Mittwochabend in Budapest zusammen.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 8), city="Budapest", country_code="HU"),
+        {
+            "Gabor Toth": (None, "Ministerpräsident", None, "HU", "participant"),
+            "Peter Novak": (None, "Regierungschef", None, "SK", "participant"),
+        },
+        id="plural-separable-verb-weekday-compound",
+    ),
+    pytest.param(
+        " date 2024-05-10\n\n"
+        "Bundeskanzler Jan Meier hat den französischen Präsidenten Luc Martin am Montag in Berlin getroffen.",
+        dict(kind="meeting", meeting_date=dt.date(2024, 5, 6), city="Berlin", country_code="DE"),
+        {
+            "Jan Meier": (None, "Bundeskanzler", None, "DE", "participant"),
+            "Luc Martin": (None, "Präsident", None, "FR", "participant"),
+        },
+        id="perfect-getroffen",
+    ),
+    pytest.param(
         " date 2021-09-14\n\n"
         "Bundespräsidentin Clara Van der Meulen empfing am Montag den Botschafter der Republik Chile, "
         "Diego Fuentes.",
@@ -188,6 +229,11 @@ def test_extract_de_a_list_of_envoys_under_the_verb():
 def test_extract_de_an_ordinal_day_does_not_end_the_sentence():
     spans = sentences("Am Montag, dem 16. September hat die Ministerin den Gast empfangen. Danach reiste sie ab.")
     assert [s.text for s in spans][0] == "Am Montag, dem 16. September hat die Ministerin den Gast empfangen."
+
+
+def test_extract_de_a_short_text_under_a_month_word_of_two_packs_goes_to_the_one_whose_verb_it_uses():
+    raw = "Baku, 16. Mai, AZERTAC\n\nMinister Kamran Aliyev empfing Herrn Thomas Keller."
+    assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "de"
 
 
 def test_extract_de_a_written_date_with_an_ordinal_day_is_the_publication_date():
