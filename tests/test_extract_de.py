@@ -169,6 +169,17 @@ CASES = [
         id="perfect-getroffen",
     ),
     pytest.param(
+        " date 2023-11-16\n\n"
+        "Wie das Präsidialamt mitteilte, sei Außenminister Tomas Berg am Mittwoch in Nikosia vom "
+        "zyprischen Präsidenten Nikos Georgiou empfangen worden.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 11, 15), city="Nikosia", country_code="CY"),
+        {
+            "Nikos Georgiou": (None, "Präsident", None, "CY", "host"),
+            "Tomas Berg": (None, "Außenminister", None, None, "guest"),
+        },
+        id="reported-speech-passive",
+    ),
+    pytest.param(
         " date 2021-09-14\n\n"
         "Bundespräsidentin Clara Van der Meulen empfing am Montag den Botschafter der Republik Chile, "
         "Diego Fuentes.",
@@ -196,6 +207,9 @@ def test_extract_de_phenomena(text, meeting, expected):
         # the person before the verb stands in a phrase put before it, not as its subject
         " date 2014-03-05\n\nVor dem Treffen mit Jonas Berger ist Marc Dubois bereits mit dem "
         "irischen Außenminister zusammengetroffen.",
+        # a proposal welcomed, not a guest
+        " date 2024-04-02\n\nKanzler Jan Meier hat den Vorschlag des Präsidenten der Mongolei, Bat Erdene, "
+        "ausdrücklich begrüßt.",
         # a letter, not a meeting
         " date 2024-04-02\n\nPräsident Nurlan Beketow hat dem Präsidenten der Mongolei, Bat Erdene, "
         "einen Brief geschrieben.",
