@@ -264,8 +264,22 @@ def test_extract_de_a_written_date_with_an_ordinal_day_is_the_publication_date()
         ("der stellvertretenden Ministerin für Bildung", "stellvertretende Ministerin für Bildung", None),
         ("des Vorsitzenden", "Vorsitzender", None),
         ("Chinas Staats- und Parteichef", "Staats- und Parteichef", "CN"),
+        ("US-Präsident", "Präsident", "US"),
+        ("Präsident der beiden Länder", "Präsident", None),
     ],
 )
 def test_extract_de_positions_come_back_to_the_nominative(title, position, country):
     d = describe(title, pack("de"))
     assert (d.position, d.country) == (position, country)
+
+
+@pytest.mark.parametrize(
+    "title, position, organization",
+    [
+        ("den kaufmännischen Leiter des Unternehmens \"Tekstil\"", "kaufmännischer Leiter", "Tekstil"),
+        ("SPD-Vorsitzender", "Vorsitzender", "SPD"),
+    ],
+)
+def test_extract_de_an_organisation_in_quotes_or_joined_to_the_title(title, position, organization):
+    d = describe(title, pack("de"))
+    assert (d.position, d.organization) == (position, organization)

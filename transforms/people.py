@@ -724,8 +724,8 @@ def _premodifiers_start(region: str, bound: int, head: int, pack: Pack | None = 
         m = _PREMODIFIER.search(region, bound, start)
         if not m:
             break
-        if pack is not None and pack.nouns_capitalised and not _names_a_body(m.group().strip(), pack):
-            break  # (every noun is capitalised: `in Peking Bundeskanzler X`)
+        if pack is not None and pack.nouns_capitalised and (start < head or not _names_a_body(m.group().strip(), pack)):
+            break  # (every noun is capitalised: `in Peking Bundeskanzler X`; one state or body at most)
         start = m.start()
     if pack is not None and pack.title_premodifier is not None:
         # `der russische Präsident`, `den technischen Direktor`: adjectives written in
@@ -841,6 +841,13 @@ def describe(title: str | None, pack: Pack) -> Description:
     city_country = None
     org = None
     org_country = None
+    prefix = re.match(r"([^\W\d_][\w]*)-(?=[^\W\d_])", title) if pack.nouns_capitalised else None
+    if prefix and pack.title_head.match(title[prefix.end():]):
+        # `US-Präsident`, `FPÖ-Obmann`: a state or a body's acronym joined to the head
+        country = geo.country_code(prefix.group(1), pack.code, pack.countries)
+        if country or (prefix.group(1).isupper() and len(prefix.group(1)) <= 6):
+            org = None if country else prefix.group(1)
+            title = title[prefix.end():]
     # `Azerbaijan’s Ambassador`, `the company’s Vice President`: a state or an organisation.
     owner = re.match(r"([\w\-]+(?: [\w\-]+){0,3})[’']s\s+", title)
     if owner:
@@ -906,7 +913,7 @@ def describe(title: str | None, pack: Pack) -> Description:
             # A later organisation is the larger one: `Head of the X Department at the
             # Ministry of Y` keeps the department in the position.
             org = rest[:org_len].strip(" ,")
-            org = pack.company_noun.sub("", org)  # `la société Azerenerji` -> `Azerenerji`
+            org = pack.company_noun.sub("", org).strip("\"„“”«»")  # `la société Azerenerji` -> `Azerenerji`
             org_end = end + org_len
             cut = start
             org_country = _org_country(org, pack)
@@ -1141,7 +1148,7 @@ def _org_length(rest: str, pack: Pack) -> int:
     return stop
 
 
-_PROPER_NAME = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)]|$)")
+_PROPER_NAME = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)\"”“»]|$)")
 
 
 def _proper_name_length(rest: str, pack: Pack) -> int:
@@ -1150,6 +1157,8 @@ def _proper_name_length(rest: str, pack: Pack) -> int:
     word (a portfolio such as `Culture` is both), and no state."""
     noun = pack.company_noun.match(rest)  # `la société Azerenerji`: surely a company
     at = noun.end() if noun else 0
+    if noun and rest[at:at + 1] in "\"„“«":
+        at += 1  # `des Unternehmens "Baykar"`
     run = _PROPER_NAME.match(rest, at)
     if not run:
         return 0

@@ -248,7 +248,7 @@ def pack(code: str) -> Pack | None:
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
-        company_noun=re.compile(r"^(?:" + words_pattern(data.get("company_nouns", []) or ["(?!)"]) + r")\s+(?=[A-Z])"),
+        company_noun=re.compile(r"^(?:" + words_pattern(data.get("company_nouns", []) or ["(?!)"]) + r")\s+(?=[\"„“«]?[A-Z])"),
         and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
         member=re.compile(r"(?:" + "|".join(data.get("member_cues", []) or ["(?!)"]) + r")", re.IGNORECASE),
         office=re.compile(r"(?:" + words_pattern(data.get("office_heads", []) or ["(?!)"]) + r")\b", re.IGNORECASE),
