@@ -250,6 +250,14 @@ def test_extract_de_a_short_text_under_a_month_word_of_two_packs_goes_to_the_one
     assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "de"
 
 
+def test_extract_de_the_language_is_read_from_prose_not_from_a_run_of_icon_words():
+    icons = " ".join(f"icon {w}" for w in "arrow bookmark camera check close download edit filter flag mail "
+                     "share search tag trash play pause mute sign up sign in".split())
+    raw = (icons + "\n\nDie Außenministerin traf am Montag ihren Amtskollegen aus Norwegen. Beide sprachen "
+           "lange über die Lage im Norden und über neue Projekte bei der Energie.")
+    assert dispatch(RawDoc("p.txt", raw, "0" * 64)).language == "de"
+
+
 def test_extract_de_a_written_date_with_an_ordinal_day_is_the_publication_date():
     d = dispatch(RawDoc("t.txt", "16. Mai 2012\n\nBerlin (dpa) - Die Ministerin sprach über den Haushalt.", "0" * 64))
     assert d.published_date == dt.date(2012, 5, 16)

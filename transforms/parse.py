@@ -333,7 +333,10 @@ def _language_scores(text: str) -> tuple[str, dict[str, float]]:
     """The sample the model reads and its log-probability per candidate language: only the
     languages written in the text's script (a Latin-script text is never Russian)."""
     # A few hundred characters of prose (see `language`).
-    sample = next((p for p in text.split("\n") if len(p) >= 150), text)[:400]
+    # (a sentence's end in it: not a page's run of icon and menu words)
+    sample = next((p for p in text.split("\n") if len(p) >= 150 and re.search(r"\w[.!?]", p)), None) or next(
+        (p for p in text.split("\n") if len(p) >= 150), text)
+    sample = sample[:400]
     ranked = dict(_identifier().rank(sample))
     script = _script(sample)
     fitting = {code: score for code, score in ranked.items() if _scripts().get(code, "Latin") == script}
