@@ -221,6 +221,13 @@ def test_extract_de_negatives(text):
     assert not any("Luc Peeters" in people(m) or "Bat Erdene" in people(m) for m in found)
 
 
+def test_extract_de_here_is_the_datelines_city():
+    text = ("LIMA, 3. Mai (Andina) -- Der peruanische Präsident Luis Quispe und sein chilenischer Amtskollege "
+            "Pablo Rojas trafen sich hier am Freitag zu einem ersten Gespräch.")
+    (m,) = extract(text)
+    assert (m["city"], m["country_code"]) == ("Lima", "PE")
+
+
 def test_extract_de_a_verb_ends_the_title_before_a_name():
     text = (" date 2025-01-24\n\nDer Präsident Usbekistans, Timur Rashidow, hat mit dem polnischen Präsidenten "
             "Marek Zielinski telefoniert. Der polnische Präsident dankte Präsident Timur Rashidow für die Einladung.")

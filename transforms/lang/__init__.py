@@ -351,7 +351,9 @@ def pack(code: str) -> Pack | None:
         attendance=phrases(data["attendance"]),
         attendance_lower=re.compile(_L + "(?:" + words_pattern(sorted({w.lower() for w in data["attendance"]})) + ")" + _R),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
-        here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|today|yesterday|on|this|in the))", re.IGNORECASE),
+        here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|"
+                        + "|".join(data.get("here_followers") or ["today", "yesterday", "on", "this", "in the"]) + "))",
+                        re.IGNORECASE),
         continuation=phrases(data["continuation_words"]) if data.get("continuation_words") else re.compile("(?!)"),
         before=phrases(data["before_words"]) if data.get("before_words") else re.compile("(?!)"),
         visiting=re.compile(_L + "(?:" + words_pattern(data.get("visiting_words", []) or ["(?!)"]) + r")\s+(?:[\w.’'\-]+\s+)?$", re.IGNORECASE),
