@@ -180,6 +180,17 @@ CASES = [
         id="reported-speech-passive",
     ),
     pytest.param(
+        " date 2023-11-16\n\n"
+        "Der litauische Präsident Darius Petraitis und der lettische Präsident Janis Ozols führten am Mittwoch "
+        "in Riga Gespräche über die Sicherheit.",
+        dict(kind="meeting", meeting_date=dt.date(2023, 11, 15), city="Riga", country_code="LV"),
+        {
+            "Darius Petraitis": (None, "Präsident", None, "LT", "participant"),
+            "Janis Ozols": (None, "Präsident", None, "LV", "participant"),
+        },
+        id="plural-talks-held",
+    ),
+    pytest.param(
         " date 2021-09-14\n\n"
         "Bundespräsidentin Clara Van der Meulen empfing am Montag den Botschafter der Republik Chile, "
         "Diego Fuentes.",
