@@ -232,6 +232,13 @@ def test_extract_de_negatives(text):
     assert not any("Luc Peeters" in people(m) or "Bat Erdene" in people(m) for m in found)
 
 
+def test_extract_de_the_side_that_asked_for_the_call_placed_it():
+    text = (" date 2023-11-16\n\nDer chinesische Außenminister Liu Ming hat am Mittwoch mit seinem kanadischen "
+            "Amtskollegen Mark Taylor telefoniert. Das Gespräch fand auf Bitten der kanadischen Seite statt.")
+    (m,) = extract(text)
+    assert {n: p[4] for n, p in people(m).items()} == {"Mark Taylor": "host", "Liu Ming": "guest"}
+
+
 def test_extract_de_here_is_the_datelines_city():
     text = ("LIMA, 3. Mai (Andina) -- Der peruanische Präsident Luis Quispe und sein chilenischer Amtskollege "
             "Pablo Rojas trafen sich hier am Freitag zu einem ersten Gespräch.")
