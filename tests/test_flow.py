@@ -364,22 +364,23 @@ def test_flow_languages_without_a_pack_are_kept_marked_and_counted(prefect_harne
     from dispatch_etl.cli import summary_line
 
     inbox = _small_inbox(tmp_path, examples, names=("fr-001.txt",))
-    (inbox / "de.txt").write_text(
-        " date 2024-05 Baku, 16. Mai, AZERTAC\n\nDer Außenminister hat am Donnerstag den Botschafter der Schweiz, "
-        "Herrn Thomas Keller, empfangen. Beide sprachen über die Zusammenarbeit bei Energie und Bildung.\n", "utf-8")
+    # (Portuguese: German, which this test read before, has a pack now)
+    (inbox / "pt.txt").write_text(
+        " date 2024-05 Lisboa, 16 de maio, Lusa\n\nO ministro dos Negócios Estrangeiros recebeu ontem o embaixador "
+        "da Suíça para falar da cooperação em energia e educação entre os dois países.\n", "utf-8")
     (inbox / "it.txt").write_text(
         " date 2024-05 Roma, 16 maggio, ANSA\n\nIl ministro degli Esteri ha ricevuto ieri l'ambasciatore "
         "per parlare della cooperazione energetica tra i due paesi.\n", "utf-8")
     warehouse = tmp_path / "warehouse"
     summary = dispatch_etl(inbox=str(inbox), warehouse=str(warehouse))
-    assert summary["no_pack"] == {"de": 1, "it": 1} and summary["dispatches"] == 3
-    assert summary_line(summary).endswith("; 2 dispatches in languages without a pack: de 1, it 1")
+    assert summary["no_pack"] == {"pt": 1, "it": 1} and summary["dispatches"] == 3
+    assert summary_line(summary).endswith("; 2 dispatches in languages without a pack: it 1, pt 1")
     t = _snapshot(warehouse)
     marked = dict(zip(t["dispatches"]["language"], t["dispatches"]["pack_missing"]))
-    assert marked == {"fr": False, "de": True, "it": True}
+    assert marked == {"fr": False, "pt": True, "it": True}
     reported = set(t["meeting_reports"]["dispatch_id"])
     kept = t["dispatches"].set_index("language")["dispatch_id"]
-    assert kept["de"] not in reported and kept["it"] not in reported and kept["fr"] in reported
+    assert kept["pt"] not in reported and kept["it"] not in reported and kept["fr"] in reported
 
 
 def test_flow_duplicate_text_keeps_the_earliest_modified_input_across_commits(prefect_harness, examples, tmp_path):

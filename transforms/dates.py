@@ -25,10 +25,12 @@ _DAY_SPAN = r"(?:\s*[-–]\s*\d{1,2}(?:er|ème|e|st|nd|rd|th)?|\s+(?:et|and|&)\s
 def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     months = words_pattern(list(pack.months))
     weekdays = words_pattern(list(pack.weekdays))
+    # (`am 16. September`: a language may write the day as an ordinal with a full stop)
+    suffix = "|".join(["er", "ème", "e", "st", "nd", "rd", "th", *pack.data["dates"].get("day_suffixes", [])])
     return {
         # `4-5 March`, `March 4-5`, `les 4 et 5 mars`: a span of days counts from its first.
         "explicit": re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?{_DAY_SPAN}\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
+            rf"(?<!\d)(\d{{1,2}})(?:{suffix})?{_DAY_SPAN}\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
             rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SPAN}(?:,?\s+(\d{{4}}))?(?!\d)",
             re.IGNORECASE,
         ),

@@ -36,6 +36,11 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     if trigger.kind == "among":
         # `lors d’une rare rencontre`, `during their talks`: the two officials named before.
         named = list(dict.fromkeys(p for p, _ in before))
+        if not named and r.pk.subject_after_verb:
+            # `Bei einem Telefonat gratulierte X Y …`: the verb, its subject, its object
+            subjects, rest = _inverted(r, i, match, after)
+            if len(subjects) == 1 and rest and _credible(r, subjects, [rest[0][0]]):
+                return {subjects[0]: "participant", rest[0][0]: "participant"}
         if not named:
             return _pair_after(r, i, match)  # `Lors d’un entretien jeudi, X et Y ont évoqué …`
         if len(named) != 2 or not all(r.official(p) for p in named):
@@ -52,7 +57,11 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if len(parties) < 2:
             return None
         return {p: "participant" for p in parties}
+    if before and r.pk.subject_after_verb and not trigger.nominal and _fronted(r, i, before):
+        before = []  # (`Vor dem Treffen mit X ist Y …`: X is no subject)
     subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    if not subjects and r.pk.subject_after_verb and not trigger.nominal:
+        subjects, after = _inverted(r, i, match, after)
     if not subjects and trigger.nominal and after:
         # `Lors d’un entretien avec X, le Premier ministre, Y, a salué …`: the subject after.
         rest = [(p, m) for p, m in after if p not in _chain(r, after)]
@@ -63,7 +72,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
             # `During the meeting with X, the sides signed …`: the one the story follows.
             lead = _protagonist(r, i)
             subjects = [lead] if lead is not None and lead not in {p for p, _ in after} else []
-    if subjects and not after and trigger.kind in ("directed", "symmetric") and r.sents[i].text.endswith(":"):
+    if subjects and not after and trigger.kind in ("directed", "symmetric") and (
+            r.sents[i].text.endswith(":") or _bullet_follows(r, i)):
         # `a rencontré séparément plusieurs dirigeants, à savoir :` and one line for each.
         listed = _bulleted_items(r, i, subjects)
         if len(listed) >= 2:
@@ -377,6 +387,12 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
         bare = _bare_before(r, i, before[0][1])
         if bare is not None:
             before = [(p, m) for p, m in r.sent_mentions[i] if m.end <= match.start()]
+    if len(before) < 2 and r.pk.subject_after_verb:
+        # `Am Samstag haben X und Y telefoniert`: the coordinated subject after the verb
+        after = [(p, m) for p, m in r.sent_mentions[i] if m.start >= match.end()]
+        chain = _chain(r, after) if after else []
+        if len(chain) >= 2 and all(r.official(p) for p in chain):
+            return {p: "participant" for p in chain}
     if len(before) < 2:
         return _bare_pair(r, i, match)
     last = before[-1][1]
@@ -452,6 +468,37 @@ def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
 def _pair_subject(pk: Pack) -> re.Pattern:
     name = _NAME_OF(pk).pattern
     return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})\s+(?=[a-zà-ÿ])")
+
+
+def _fronted(r: Reading, i: int, before: list[tuple[int, Mention]]) -> bool:
+    """The people before a verb-second verb stand in a phrase put before it (`Vor dem
+    Treffen mit X ist Y …`), not as its subject: words other than an article lead to them."""
+    chain = _subject_chain(r, before)
+    first = next(m for p, m in before if p == chain[0])
+    lead = r.text[r.sents[i].start:first.outer_start]
+    words = re.split(r"[:;]|\s[-–—]{1,2}\s", lead)[-1].split()
+    # (a capitalised word that is no function word belongs to the title: `Bayerns`)
+    return any(not r.pk.title_noise.fullmatch(w + " ") and (w[:1].islower() or fold(w) in r.pk.not_names)
+               for w in words)
+
+
+def _inverted(r: Reading, i: int, match: re.Match, after: list[tuple[int, Mention]]
+              ) -> tuple[list[int], list[tuple[int, Mention]]]:
+    """In a verb-second clause that an adverbial opens (`Am Montag empfing X Y`, `Am
+    Montag hat er Y empfangen`), the subject right after the verb, and the objects after it."""
+    word = re.match(r"[\s,]*(\w+)", r.text[match.end():r.sents[i].end])
+    if word and r.pk.pronoun.match(word.group(1)):
+        for j in range(i - 1, -1, -1):
+            if r.sent_mentions[j]:
+                return [r.sent_mentions[j][0][0]], after
+        return [], after
+    if len(after) == 1:
+        return [after[0][0]], []  # (`empfing X` and a list of those received, a line each)
+    if not after:
+        return [], after
+    chain = _chain(r, after)
+    rest = [(p, m) for p, m in after if p not in chain]
+    return (chain, rest) if rest else ([], after)
 
 
 def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
@@ -633,6 +680,12 @@ def attendees(r: Reading, m: Meeting, end: int) -> None:
                     lead = r.people[leaders[0]].description if len(leaders) == 1 else None
                     if lead and d.country is None and d.organization is None and lead.country:
                         r.people[p].description = Description(d.position, None, lead.country, None)
+
+
+def _bullet_follows(r: Reading, i: int) -> bool:
+    """The sentence after `i` is a bulleted item on a line of its own."""
+    return i + 1 < len(r.sents) and r.text.rfind("\n", r.sents[i].end, r.sents[i + 1].start) >= 0 \
+        and bool(_BULLET.match(r.text, r.sents[i + 1].start))
 
 
 _LIST_INTRO = re.compile(r"[^\w]{0,3}(?:\w{1,4}\.?)?\s*:\s*$")  # ` :`, ` MM. :`

@@ -294,6 +294,8 @@ def _body_language(text: str, line: Dateline | None) -> str:
     sample, scores = _language_scores(text)
     code = max(scores, key=scores.get)
     hint = (line.languages & packs) if line is not None else set()
+    if len(hint) > 1 and (code in hint or code not in packs):
+        return _pack_reading(text, sample, scores, code, hint)
     if code in packs or len(hint) != 1:
         return code
     (other,) = hint
@@ -302,6 +304,22 @@ def _body_language(text: str, line: Dateline | None) -> str:
     if gap > _SURE_GAP or (code in line.languages and gap > _LEANING_GAP):
         return code
     return other
+
+
+def _pack_reading(text: str, sample: str, scores: dict[str, float], code: str, hint: set[str]) -> str:
+    """A short text under a month word several pack languages write (`16 mai`: French and
+    German): unless the model is sure of its reading, the one of them whose meeting verbs
+    the text uses (`Jeyhoun Baïramov a reçu …`: names and one verb), else the likeliest."""
+    from transforms.lang import pack
+
+    best = max(hint - {code}, key=lambda o: scores.get(o, float("-inf")))
+    gap = (scores[code] - scores.get(best, float("-inf"))) / max(len(sample), 1)
+    if gap > _SURE_GAP:
+        return code
+    fits = [c for c in sorted(hint) if pack(c).any_trigger.search(text)]
+    if len(fits) == 1:
+        return fits[0]
+    return code if code in hint else max(hint, key=lambda o: scores.get(o, float("-inf")))
 
 
 # Measured on short texts of our own (tests/test_parse.py): a German dispatch of 58
@@ -315,7 +333,10 @@ def _language_scores(text: str) -> tuple[str, dict[str, float]]:
     """The sample the model reads and its log-probability per candidate language: only the
     languages written in the text's script (a Latin-script text is never Russian)."""
     # A few hundred characters of prose (see `language`).
-    sample = next((p for p in text.split("\n") if len(p) >= 150), text)[:400]
+    # (a sentence's end in it: not a page's run of icon and menu words)
+    sample = next((p for p in text.split("\n") if len(p) >= 150 and re.search(r"\w[.!?]", p)), None) or next(
+        (p for p in text.split("\n") if len(p) >= 150), text)
+    sample = sample[:400]
     ranked = dict(_identifier().rank(sample))
     script = _script(sample)
     fitting = {code: score for code, score in ranked.items() if _scripts().get(code, "Latin") == script}
@@ -375,7 +396,7 @@ _HEAD_DASH = re.compile(r"\s(?:–|—|-{1,2})\s|\)")
 def _written_date() -> re.Pattern:
     months = "|".join(sorted((re.escape(w) for w in month_words()), key=len, reverse=True))
     return re.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"
+        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"  # (`16. Mai 2012`)
         rf"|(?<!\w)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)",
         re.IGNORECASE,
     )

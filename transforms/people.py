@@ -439,7 +439,15 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         word = tok.group()
         if text[tokens[k - 1].end() if k else pos:tok.start()].strip():
             break  # punctuation between tokens ends the run
+        if pack.nouns_capitalised and not name and k and tokens[k - 1].group().casefold() in connectors \
+                and word[:1].isupper():
+            k += 1  # (`zur Entgegennahme`: after a link word comes a noun, no name)
+            continue
         if word == "," or word.casefold() in connectors or word.startswith("("):
+            if name and word.casefold() in pack.particles and _capitalised_next(text, tokens, k):
+                name.append(tok)  # `Van der Bellen`: a particle that is also a connector
+                k += 1
+                continue
             if name:
                 break
             if word == "," and k + 1 < len(tokens) and tokens[k + 1].group().casefold() in pack.after_name:
@@ -453,7 +461,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         if not word[0].isupper():
             particle, _, rest = word.partition("-")
             if name and (word.casefold() in pack.particles or (
-                    rest[:1].isupper() and particle.casefold() in pack.particles)):  # `el-Sisi`
+                    rest[:1].isupper() and particle.casefold() in pack.particles)) and not (
+                    pack.nouns_capitalised and not _name_word_next(text, tokens, k, pack)):  # `el-Sisi`
                 name.append(tok)
                 k += 1
                 continue
@@ -467,6 +476,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
             common = tok if only_common else None
             k += skip
             continue
+        if (pack.nouns_capitalised and len(name) >= 2 and pack.is_common(word) and not given_name(word)
+                and word.casefold() not in pack.particles
+                and not officials.state_of(" ".join(t.group() for t in name) + " " + word)):
+            break  # `Kanzler Jan Meier Gespräche`: a noun after the name (not `Recep Tayyip Erdogan`)
         if name and (fold(word) in pack.title_words or pack.org_head.fullmatch(word)):
             # `Rector of Lomonosov Moscow State University X`, `… Friendship Group X`: the
             # words taken for a name were the organisation's; the name may still follow.
@@ -484,6 +497,8 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         return None
     if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
         name.insert(0, common)  # `Prime Minister Ali Asadov`: a given name that is also a word
+    if len(name) == 1 and pack.nouns_capitalised and _comma_then_name(text, tokens, tokens.index(name[0])):
+        return None  # `Direktor des Unternehmens Koral, Emre Kaplan`: the name is the apposition's
     if len(name) == 1:
         # `Head of the Partnerships and International Cooperation Sector`: a lone word that
         # the title goes on after is part of the title.
@@ -504,6 +519,22 @@ def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
         return 0
     code, length = _state(text[of.end():end], pack)
     return of.end() + length if code else 0
+
+
+def _comma_then_name(text: str, tokens: list[re.Match], k: int) -> bool:
+    """Token k is followed by a comma and a known given name (`Koral, Emre Kaplan`)."""
+    return k + 2 < len(tokens) and tokens[k + 1].group() == "," and given_name(tokens[k + 2].group()) \
+        and _capitalised_next(text, tokens, k + 2)
+
+
+def _name_word_next(text: str, tokens: list[re.Match], k: int, pack: Pack) -> bool:
+    """The token after k reads as a word of a name (`von der Leyen`), not as a title's or
+    a body's (`von der SPD`, `den Botschafter`): where every noun is capitalised, a
+    particle is part of a name only so."""
+    nxt = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+    if nxt.casefold() in pack.particles:
+        return _name_word_next(text, tokens, k + 1, pack)
+    return nxt[:1].isupper() and not pack.is_title_word(nxt) and not _acronym(nxt) and not pack.org_head.fullmatch(nxt)
 
 
 def _capitalised_next(text: str, tokens: list[re.Match], k: int) -> bool:
@@ -538,6 +569,8 @@ def _proper_here(word: str, text: str, pack: Pack) -> bool:
     body, state or people: a famous name (`Emmanuel Macron`, `Donald Trump`), which wordfreq
     counts as a common word because it folds case."""
     word = word.strip(".,")
+    if pack.nouns_capitalised:
+        return False  # (a language that capitalises every noun: no evidence of a name)
     return (word[:1].isupper() and word[1:].islower() and _only_common(word, pack)
             and word.casefold() not in _lower_words(text))
 
@@ -578,6 +611,8 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
         registry().exact(word) is not None
         or pack.org_head.fullmatch(word)  # `Azerbaijan Railways`
         or geo.country_code(word, pack.code, pack.countries)
+        or any(e and word.endswith(e) and geo.country_code(word[:-len(e)], pack.code, pack.countries)
+               for e in pack.state_after_head)  # `Außenminister Georgiens`: a state's genitive
         or pack.demonym_country(word)
         or pack.is_title_word(word)
     ):
@@ -633,7 +668,7 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            start = _premodifiers_start(region, b, after[0].start())
+            start = _premodifiers_start(region, b, after[0].start(), pack)
             # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
             while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
                 start = before
@@ -643,10 +678,29 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
                 for c in reversed(list(re.finditer(r",\s+", region[start:]))):
                     head = pack.title_head.search(region, start + c.end())
                     if head:
-                        start = _premodifiers_start(region, start + c.end(), head.start())
+                        start = _premodifiers_start(region, start + c.end(), head.start(), pack)
                         break
+            if pack.nouns_capitalised:
+                start = _past_verbs(region, start, heads, pack)
             return lo + start, comma
     return None
+
+
+def _past_verbs(region: str, start: int, heads: list[re.Match], pack: Pack) -> int:
+    """Where every noun is capitalised, a lower-case word in a title is an article, a link
+    word or an adjective: after any other (`Der türkische Präsident dankte Präsident X`: a
+    verb), the title starts again at the next head."""
+    for w in re.finditer(r"(?<![\w\-])[a-zäöüß][\w\-]*", region[start:]):
+        word = w.group()
+        if (word in pack.run_connectors or pack.title_noise.fullmatch(word + " ") or pack.demonym_country(word)
+                or (pack.title_premodifier and pack.title_premodifier.match(word + " "))
+                or pack.title_head.fullmatch(word)):
+            continue
+        later = [h for h in heads if h.start() >= start + w.end()]
+        if later:
+            return _past_verbs(region, _premodifiers_start(region, start + w.end(), later[0].start(), pack), heads, pack)
+        return start
+    return start
 
 
 def _title_ending(region: str, end: int, pack: Pack) -> int | None:
@@ -656,13 +710,13 @@ def _title_ending(region: str, end: int, pack: Pack) -> int | None:
         pass
     if head is None or region[head.end():end].strip():
         return None
-    return _premodifiers_start(region, 0, head.start())
+    return _premodifiers_start(region, 0, head.start(), pack)
 
 
 _PREMODIFIER = re.compile(rf"(?:[{UPPER}][\w\-]*(?:[’']s)?|[\w\-]+[’']s)\s+$")  # `bp’s` too
 
 
-def _premodifiers_start(region: str, bound: int, head: int) -> int:
+def _premodifiers_start(region: str, bound: int, head: int, pack: Pack | None = None) -> int:
     """Where a title begins once the capitalised words before its head are counted in
     (`Azerbaijan’s Foreign Minister`, `ICESCO Director-General`)."""
     start = head
@@ -670,8 +724,28 @@ def _premodifiers_start(region: str, bound: int, head: int) -> int:
         m = _PREMODIFIER.search(region, bound, start)
         if not m:
             break
+        if pack is not None and pack.nouns_capitalised and (start < head or not _names_a_body(m.group().strip(), pack)):
+            break  # (every noun is capitalised: `in Peking Bundeskanzler X`; one state or body at most)
         start = m.start()
+    if pack is not None and pack.title_premodifier is not None:
+        # `der russische Präsident`, `den technischen Direktor`: adjectives written in
+        # lower case between an article and the head belong to the title
+        first = start
+        for _ in range(3):
+            m = pack.title_premodifier.search(region, bound, first)
+            if not m:
+                break
+            first = m.start()
+            before = region[bound:first].split()
+            if not before or pack.title_noise.fullmatch(before[-1] + " "):
+                start = first
     return start
+
+
+def _names_a_body(word: str, pack: Pack) -> bool:
+    """A capitalised word before a title that names a state or a body (`Chinas`, `ICESCO`)."""
+    return bool(geo.country_code(word, pack.code, pack.countries) or _acronym(word.split("-")[0])
+                or registry().exact(word) is not None)
 
 
 def _title_after(text: str, name_end: int, hi: int, pack: Pack) -> tuple[int, int] | None:
@@ -767,6 +841,13 @@ def describe(title: str | None, pack: Pack) -> Description:
     city_country = None
     org = None
     org_country = None
+    prefix = re.match(r"([^\W\d_][\w]*)-(?=[^\W\d_])", title) if pack.nouns_capitalised else None
+    if prefix and pack.title_head.match(title[prefix.end():]):
+        # `US-Präsident`, `FPÖ-Obmann`: a state or a body's acronym joined to the head
+        country = geo.country_code(prefix.group(1), pack.code, pack.countries)
+        if country or (prefix.group(1).isupper() and len(prefix.group(1)) <= 6):
+            org = None if country else prefix.group(1)
+            title = title[prefix.end():]
     # `Azerbaijan’s Ambassador`, `the company’s Vice President`: a state or an organisation.
     owner = re.match(r"([\w\-]+(?: [\w\-]+){0,3})[’']s\s+", title)
     if owner:
@@ -797,6 +878,15 @@ def describe(title: str | None, pack: Pack) -> Description:
     head = pack.title_head.match(title)
     org_end = head.end() if head else 0
     cut = len(title)
+    if head and pack.state_after_head:
+        # `Botschafter Deutschlands`, `Außenminister Aserbaidschans`: a state's genitive
+        # right after the head (its ending taken off)
+        after = re.match(r"\s+([\w\-]+)", title[head.end():])
+        word = after.group(1) if after else ""
+        code = next((c for e in pack.state_after_head if word.endswith(e) and len(word) > len(e) + 2
+                     and (c := geo.country_code(word[:len(word) - len(e)], pack.code, pack.countries))), None)
+        if code:
+            country, cut = country or code, head.end()
     markers = sorted(
         [(m.start(), m.end(), "de") for m in pack.of_word.finditer(title)]
         + [(m.start(), m.end(), "post") for m in pack.posting.finditer(title)]
@@ -823,7 +913,7 @@ def describe(title: str | None, pack: Pack) -> Description:
             # A later organisation is the larger one: `Head of the X Department at the
             # Ministry of Y` keeps the department in the position.
             org = rest[:org_len].strip(" ,")
-            org = pack.company_noun.sub("", org)  # `la société Azerenerji` -> `Azerenerji`
+            org = pack.company_noun.sub("", org).strip("\"„“”«»")  # `la société Azerenerji` -> `Azerenerji`
             org_end = end + org_len
             cut = start
             org_country = _org_country(org, pack)
@@ -874,6 +964,8 @@ def describe(title: str | None, pack: Pack) -> Description:
     )
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
+    for form, citation in pack.position_forms:  # `des Präsidenten` -> `Präsident`
+        position = form.sub(citation, position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
 
 
@@ -1056,7 +1148,7 @@ def _org_length(rest: str, pack: Pack) -> int:
     return stop
 
 
-_PROPER_NAME = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)]|$)")
+_PROPER_NAME = re.compile(rf"[{UPPER}][\w\-&]*(?: [{UPPER}][\w\-&]*){{0,3}}(?=[\s,.;)\"”“»]|$)")
 
 
 def _proper_name_length(rest: str, pack: Pack) -> int:
@@ -1065,6 +1157,8 @@ def _proper_name_length(rest: str, pack: Pack) -> int:
     word (a portfolio such as `Culture` is both), and no state."""
     noun = pack.company_noun.match(rest)  # `la société Azerenerji`: surely a company
     at = noun.end() if noun else 0
+    if noun and rest[at:at + 1] in "\"„“«":
+        at += 1  # `des Unternehmens "Baykar"`
     run = _PROPER_NAME.match(rest, at)
     if not run:
         return 0

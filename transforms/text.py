@@ -108,12 +108,26 @@ def sentences(text: str) -> list[Span]:
                 continue
             # A period followed by a lower-case word does not end a sentence.
             nxt = _NEXT_WORD.match(text, end, para.end())
+            if nxt and _ORDINAL_DAY.search(before) and _month_follows(text, nxt.start(1)):
+                continue  # `am 16. September`: a day written as an ordinal, then its month
             if nxt and (nxt.group(1).islower() or (nxt.group(1).isdigit() and _MONTH_ABBREV.search(before))):
                 continue
             _append(spans, text, start, end)
             start = end
         _append(spans, text, start, para.end())
     return spans
+
+
+_ORDINAL_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _month_follows(text: str, pos: int) -> bool:
+    """Whether a month's name (in a dateline language) starts at `pos`."""
+    from transforms.parse import month_words
+
+    word = _WORD_AT.match(text, pos)
+    return word is not None and len(word.group()) >= 3 and word.group().casefold() in month_words()
 
 
 def _append(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -141,6 +141,19 @@ class Pack:
     topic_of: dict[str, str]
     topic_starts: frozenset[str]
     skip: re.Pattern | None
+    # `des Präsidenten` -> `Präsident`: rewrites that bring an inflected position back to
+    # its citation form (none where titles do not inflect).
+    position_forms: tuple[tuple[re.Pattern, str], ...] = ()
+    # In a verb-second language the subject may follow the verb (`Am Montag empfing X Y`).
+    subject_after_verb: bool = False
+    # Every noun is capitalised (German): a capital is no sign of a name.
+    nouns_capitalised: bool = False
+    # A state named right after a title's head, in the genitive (`Botschafter Deutschlands`):
+    # the endings the genitive adds to the state's name.
+    state_after_head: tuple[str, ...] = ()
+    # A lower-case word before a title's head that belongs to the title (`russische`), with
+    # the space after it.
+    title_premodifier: re.Pattern | None = None
 
     def is_title_word(self, word: str) -> bool:
         """A word of job titles and portfolios, or so common it cannot start a name."""
@@ -202,8 +215,12 @@ def pack(code: str) -> Pack | None:
         return None
     data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
     demonyms = {fold(k): v for k, v in data["demonyms"].items()}
-    demonym_forms = [f + e for f in data["demonyms"] for e in ("", *_ENDINGS)]
+    endings = tuple(data.get("demonym_endings") or ("", *_ENDINGS))
+    demonym_forms = [f + e for f in data["demonyms"] for e in endings]
     calendar = _calendar(code)
+    # (`Montagabend`, `Mittwochnachmittag`: a weekday run into a time of day)
+    for suffix in data["dates"].get("weekday_suffixes", []):
+        calendar["weekdays"].update({w + suffix: i for w, i in list(calendar["weekdays"].items())})
     dates = data["dates"]
     return Pack(
         code=code,
@@ -215,12 +232,14 @@ def pack(code: str) -> Pack | None:
         plural_honorifics=frozenset(data.get("plural_honorifics", [])),
         not_names=frozenset(fold(w) for w in data["not_names"]),
         post_nominals=frozenset(data.get("post_nominals", [])),
-        title_head=phrases(data["title_heads"]),
-        title_head_lower=re.compile(_L + "(?:" + words_pattern(sorted({h.lower() for h in data["title_heads"]})) + ")" + _R),
+        title_head=_heads(data["title_heads"], data.get("title_head_patterns")),
+        title_head_lower=re.compile(_L + "(?:" + "|".join(
+            [words_pattern(sorted({h.lower() for h in data["title_heads"]}))] + data.get("title_head_patterns", [])
+        ) + ")" + _R),
         title_noise=re.compile(
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
-        state_title=phrases(data["state_titles"]),
+        state_title=_heads(data["state_titles"], data.get("state_title_patterns")),
         national_org=re.compile(
             "|".join([phrases(data.get("national_org_heads", [])).pattern]
                      + [_L + f"(?:{p})" + _R for p in data.get("national_org_patterns", [])]),
@@ -230,7 +249,7 @@ def pack(code: str) -> Pack | None:
         postposed=phrases(data.get("postposed_title_words", [])),
         ministry=phrases(data.get("ministry_heads", [])),
         supranational=phrases(data.get("supranational_words", [])),
-        company_noun=re.compile(r"^(?:" + words_pattern(data.get("company_nouns", []) or ["(?!)"]) + r")\s+(?=[A-Z])"),
+        company_noun=re.compile(r"^(?:" + words_pattern(data.get("company_nouns", []) or ["(?!)"]) + r")\s+(?=[\"„“«]?[A-Z])"),
         and_word=re.compile(words_pattern(data["and_words"]), re.IGNORECASE),
         member=re.compile(r"(?:" + "|".join(data.get("member_cues", []) or ["(?!)"]) + r")", re.IGNORECASE),
         office=re.compile(r"(?:" + words_pattern(data.get("office_heads", []) or ["(?!)"]) + r")\b", re.IGNORECASE),
@@ -310,7 +329,7 @@ def pack(code: str) -> Pack | None:
         ),
         demonym=phrases(demonym_forms),
         demonyms=demonyms,
-        demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in ("", *_ENDINGS)},
+        demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in endings},
         title_words=frozenset(fold(w) for w in data.get("title_words", [])),
         title_runs_into_name=bool(data.get("title_runs_into_name")),
         run_connectors=frozenset(
@@ -334,7 +353,9 @@ def pack(code: str) -> Pack | None:
         attendance=phrases(data["attendance"]),
         attendance_lower=re.compile(_L + "(?:" + words_pattern(sorted({w.lower() for w in data["attendance"]})) + ")" + _R),
         visit=re.compile(_L + "(?:" + "|".join(_rule(p) for p in data["visit_cues"]) + ")", re.IGNORECASE),
-        here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|today|yesterday|on|this|in the))", re.IGNORECASE),
+        here=re.compile(_L + "(?:" + words_pattern(data.get("here_words", []) or ["(?!)"]) + r")(?=\s*(?:[.,;]|$|"
+                        + "|".join(data.get("here_followers") or ["today", "yesterday", "on", "this", "in the"]) + "))",
+                        re.IGNORECASE),
         continuation=phrases(data["continuation_words"]) if data.get("continuation_words") else re.compile("(?!)"),
         before=phrases(data["before_words"]) if data.get("before_words") else re.compile("(?!)"),
         visiting=re.compile(_L + "(?:" + words_pattern(data.get("visiting_words", []) or ["(?!)"]) + r")\s+(?:[\w.’'\-]+\s+)?$", re.IGNORECASE),
@@ -376,7 +397,21 @@ def pack(code: str) -> Pack | None:
         topic_of={fold(w): topic for topic, words in data["topics"].items() for w in words},
         topic_starts=frozenset(fold(w).split()[0] for words in data["topics"].values() for w in words if " " in w),
         skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
+        position_forms=tuple((re.compile(a), b) for a, b in data.get("position_forms", [])),
+        subject_after_verb=bool(data.get("subject_after_verb")),
+        nouns_capitalised=bool(data.get("nouns_capitalised")),
+        state_after_head=tuple(data.get("state_after_head") or ()),
+        title_premodifier=re.compile(r"(?<![\w\-])(?:" + data["title_premodifier"] + r")\s+$")
+        if data.get("title_premodifier") else None,
     )
+
+
+def _heads(words: list[str], patterns: list[str] | None) -> re.Pattern:
+    """Title heads as words, and as patterns where a language writes them as compounds
+    (`Energieminister`, `Landtagspräsidentin`)."""
+    if not patterns:
+        return phrases(words)
+    return re.compile(_L + "(?:" + "|".join([words_pattern(list(words))] + patterns) + ")" + _R, re.IGNORECASE)
 
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
