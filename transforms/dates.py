@@ -25,10 +25,13 @@ _DAY_SPAN = r"(?:\s*[-–]\s*\d{1,2}(?:er|ème|e|st|nd|rd|th)?|\s+(?:et|and|&)\s
 def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     months = words_pattern(list(pack.months))
     weekdays = words_pattern(list(pack.weekdays))
+    # A word some languages put between the day, the month and the year (`4 de marzo de 2024`).
+    link = pack.data["dates"].get("day_month_link")
+    link = rf"(?:\s+{link})?" if link else ""
     return {
         # `4-5 March`, `March 4-5`, `les 4 et 5 mars`: a span of days counts from its first.
         "explicit": re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?{_DAY_SPAN}\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
+            rf"(?<!\d)(\d{{1,2}})(?:er|ème|e|st|nd|rd|th)?{_DAY_SPAN}{link}\s+({months})\.?(?:,?{link}\s+(\d{{4}}))?(?![\w])"
             rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SPAN}(?:,?\s+(\d{{4}}))?(?!\d)",
             re.IGNORECASE,
         ),
