@@ -106,3 +106,25 @@ def test_extract_es_plural_noun_of_talks_is_a_meeting_with_each():
 )
 def test_extract_es_negatives(text):
     assert extract(text) == []
+
+
+def test_extract_es_dateline_with_de_gives_the_day_and_the_home_state():
+    """`Asunción, 12 de junio de 2023`: the dispatch's day and city; `hoy` is that day and
+    the minister with no state said serves the dateline's."""
+    from transforms.ingest import RawDoc
+    from transforms.parse import dispatch
+
+    d = dispatch(RawDoc("t.txt", "Asunción, 12 de junio de 2023\n\nEl ministro de Industria, Hugo Benítez, "
+                        "se reunió hoy con el embajador de Corea del Sur, Park Min-jun.", "0" * 64))
+    assert (d.language, d.published_date, d.dateline_city) == ("es", dt.date(2023, 6, 12), "Asunción")
+    (m,) = extract(" date 2023-06 " + d.text.join(["Asunción, 12 de junio de 2023\n\n", ""]))
+    assert (m["meeting_date"], m["date_basis"]) == (dt.date(2023, 6, 12), "publication")
+    assert people(m)["Hugo Benítez"][3] == "PY"
+
+
+def test_extract_es_santo_domingo_is_no_sunday():
+    """A weekday word inside a city's name (`Santo Domingo`) dates nothing."""
+    (m,) = extract(" date 2024-05 Madrid, 9 may (EFE)\n\nLa vicepresidenta dominicana, Ana Rosario, "
+                   "se reunió en Santo Domingo con el ministro de Comercio de Italia, Paolo Neri.")
+    assert (m["meeting_date"], m["date_basis"]) == (None, None)
+    assert (m["city"], m["country_code"]) == ("Santo Domingo", "DO")

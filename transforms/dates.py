@@ -28,6 +28,7 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     # A word some languages put between the day, the month and the year (`4 de marzo de 2024`).
     link = pack.data["dates"].get("day_month_link")
     link = rf"(?:\s+{link})?" if link else ""
+    not_after = "".join(rf"(?<!{re.escape(w)}\s)" for w in pack.data["dates"].get("not_days_after", []))
     return {
         # `4-5 March`, `March 4-5`, `les 4 et 5 mars`: a span of days counts from its first.
         "explicit": re.compile(
@@ -41,7 +42,8 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
             + r")(?![\w-])",
             re.IGNORECASE,
         ),
-        "weekday": re.compile(rf"(?<![\w-])({weekdays})(?![\w-])", re.IGNORECASE),
+        # (a weekday word inside a name is no day: `Santo Domingo`, the pack's `not_days_after`)
+        "weekday": re.compile(rf"(?<![\w-]){not_after}({weekdays})(?![\w-])", re.IGNORECASE),
         "relative": re.compile(
             r"(?<![\w’'-])(" + words_pattern(list(pack.data["dates"]["relative"])) + r")(?![\w-])",
             re.IGNORECASE,
