@@ -145,3 +145,34 @@ def test_extract_es_a_state_after_a_title_is_no_name_and_the_two_leaders_retell_
         "Tomás Urrutia": (None, "presidente", None, "CU", "host"),
         "Ramón Quiroga": (None, "Presidente", None, "VE", "guest"),
     }
+
+
+def test_extract_es_a_name_with_and_without_its_second_surname_is_one_person():
+    """`Marina Solís` in a caption, `Marina Solís Arteaga` in the body: one person, and the
+    two sentences one meeting."""
+    found = extract(
+        " date 2024-05 Lima, 9 may (Andina)\n\n"
+        "La canciller Marina Solís dialogó con el ministro de Relaciones Exteriores de Chile, "
+        "Ignacio Valdés Prieto.\n\n"
+        "La ministra de Relaciones Exteriores, Marina Solís Arteaga, sostuvo una reunión bilateral "
+        "con el ministro de Relaciones Exteriores de Chile, Ignacio Valdés Prieto, en Lima."
+    )
+    assert len(found) == 1
+    assert set(people(found[0])) == {"Marina Solís Arteaga", "Ignacio Valdés Prieto"}
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        ("El presidente de Chile, Andrés Contreras, asistió el martes a la cena ofrecida por el rey de "
+         "Suecia, Gustavo Adolfo, en Estocolmo.", {"Gustavo Adolfo": "host", "Andrés Contreras": "guest"}),
+        ("La vicepresidenta uruguaya, Lucía Aramburu, fue recibida este lunes por el primer ministro "
+         "de Portugal, Rui Tavares.", {"Rui Tavares": "host", "Lucía Aramburu": "guest"}),
+        ("El ministro de Economía de Ecuador, Pablo Merino, se reunió este lunes con la directora "
+         "gerente del FMI, Astrid Lindahl.", {"Pablo Merino": "participant", "Astrid Lindahl": "participant"}),
+    ],
+    ids=["banquete-ofrecido-por", "fue-recibida-por", "se-reunio-con"],
+)
+def test_extract_es_verbs_and_their_roles(sentence, roles):
+    (m,) = extract(" date 2024-05 Madrid, 9 may (EFE)\n\n" + sentence)
+    assert {name: row[4] for name, row in people(m).items()} == roles
