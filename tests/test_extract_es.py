@@ -176,3 +176,16 @@ def test_extract_es_a_name_with_and_without_its_second_surname_is_one_person():
 def test_extract_es_verbs_and_their_roles(sentence, roles):
     (m,) = extract(" date 2024-05 Madrid, 9 may (EFE)\n\n" + sentence)
     assert {name: row[4] for name, row in people(m).items()} == roles
+
+
+def test_extract_es_a_plural_title_shared_out_state_by_state():
+    """`Los embajadores de Irán, A, y de Venezuela, B`: each holds the singular title and
+    serves the state named before their name."""
+    (m,) = extract(" date 2024-05 La Paz, 9 may (EFE)\n\nLos embajadores de Irán, Morteza Rezaí, y de "
+                   "Venezuela, Pedro Salas, presentaron este miércoles sus cartas credenciales al presidente "
+                   "Luis Quispe.")
+    assert people(m) == {
+        "Luis Quispe": (None, "presidente", None, "BO", "host"),
+        "Morteza Rezaí": (None, "embajador", None, "IR", "guest"),
+        "Pedro Salas": (None, "embajador", None, "VE", "guest"),
+    }
