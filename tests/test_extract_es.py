@@ -101,8 +101,12 @@ def test_extract_es_plural_noun_of_talks_is_a_meeting_with_each():
         "recibió una carta del director general de la FAO, Tomás Lindqvist.",
         " date 2024-05 Lima, 9 may (Andina)\n\nEl canciller Julio Mendoza se reunirá el próximo lunes "
         "con su homólogo de Bolivia, Gonzalo Arana.",
+        " date 2024-05 Lima, 9 may (Andina)\n\nLa ministra de Cultura, Ana Quispe, recibió un "
+        "reconocimiento del embajador de Francia, Paul Girard, por su labor.",
+        " date 2024-05 Lima, 9 may (Andina)\n\nEl canciller Julio Mendoza se reuniría la próxima semana "
+        "con el ministro de Exteriores de Bolivia, Gonzalo Arana.",
     ],
-    ids=["letter", "future"],
+    ids=["letter", "future", "award", "conditional"],
 )
 def test_extract_es_negatives(text):
     assert extract(text) == []
