@@ -193,3 +193,11 @@ def test_extract_es_a_plural_title_shared_out_state_by_state():
         "Morteza Rezaí": (None, "embajador", None, "IR", "guest"),
         "Pedro Salas": (None, "embajador", None, "VE", "guest"),
     }
+
+
+def test_extract_es_a_date_to_come_is_not_the_meeting_s():
+    """`… para preparar la cumbre del próximo 20 de junio`: not the day the talks took place."""
+    (m,) = extract(" date 2024-06 Quito, 9 jun (EFE)\n\nLa canciller ecuatoriana, Inés Salazar, se reunió "
+                   "con el ministro de Exteriores de Chile, Tomás Riquelme, para preparar la cumbre del "
+                   "próximo 20 de junio.")
+    assert (m["meeting_date"], m["date_basis"]) == (None, None)

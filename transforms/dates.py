@@ -43,6 +43,11 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         # (a weekday word inside a name is no day: `Santo Domingo`, the pack's `not_days_after`)
+        # `el próximo 3 de febrero`: a day to come (the pack's `future_leads`), no meeting's
+        "future": re.compile(
+            r"(?<![\w’'-])(?:" + words_pattern(pack.data["dates"].get("future_leads", []) or ["(?!)"]) + r")\s+$",
+            re.IGNORECASE,
+        ),
         "weekday": re.compile(rf"(?<![\w-]){not_after}({weekdays})(?![\w-])", re.IGNORECASE),
         "relative": re.compile(
             r"(?<![\w’'-])(" + words_pattern(list(pack.data["dates"]["relative"])) + r")(?![\w-])",
@@ -65,6 +70,8 @@ def meeting_date(
     pats = _patterns(pack)
     for text in texts:
         for m in pats["explicit"].finditer(text):
+            if pats["future"].search(text, max(0, m.start() - 20), m.start()):
+                continue
             day = int(m.group(1) or m.group(5))
             month = pack.months.get(fold(m.group(2) or m.group(4)).rstrip("."))
             year = m.group(3) or m.group(6)
