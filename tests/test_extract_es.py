@@ -201,3 +201,21 @@ def test_extract_es_a_date_to_come_is_not_the_meeting_s():
                    "con el ministro de Exteriores de Chile, Tomás Riquelme, para preparar la cumbre del "
                    "próximo 20 de junio.")
     assert (m["meeting_date"], m["date_basis"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Lima, 9 may (Andina) -- Ana Quispe se reunió con Paul Girard.",
+        "Madrid, 3 de marzo (EFE)\n\nEl ministro de Exteriores, Tomás Gil, recibió hoy a su homólogo "
+        "chileno, Pedro Lagos, en el Palacio de Santa Cruz.",
+    ],
+    ids=["short-may", "de-marzo"],
+)
+def test_extract_es_dispatches_are_routed_to_the_spanish_pack(raw):
+    from transforms.ingest import RawDoc
+    from transforms.parse import dispatch
+
+    d = dispatch(RawDoc("t.txt", raw, "0" * 64))
+    assert d.language == "es"
+    assert d.dateline_city in ("Lima", "Madrid")
