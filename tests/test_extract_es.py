@@ -135,19 +135,19 @@ def test_extract_es_santo_domingo_is_no_sunday():
 
 
 def test_extract_es_a_state_after_a_title_is_no_name_and_the_two_leaders_retell_the_meeting():
-    """`…, Presidente de la República Bolivariana de Venezuela,`: the state is the title's,
-    not a person (`de Venezuela`); `ambos mandatarios dialogaron`, the sentence after, tells
-    of the same meeting again."""
+    """`…, vicepresidente ejecutivo de la República Bolivariana de Venezuela,`: the state is
+    the title's, not a person (`de Venezuela`); `los dos dirigentes conversaron`, the
+    sentence after, tells of the same meeting again."""
     found = extract(
         " date 2024-05 La Habana, 9 may (Prensa Latina)\n\n"
-        "El presidente cubano, Tomás Urrutia, recibió este lunes a Ramón Quiroga, Presidente de la "
-        "República Bolivariana de Venezuela, quien se encuentra de visita de trabajo en la isla. "
-        "Durante el cordial encuentro, ambos mandatarios dialogaron sobre el comercio bilateral."
+        "El presidente cubano, Tomás Urrutia, recibió este lunes a Ramón Quiroga, vicepresidente "
+        "ejecutivo de la República Bolivariana de Venezuela, de visita oficial en la isla. "
+        "En el transcurso de la cita, los dos dirigentes conversaron acerca del comercio."
     )
     assert len(found) == 1
     assert people(found[0]) == {
         "Tomás Urrutia": (None, "presidente", None, "CU", "host"),
-        "Ramón Quiroga": (None, "Presidente", None, "VE", "guest"),
+        "Ramón Quiroga": (None, "vicepresidente ejecutivo", None, "VE", "guest"),
     }
 
 
