@@ -27,10 +27,14 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
     weekdays = words_pattern(list(pack.weekdays))
     # (`am 16. September`: a language may write the day as an ordinal with a full stop)
     suffix = "|".join(["er", "ème", "e", "st", "nd", "rd", "th", *pack.data["dates"].get("day_suffixes", [])])
+    # A word some languages put between the day, the month and the year (`4 de marzo de 2024`).
+    link = pack.data["dates"].get("day_month_link")
+    link = rf"(?:\s+{link})?" if link else ""
+    not_after = "".join(rf"(?<!{re.escape(w)}\s)" for w in pack.data["dates"].get("not_days_after", []))
     return {
         # `4-5 March`, `March 4-5`, `les 4 et 5 mars`: a span of days counts from its first.
         "explicit": re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:{suffix})?{_DAY_SPAN}\s+({months})\.?(?:,?\s+(\d{{4}}))?(?![\w])"
+            rf"(?<!\d)(\d{{1,2}})(?:{suffix})?{_DAY_SPAN}{link}\s+({months})\.?(?:,?{link}\s+(\d{{4}}))?(?![\w])"
             rf"|\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SPAN}(?:,?\s+(\d{{4}}))?(?!\d)",
             re.IGNORECASE,
         ),
@@ -40,7 +44,13 @@ def _patterns(pack: Pack) -> dict[str, re.Pattern]:
             + r")(?![\w-])",
             re.IGNORECASE,
         ),
-        "weekday": re.compile(rf"(?<![\w-])({weekdays})(?![\w-])", re.IGNORECASE),
+        # (a weekday word inside a name is no day: `Santo Domingo`, the pack's `not_days_after`)
+        # `el próximo 3 de febrero`: a day to come (the pack's `future_leads`), no meeting's
+        "future": re.compile(
+            r"(?<![\w’'-])(?:" + words_pattern(pack.data["dates"].get("future_leads", []) or ["(?!)"]) + r")\s+$",
+            re.IGNORECASE,
+        ),
+        "weekday": re.compile(rf"(?<![\w-]){not_after}({weekdays})(?![\w-])", re.IGNORECASE),
         "relative": re.compile(
             r"(?<![\w’'-])(" + words_pattern(list(pack.data["dates"]["relative"])) + r")(?![\w-])",
             re.IGNORECASE,
@@ -62,6 +72,8 @@ def meeting_date(
     pats = _patterns(pack)
     for text in texts:
         for m in pats["explicit"].finditer(text):
+            if pats["future"].search(text, max(0, m.start() - 20), m.start()):
+                continue
             day = int(m.group(1) or m.group(5))
             month = pack.months.get(fold(m.group(2) or m.group(4)).rstrip("."))
             year = m.group(3) or m.group(6)

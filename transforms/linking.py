@@ -59,7 +59,7 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         return {p: "participant" for p in parties}
     if before and r.pk.subject_after_verb and not trigger.nominal and _fronted(r, i, before):
         before = []  # (`Vor dem Treffen mit X ist Y …`: X is no subject)
-    subjects = _subject_chain(r, before) if before else _referent(r, i, match)
+    subjects = _subject_chain(r, before) if before else _referent(r, i, match, verbal=not trigger.nominal)
     if not subjects and r.pk.subject_after_verb and not trigger.nominal:
         subjects, after = _inverted(r, i, match, after)
     if not subjects and trigger.nominal and after:
@@ -137,9 +137,18 @@ def separate(r: Reading, i: int, trigger: Trigger, match: re.Match, roles: dict[
     if len(subjects) != 1 or len(others) < 2:
         return [roles]
     states = [_state(r, p) for p in others]
-    if None in states or len(set(states)) < len(states) or _state(r, subjects[0]) in states:
+    if _apart_words(r.pk).search(r.text, r.sents[i].start, r.sents[i].end):
+        pass  # `sostuvo reuniones con A y B`: a meeting with each, whatever their states
+    elif None in states or len(set(states)) < len(states) or _state(r, subjects[0]) in states:
         return [roles]
     return [{subjects[0]: roles[subjects[0]], p: roles[p]} for p in others]
+
+
+@functools.cache
+def _apart_words(pk: Pack) -> re.Pattern:
+    """The pack's `apart_words`: talks with several people said to be one meeting each."""
+    words = pk.data.get("apart_words")
+    return phrases(words) if words else re.compile("(?!)")
 
 
 def _apart_later(r: Reading, i: int, roles: dict[int, str]) -> list[dict[int, str]] | None:
@@ -532,9 +541,10 @@ def _credible(r: Reading, subjects: list[int], objects: list[int]) -> bool:
     return True
 
 
-def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
+def _referent(r: Reading, i: int, match: re.Match, verbal: bool = False) -> list[int]:
     """A subject written as a pronoun or a bare title (`il`, `le ministre`): the person
-    it points back to."""
+    it points back to. In a language that drops subject pronouns (the pack's
+    `null_subject`), a verb with no subject before it (`Igualmente, sostuvo …`) has one."""
     lead = r.text[r.sents[i].start:match.start()].strip(" ,\"“”«»")
     lead = re.sub(r"^(?:\S+\s*,\s*)", "", lead) if "," in lead else lead
     while True:  # `he also held talks`: the adverb before the verb is not the subject
@@ -547,6 +557,8 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
     if relative and r.pk.pronoun.fullmatch(lead[relative.end():].strip()):
         lead = lead[relative.end():].strip()
     words = lead.split()
+    if not words and verbal and r.pk.data.get("null_subject"):
+        return _named_just_before(r, i)  # read as a subject pronoun
     if not words or len(words) > 6:
         return []
     bare = _bare_name(r, i, lead, match)
@@ -557,10 +569,7 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
         lead_person = _protagonist(r, i)
         return [lead_person] if lead_person is not None else []
     if r.pk.pronoun.match(words[-1]):
-        for j in range(i - 1, -1, -1):
-            if r.sent_mentions[j]:
-                return [r.sent_mentions[j][0][0]]
-        return []
+        return _named_just_before(r, i)
     fits = [positions for ref, positions in r.pk.title_references if ref.search(lead)]
     head = r.pk.title_head.search(lead) or _reference_noun(r.pk).search(lead)
     if not head and not fits:
@@ -587,6 +596,15 @@ def _referent(r: Reading, i: int, match: re.Match) -> list[int]:
     if acronyms and not (own.organization and any(a in own.organization for a in acronyms)):
         return []
     return [lead_person]
+
+
+def _named_just_before(r: Reading, i: int) -> list[int]:
+    """What a subject pronoun points back to: the first person of the nearest sentence
+    before `i` that names anyone."""
+    for j in range(i - 1, -1, -1):
+        if r.sent_mentions[j]:
+            return [r.sent_mentions[j][0][0]]
+    return []
 
 
 @functools.cache

@@ -17,15 +17,30 @@ DATELINE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "tr", "az")
 
 _HEADER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:\s+|$)")
 _WORD = r"[^\W\d_]+"
-_DATELINE = re.compile(
-    rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}}?)(?P<citysep>\s*[,.]\s*|\s+)(?:le\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?P<m1>{_WORD})\.?"
-    rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-    r"(?:,?\s+(?P<y>\d{4})|/(?P<y2>\d{4}))?"
-    r"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[A-Z][\w.\- ]{0,29}?)\)|(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)/?)?"
-    r"\s*(?:(?P<sep>[—–\-:|]{1,2})\s*)?(?P<rest>.*)$",
-    re.DOTALL,
-)
+@functools.cache
+def _dateline_pattern() -> re.Pattern:
+    """A dateline: `Bakou, 23 février, AZERTAC`, `San Salvador, 23 de enero de 2014`."""
+    link = _day_month_link()
+    return re.compile(
+        rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}}?)(?P<citysep>\s*[,.]\s*|\s+)(?:le\s+)?"
+        rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?{link}\s+(?P<m1>{_WORD})\.?"
+        rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+        rf"(?:,?{link}\s+(?P<y>\d{{4}})|/(?P<y2>\d{{4}}))?"
+        r"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[A-Z][\w.\- ]{0,29}?)\)|(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)/?)?"
+        r"\s*(?:(?P<sep>[—–\-:|]{1,2})\s*)?(?P<rest>.*)$",
+        re.DOTALL,
+    )
+
+
+@functools.cache
+def _day_month_link() -> str:
+    """The words language packs write between a day and its month or year (`23 de enero de
+    2014`: their `dates.day_month_link`), as an optional group; a dateline is read before
+    its language is known, so every pack's count."""
+    from transforms.lang import available, pack
+
+    links = [link for code in available() if (link := pack(code).data["dates"].get("day_month_link"))]
+    return rf"(?:\s+(?:{'|'.join(links)}))?" if links else ""
 
 
 @dataclass(frozen=True)
@@ -76,7 +91,7 @@ def month_languages() -> dict[str, frozenset[str]]:
 
 def dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph (`Bakou, 23 février, AZERTAC`), if any."""
-    m = _DATELINE.match(paragraph)
+    m = _dateline_pattern().match(paragraph)
     if not m:
         return None
     month_word = (m.group("m1") or m.group("m2")).casefold()
@@ -285,7 +300,7 @@ def _body_language(text: str, line: Dateline | None) -> str:
     """The language of the text, as py3langid reads it among the languages written in the
     text's script. When that language has no pack, the dateline's month word may tell a
     short text apart (`Tashkent, 16 May (UzA) -- A met B` reads as Uzbek: names, one verb):
-    the one pack language that writes the month word wins, unless the text is long enough
+    the pack language that writes the month word wins (of several, the likeliest), unless the text is long enough
     to be sure it is not that language, or the month word is the model's language's too
     and the text leans to it (`Baku, 16. Mai` over German prose is German, not French)."""
     from transforms.lang import available
@@ -296,9 +311,11 @@ def _body_language(text: str, line: Dateline | None) -> str:
     hint = (line.languages & packs) if line is not None else set()
     if len(hint) > 1 and (code in hint or code not in packs):
         return _pack_reading(text, sample, scores, code, hint)
-    if code in packs or len(hint) != 1:
+    if code in packs or not hint:
         return code
-    (other,) = hint
+    # (a month word several pack languages write, `May` in English and Spanish: the one of
+    # those the model finds likeliest)
+    other = max(sorted(hint), key=lambda c: scores.get(c, float("-inf")))
     # How much likelier, per character, the model finds its language than the pack's.
     gap = (scores[code] - scores.get(other, float("-inf"))) / max(len(sample), 1)
     if gap > _SURE_GAP or (code in line.languages and gap > _LEANING_GAP):
@@ -395,8 +412,9 @@ _HEAD_DASH = re.compile(r"\s(?:–|—|-{1,2})\s|\)")
 @functools.cache
 def _written_date() -> re.Pattern:
     months = "|".join(sorted((re.escape(w) for w in month_words()), key=len, reverse=True))
+    link = _day_month_link()
     return re.compile(
-        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+({months})\.?,?(?:\s+(\d{{4}}))?(?!\w)"  # (`16. Mai 2012`)
+        rf"(?<!\w)(\d{{1,2}})(?:er|st|nd|rd|th|\.)?{link}\s+({months})\.?,?(?:{link}\s+(\d{{4}}))?(?!\w)"  # (`16. Mai 2012`)
         rf"|(?<!\w)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)",
         re.IGNORECASE,
     )

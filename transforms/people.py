@@ -361,15 +361,19 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
     name_re = _name_re(pack)
     out: list[Mention] = []
     while len(out) < 12:
+        again = pack.of_word.match(text, pos - 1, end) if out and pos else None
+        pos = again.end() if again else pos  # (`… de Irán, A, y de Venezuela, B`: `de` again)
         article = pack.title_noise.match(text[pos:min(end, pos + 8)])
         at = pos + (article.end() if article else 0)
         state = state_at(text, at, end, pack)
         if state is None:
             break
-        # (`Tajikistan [Sirodjiddin Muhriddin]`: the name in brackets after its state)
+        # (`Tajikistan [Sirodjiddin Muhriddin]`: the name in brackets after its state;
+        # `de Irán, Morteza Tafreshi,`: after a comma)
         bracket = text[at + len(state):at + len(state) + 2] == " ["
-        m = name_re.match(text, at + len(state) + (2 if bracket else 1), end)
-        if text[at + len(state):at + len(state) + 1] != " " or not m or not _plausible(
+        comma = text[at + len(state):at + len(state) + 2] == ", "
+        m = name_re.match(text, at + len(state) + (2 if bracket or comma else 1), end)
+        if text[at + len(state):at + len(state) + 1] not in (" ", ",") or not m or not _plausible(
             m.group(), pack, single_ok=False, particle_ok=False
         ) or (bracket and text[m.end():m.end() + 1] != "]"):
             break

@@ -194,7 +194,7 @@ class Reading:
                 not lineal and len(full) < len(tokens) and _subsequence(full, tokens)
             ) or _spelled_otherwise(tokens, full) or (
                 (m.title or m.honorific) and _surname_first(tokens, full, self.people, self.pk.lineage)
-            ):
+            ) or (self.pk.data.get("two_surnames") and _second_surname_left_out(tokens, full)):
                 p.add(m)
                 position = p.description.position
                 if m.title and (position is None or self.pk.counterpart.match(position)):
@@ -407,6 +407,13 @@ def _surname_first(tokens: list[str], full: list[str], people: list[Person], lin
     (`bin`, `ben`), when no one else in the dispatch bears it as a surname."""
     return (len(tokens) == 1 and tokens[0] == full[0] and (len(full) == 2 or bool(lineage & set(full[1:])))
             and not any(p.key[-1] == tokens[0] for p in people))
+
+
+def _second_surname_left_out(tokens: list[str], full: list[str]) -> bool:
+    """`Nicolás Maduro` and `Nicolás Maduro Moros`: where names carry two surnames (the
+    pack's `two_surnames`), one person named with and without the second."""
+    short, long = sorted((tokens, full), key=len)
+    return len(short) >= 2 and len(long) == len(short) + 1 and long[:-1] == short
 
 
 def _skipped(sentence: str, pk: Pack) -> bool:
