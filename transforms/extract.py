@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import confidence, geo, linking, roles
+from transforms import confidence, geo, linking, morphology, roles
 from transforms.dates import meeting_date
 from transforms.lang import pack as language_pack
 from transforms.orgs import registry
@@ -191,7 +191,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "meeting_date": date,
         "date_basis": basis,
         "kind": kind,
-        "city": where.city,
+        "city": morphology.phrase(where.city, r.pk.data),  # (nominative where names inflect)
         "country_code": where.country_code,
         "venue": where.venue,
         "topics": _topics(r, m, end),
@@ -311,7 +311,7 @@ def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
         "name_end": full.end,
         "forms": sorted({r.text[m.start:m.end] for m in person.mentions}),
         "honorific": full.honorific,
-        "position": desc.position,
+        "position": morphology.phrase(desc.position, r.pk.data),
         "organization": org.name if org else None,
         "organization_as_written": desc.organization,
         "country_code": country,

@@ -11,13 +11,13 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from transforms import geo, officials
+from transforms import geo, morphology, officials
 from transforms.lang import Pack
 from transforms.orgs import registry
-from transforms.text import APOS, UPPER, fold
+from transforms.text import APOS, LOWER, UPPER, fold
 
 _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
-_SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
+_SPACE_LOWER = re.compile(rf"\s[{LOWER}]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
 _DASH = re.compile(r"\s[-–—]\s+")
@@ -123,6 +123,12 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     found: dict[int, Mention] = {}
 
     def add(m: Mention) -> None:
+        if pack.data.get("morphology"):
+            # (in an inflecting language the analyser tells a name's words from the title's
+            # run into it: `губернатором Мурманской области`, `Президент России Владимир Путин`)
+            m = _from_name_words(m, pack)
+            if m is None:
+                return
         # `Director of the Institute of Diplomacy, X`: a lone word of the language after `of`
         # ends a body's name; it names no one.
         if m.honorific is None and " " not in m.name and pack.is_common(m.name, _OF_WORD_ZIPF) \
@@ -266,7 +272,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         words = m.group().split()
         if len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a listed official: `Assimi Goïta`
-        elif (len(words) >= 2 and given_name(words[0])
+        elif (len(words) >= 2 and (given_name(words[0]) or morphology.given(words[0], pack.data))
                 and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
                 and (not pack.is_title_word(words[0]) or _proper_here(words[0], text, pack))
                 and _plausible(m.group(), pack, single_ok=False, particle_ok=False)
@@ -274,6 +280,18 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+def _from_name_words(m: Mention, pack: Pack) -> Mention | None:
+    """The mention from its first word that the pack's analyser may read as part of a name
+    on, all words after it being so too; None when no word is."""
+    words = m.name.split()
+    k = 0
+    while k < len(words) and not (words[k].casefold() in pack.particles or morphology.name_word(words[k], pack.data)):
+        k += 1
+    if k == len(words):
+        return None
+    return _drop_words(m, k) if k else m
 
 
 def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
@@ -420,7 +438,7 @@ def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
     return not pack.link_before_name.search(between)
 
 
-_AFTER_LOWER = re.compile(rf"(?=[{UPPER}])(?<=[a-zà-ÿ]\s)")
+_AFTER_LOWER = re.compile(rf"(?=[{UPPER}])(?<=[{LOWER}]\s)")
 
 
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")
@@ -605,7 +623,8 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     if geo.country_code(name, pack.code, pack.countries) or key in pack.places:
         return False
     # `North Africa`, `Middle East`: every word a common word and none a given name.
-    if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) for t in tokens):
+    if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) and not morphology.given(t, pack.data)
+                               for t in tokens):
         return False
     if registry().exact(name) is not None:
         return False

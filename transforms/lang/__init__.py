@@ -200,6 +200,8 @@ def pack(code: str) -> Pack | None:
     if code not in available():
         return None
     data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
+    if data.get("morphology"):
+        data = _inflected(data)
     demonyms = {fold(k): v for k, v in data["demonyms"].items()}
     demonym_forms = [f + e for f in data["demonyms"] for e in ("", *_ENDINGS)]
     calendar = _calendar(code)
@@ -375,6 +377,23 @@ def pack(code: str) -> Pack | None:
         topic_starts=frozenset(fold(w).split()[0] for words in data["topics"].values() for w in words if " " in w),
         skip=re.compile("|".join(data["skip_sentences"])) if data.get("skip_sentences") else None,
     )
+
+
+def _inflected(data: dict) -> dict:
+    """A pack of an inflecting language with the phrase lists its `morphology` names grown to
+    every case form of each phrase (lists; the keys of mappings), by its analyser."""
+    from transforms.morphology import forms
+
+    spec = data["morphology"]
+    grow = functools.partial(forms, name=spec["analyser"], lang=spec.get("lang", data["code"]))
+    out = dict(data)
+    for key in spec.get("inflect", []):
+        value = data.get(key)
+        if isinstance(value, dict):
+            out[key] = {f: v for k, v in value.items() for f in grow(k)}
+        elif isinstance(value, list):
+            out[key] = list(dict.fromkeys(f for w in value for f in grow(w)))
+    return out
 
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
