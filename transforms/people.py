@@ -850,6 +850,9 @@ def describe(title: str | None, pack: Pack) -> Description:
         if kind == "post" and (_state(rest, pack)[0] or _place(rest, pack)):
             cut = min(cut, start)  # a posting (`en Azerbaïdjan`), not part of the job
             break
+    if country is None and pack.data.get("state_after_title"):
+        cut = _state_after(title, cut, pack) or cut
+        country = _state(title[cut:], pack)[0] if cut < len(title) else None
     if _generic(org, pack) and not preset_org:
         org = org_country = None
     if org and not preset_org and pack.minister.match(title) and not pack.national_org.search(org):
@@ -894,6 +897,16 @@ def describe(title: str | None, pack: Pack) -> Description:
     position = re.sub(r"\s{2,}", " ", position).strip(" ,")
     position = re.sub(r"\s+,", ",", position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
+
+
+def _state_after(title: str, cut: int, pack: Pack) -> int | None:
+    """Where a state named at the end of a title with no linking word starts (a genitive:
+    `президент России`, `министр иностранных дел Турецкой Республики`), if one does."""
+    words = list(re.finditer(r"[\w\-]+", title[:cut]))
+    for n in (3, 2, 1):
+        if len(words) > n and geo.country_code(title[words[-n].start():cut].strip(" ,"), pack.code, pack.countries):
+            return words[-n].start()
+    return None
 
 
 def _outer_body(org: str, pack: Pack) -> tuple[str, str | None]:
