@@ -653,6 +653,10 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
         after = [h for h in heads if h.start() >= b]
         if after:
             start = _premodifiers_start(region, b, after[0].start())
+            # (a nationality adjective in lower case before the head: `российский министр`)
+            adjective = re.search(r"([^\W\d_]+)\s+$", region[b:start])
+            if adjective and pack.demonym_country(adjective.group(1)):
+                start = b + adjective.start(1)
             # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
             while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
                 start = before
