@@ -134,7 +134,23 @@ def nominative_phrase(phrase: str, name: str, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=16_384)
-def nominative_name(full: str, name: str, lang: str) -> str:
+def _head_case(phrase: str, name: str, lang: str) -> str | None:
+    morph = analyser(name, lang)
+    words = phrase.split(" ")
+    head = _head(morph, [w.split("-")[-1] for w in words])
+    if head is None:
+        return None
+    return _agreeing(morph, [w.split("-")[-1] for w in words[: head + 1]])[-1].tag.case
+
+
+def title_case(title: str | None, data: dict) -> str | None:
+    """The case of a title's head noun (`министром …` -> ablt): a name in apposition shares it."""
+    spec = data.get("morphology")
+    return _head_case(title, spec["analyser"], spec.get("lang", data["code"])) if spec and title else None
+
+
+@functools.lru_cache(maxsize=16_384)
+def nominative_name(full: str, name: str, lang: str, case_hint: str | None = None) -> str:
     """A person's name in the nominative (`Ильхамом Алиевым` -> `Ильхам Алиев`): the case
     and gender all its words can share, the likeliest; a word with no reading in that case
     (an indeclinable foreign name) stays as written."""
@@ -152,7 +168,7 @@ def nominative_name(full: str, name: str, lang: str) -> str:
                 named = [p for p in fit if _NAME_TAGS & p.tag.grammemes]
                 pick = (named or fit or [None])[0]
                 chosen.append(pick)
-                score += (pick.score + (0.5 if pick in named else 0)) if pick else 0.0
+                score += (pick.score + (0.5 if pick in named else 0) + (1.0 if case == case_hint else 0)) if pick else 0.0
             # the nominative wins ties: a name as written is the likeliest reading
             if score > best_score + (0.0 if best is None or case != "nomn" else -1e-9):
                 best, best_score = chosen, score
@@ -168,11 +184,14 @@ def nominative_name(full: str, name: str, lang: str) -> str:
     return " ".join(w[: len(w) - len(part)] + new for w, part, new in zip(full.split(" "), parts, out))
 
 
-def person_name(name: str, data: dict) -> str:
+def person_name(name: str, data: dict, title: str | None = None) -> str:
     """A person's name as a pack writes it out: in the nominative where the pack's
-    language inflects (`data` is the pack's), else as written."""
+    language inflects (`data` is the pack's), else as written. `title`: the title in
+    apposition beside it, whose case the name shares."""
     spec = data.get("morphology")
-    return nominative_name(name, spec["analyser"], spec.get("lang", data["code"])) if spec and name else name
+    if not spec or not name:
+        return name
+    return nominative_name(name, spec["analyser"], spec.get("lang", data["code"]), title_case(title, data))
 
 
 def phrase(text: str | None, data: dict) -> str | None:

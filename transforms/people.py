@@ -652,7 +652,9 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            start = _premodifiers_start(region, b, after[0].start())
+            start = after[0].start()
+            if pack.data.get("capitalised_premodifiers", True):
+                start = _premodifiers_start(region, b, start)
             # (a nationality adjective in lower case before the head: `российский министр`)
             adjective = re.search(r"([^\W\d_]+)\s+$", region[b:start])
             if adjective and pack.demonym_country(adjective.group(1)):

@@ -428,7 +428,7 @@ def _nominative(found: list[Mention], pk: Pack) -> list[Mention]:
     (`с Ильхамом Алиевым` names Ильхам Алиев); offsets still point at the words as written."""
     if not pk.data.get("morphology"):
         return found
-    return [replace(m, name=morphology.person_name(m.name, pk.data)) for m in found]
+    return [replace(m, name=morphology.person_name(m.name, pk.data, m.title)) for m in found]
 
 
 def _skipped(sentence: str, pk: Pack) -> bool:

@@ -1,0 +1,70 @@
+"""Russian extraction: constructions of the Russian pack (transforms/lang/ru.yaml), in our
+own words with invented names. Names, titles and places inflect; the rows hold them in the
+nominative."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import check_first_meeting, extract, people
+
+CASES = [
+    pytest.param(
+        "Президент Словении Игорь Самарин во вторник встретился с министром иностранных дел "
+        "Турции Кемалем Озтюрком.",
+        dict(kind="meeting"),
+        {
+            "Игорь Самарин": (None, "Президент", None, "SI", "participant"),
+            "Кемаль Озтюрк": (None, "министр иностранных дел", None, "TR", "participant"),
+        },
+        id="instrumental-object-and-genitive-state",
+    ),
+    pytest.param(
+        "Президент России Павел Смирнов принял в Кремле губернатора Тверской области Олега Воронова.",
+        dict(kind="meeting"),
+        {
+            "Павел Смирнов": (None, "Президент", None, "RU", "host"),
+            "Олег Воронов": (None, "губернатор Тверской области", None, None, "guest"),
+        },
+        id="directed-reception-accusative",
+    ),
+    pytest.param(
+        "Состоялся телефонный разговор министра иностранных дел России Николая Белова с министром "
+        "иностранных дел Венгрии Ласло Ковачем.",
+        dict(kind="phone_call"),
+        {
+            "Николай Белов": (None, "министр иностранных дел", None, "RU", "participant"),
+            "Ласло Ковач": (None, "министр иностранных дел", None, "HU", "participant"),
+        },
+        id="call-noun-with-genitive-and-instrumental-parties",
+    ),
+    pytest.param(
+        "Президент России Павел Смирнов проводит встречу с американским лидером Джоном Уолшем.",
+        dict(kind="meeting"),
+        {
+            "Павел Смирнов": (None, "Президент", None, "RU", "participant"),
+            "Джон Уолш": (None, "лидер", None, "US", "participant"),
+        },
+        id="headline-present-and-adjective-before-title",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, expected", CASES)
+def test_extract_ru_constructions(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
+
+
+def test_extract_ru_meeting_in_the_kremlin_puts_the_russian_side_at_home():
+    m = extract("Президент России Павел Смирнов встретился в Кремле с президентом Ливии Али Хамданом.")[0]
+    roles = {name: row[4] for name, row in people(m).items()}
+    assert roles == {"Павел Смирнов": "host", "Али Хамдан": "guest"}
+
+
+def test_extract_ru_surname_alone_in_another_case_is_the_same_person():
+    found = extract(
+        "Президент России Павел Смирнов провел переговоры с премьер-министром Греции Никосом Папасом. "
+        "Смирнова и Папаса интересовали вопросы торговли."
+    )
+    assert len(found) == 1
+    assert set(people(found[0])) == {"Павел Смирнов", "Никос Папас"}
