@@ -105,7 +105,9 @@ def forms(phrase: str, name: str, lang: str) -> tuple[str, ...]:
     """Every case form (singular and plural) of a phrase written in the nominative: its head
     noun and the words agreeing with it inflect, the words after it stay (`министр
     иностранных дел` -> `министра иностранных дел`, `министрами иностранных дел` …)."""
-    return _phrase_forms(phrase, name, lang)
+    found = _phrase_forms(phrase, name, lang)
+    # (the dictionaries write ё, which the press mostly writes е: `госсекретарём`, `госсекретарем`)
+    return tuple(dict.fromkeys([*found, *(f.replace("ё", "е").replace("Ё", "Е") for f in found)]))
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -202,21 +204,24 @@ def phrase(text: str | None, data: dict) -> str | None:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _name_like(word: str, name: str, lang: str) -> tuple[bool, bool]:
-    """(may be a word of a person's name, is a given name): a reading as a given name,
+def _name_like(word: str, name: str, lang: str) -> tuple[bool, bool, bool]:
+    """(may be a word of a person's name, is a given name, is a surname): a reading as a given name,
     patronymic, surname or some other animate noun (`Чибис`, `Хакан`), or no dictionary
     reading at all (a foreign name); never an adjective, a place or a thing (`Турецкой
     Республики`, `России`)."""
+    if word.isupper() and len(word) > 1:
+        return False, False, False  # an acronym (`МККК`)
     morph = analyser(name, lang)
     last = word.split("-")[-1]
     parses = morph.parse(last)
     given = any("Name" in p.tag for p in parses if p.score >= 0.1)
+    surname = any("Surn" in p.tag for p in parses if p.score >= 0.1)
     likely = [p for p in parses if p.score >= 0.1]
     if any(_NAME_TAGS & p.tag.grammemes for p in likely) or any(
             {"NOUN", "anim"} <= p.tag.grammemes and "Geox" not in p.tag for p in likely):
-        return True, given
+        return True, given, surname
     known = morph.word_is_known(last.lower())
-    return not known, given
+    return not known, given, surname
 
 
 def name_word(word: str, data: dict) -> bool:
@@ -224,6 +229,12 @@ def name_word(word: str, data: dict) -> bool:
     for a pack without one)."""
     spec = data.get("morphology")
     return _name_like(word, spec["analyser"], spec.get("lang", data["code"]))[0] if spec else True
+
+
+def surname(word: str, data: dict) -> bool:
+    """Whether the pack's analyser reads the word as a surname first of all (`Путина`)."""
+    spec = data.get("morphology")
+    return _name_like(word, spec["analyser"], spec.get("lang", data["code"]))[2] if spec else False
 
 
 def given(word: str, data: dict) -> bool:

@@ -245,7 +245,9 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if any(o.start <= pos < o.end for o in found.values()):
             continue
         m = name_re.match(text, pos, end)
-        if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+        # (a surname alone, where the analyser says it is one: `губернатором края Кожемяко`)
+        alone = bool(m) and " " not in m.group() and morphology.surname(m.group(), pack.data)
+        if not m or not _plausible(m.group(), pack, single_ok=alone, particle_ok=False):
             continue
         # … or, where titles do not run into names by their vocabulary (French), a title
         # right before it with no comma: `le ministre des Affaires étrangères Djeyhoun
@@ -270,7 +272,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _boundary_ok(text, m.end()):
             continue
         words = m.group().split()
-        if len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
+        if len(words) == 1 and morphology.surname(words[0], pack.data) and not (
+                fold(words[0]) in pack.title_words or pack.title_head.fullmatch(words[0])) \
+                and _plausible(m.group(), pack, single_ok=True, particle_ok=False):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a surname alone (`Путин`)
+        elif len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a listed official: `Assimi Goïta`
         elif (len(words) >= 2 and (given_name(words[0]) or morphology.given(words[0], pack.data))
                 and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
@@ -605,6 +611,12 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
 
 
 def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
+    if pack.data.get("morphology"):
+        # (the words a title runs into before the name are no part of it: `МИД Малави X Y`)
+        found = _from_name_words(Mention(0, 0, len(name), name, None), pack)
+        if found is None:
+            return False
+        name = found.name
     words = name.split()
     if not particle_ok and words[0].casefold() in pack.particles and not (
         # `Le Thi Thu Hang`: a surname that is a particle elsewhere, before two or more names
