@@ -200,7 +200,13 @@ def phrase(text: str | None, data: dict) -> str | None:
     """A title or place phrase as a pack writes it out: its head in the nominative where the
     pack's language inflects, else as written."""
     spec = data.get("morphology")
-    return nominative_phrase(text, spec["analyser"], spec.get("lang", data["code"])) if spec and text else text
+    if not spec or not text:
+        return text
+    from transforms.text import fold
+
+    # (a phrase of the pack's own lists: the form it was written in, `Улан-Баторе` -> `Улан-Батор`)
+    listed = data.get("nominative_forms", {}).get(fold(text))
+    return listed or nominative_phrase(text, spec["analyser"], spec.get("lang", data["code"]))
 
 
 @functools.lru_cache(maxsize=65_536)

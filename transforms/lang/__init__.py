@@ -387,12 +387,17 @@ def _inflected(data: dict) -> dict:
     spec = data["morphology"]
     grow = functools.partial(forms, name=spec["analyser"], lang=spec.get("lang", data["code"]))
     out = dict(data)
+    nominative: dict[str, str] = {}  # every form, folded -> the phrase as the pack writes it
     for key in spec.get("inflect", []):
         value = data.get(key)
         if isinstance(value, dict):
             out[key] = {f: v for k, v in value.items() for f in grow(k)}
         elif isinstance(value, list):
             out[key] = list(dict.fromkeys(f for w in value for f in grow(w)))
+        for phrase in value or ():
+            for f in grow(phrase):
+                nominative.setdefault(fold(f), phrase)
+    out["nominative_forms"] = nominative
     return out
 
 
