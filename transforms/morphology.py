@@ -223,6 +223,8 @@ def _name_like(word: str, name: str, lang: str) -> tuple[bool, bool, bool]:
     given = any("Name" in p.tag for p in parses if p.score >= 0.1)
     surname = any("Surn" in p.tag for p in parses if p.score >= 0.1)
     likely = [p for p in parses if p.score >= 0.1]
+    if word[:1].isupper() and parses and parses[0].tag.POS in ("PRCL", "INTJ"):
+        return True, given, surname  # a particle's spelling, capitalised: a name's (`Ле Хоай Чунг`)
     if any(_NAME_TAGS & p.tag.grammemes for p in likely) or any(
             {"NOUN", "anim"} <= p.tag.grammemes and "Geox" not in p.tag for p in likely):
         return True, given, surname
