@@ -68,3 +68,53 @@ def test_extract_ru_surname_alone_in_another_case_is_the_same_person():
     )
     assert len(found) == 1
     assert set(people(found[0])) == {"Павел Смирнов", "Никос Папас"}
+
+
+MORE = [
+    pytest.param(
+        "Глава МИД Малави Питер Мвале и министр иностранных дел России Олег Воронов подписали "
+        "соглашение о культурном обмене.",
+        dict(kind="ceremony"),
+        {
+            "Питер Мвале": (None, "Глава МИД", None, "MW", "participant"),
+            "Олег Воронов": (None, "министр иностранных дел", None, "RU", "participant"),
+        },
+        id="plural-subject-signing-acronym-before-a-state",
+    ),
+    pytest.param(
+        "Во вторник состоялись переговоры президента России Павла Смирнова и премьер-министра Греции "
+        "Никоса Папаса.",
+        dict(kind="meeting"),
+        {
+            "Павел Смирнов": (None, "президент", None, "RU", "participant"),
+            "Никос Папас": (None, "премьер-министр", None, "GR", "participant"),
+        },
+        id="meeting-noun-took-place-genitive-parties",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, expected", MORE)
+def test_extract_ru_more_constructions(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)
+
+
+def test_extract_ru_a_listed_official_written_in_cyrillic_has_their_state():
+    m = extract("Владимир Путин провел телефонный разговор с президентом Финляндии Микко Ниеми.")[0]
+    assert m["kind"] == "phone_call"
+    assert people(m)["Владимир Путин"][3] == "RU"
+
+
+def test_extract_ru_a_call_not_ruled_out_is_no_call():
+    assert extract("Пресс-секретарь Игорь Котов не исключил телефонный разговор Павла Смирнова и "
+                   "Никоса Папаса.") == []
+
+
+def test_extract_ru_a_title_with_a_nationality_points_to_the_official_of_that_state():
+    found = extract(
+        "Министр иностранных дел России Олег Воронов встретился с министром иностранных дел Венгрии "
+        "Ласло Ковачем. Ковач и Воронов обсудили торговлю. "
+        "Позднее российский министр провел переговоры с главой МИД Чили Хуаном Пересом."
+    )
+    last = people(found[-1])
+    assert set(last) == {"Олег Воронов", "Хуан Перес"}

@@ -206,7 +206,7 @@ def phrase(text: str | None, data: dict) -> str | None:
 
     # (a phrase of the pack's own lists: the form it was written in, `Улан-Баторе` -> `Улан-Батор`)
     listed = data.get("nominative_forms", {}).get(fold(text))
-    return listed or nominative_phrase(text, spec["analyser"], spec.get("lang", data["code"]))
+    return _like(listed, text) if listed else nominative_phrase(text, spec["analyser"], spec.get("lang", data["code"]))
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -220,13 +220,15 @@ def _name_like(word: str, name: str, lang: str) -> tuple[bool, bool, bool]:
     morph = analyser(name, lang)
     last = word.split("-")[-1]
     parses = morph.parse(last)
-    given = any("Name" in p.tag for p in parses if p.score >= 0.1)
-    surname = any("Surn" in p.tag for p in parses if p.score >= 0.1)
-    likely = [p for p in parses if p.score >= 0.1]
+    # (each reading's share summed over its cases: `Али` is a name in six cases, a
+    # conjunction in one)
+    given = sum(p.score for p in parses if "Name" in p.tag) >= 0.1
+    surname = sum(p.score for p in parses if "Surn" in p.tag) >= 0.1
     if word[:1].isupper() and parses and parses[0].tag.POS in ("PRCL", "INTJ"):
         return True, given, surname  # a particle's spelling, capitalised: a name's (`Ле Хоай Чунг`)
-    if any(_NAME_TAGS & p.tag.grammemes for p in likely) or any(
-            {"NOUN", "anim"} <= p.tag.grammemes and "Geox" not in p.tag for p in likely):
+    person = sum(p.score for p in parses if _NAME_TAGS & p.tag.grammemes
+                 or ({"NOUN", "anim"} <= p.tag.grammemes and "Geox" not in p.tag))
+    if person >= 0.1:
         return True, given, surname
     known = morph.word_is_known(last.lower())
     return not known, given, surname

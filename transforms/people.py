@@ -293,7 +293,7 @@ def _from_name_words(m: Mention, pack: Pack) -> Mention | None:
     on, all words after it being so too; None when no word is."""
     words = m.name.split()
     k = 0
-    while k < len(words) and not (words[k].casefold() in pack.particles or morphology.name_word(words[k], pack.data)):
+    while k < len(words) and not morphology.name_word(words[k], pack.data):
         k += 1
     if k == len(words):
         return None
