@@ -72,7 +72,7 @@ def _agreeing(morph, words: list[str]) -> list:
 
 
 @functools.lru_cache(maxsize=16_384)
-def _phrase_forms(phrase: str, name: str, lang: str) -> tuple[str, ...]:
+def _phrase_forms(phrase: str, name: str, lang: str, numbers: tuple[str, ...] = ("sing", "plur")) -> tuple[str, ...]:
     morph = analyser(name, lang)
     words = phrase.split(" ")
     head = _head(morph, [w.split("-")[-1] for w in words])
@@ -84,7 +84,7 @@ def _phrase_forms(phrase: str, name: str, lang: str) -> tuple[str, ...]:
     lead = words[: head + 1]
     parses = _agreeing(morph, [w.split("-")[-1] for w in lead])
     out = {phrase}
-    for case, number, gender in ((c, n, g) for c in _CASES for n in ("sing", "plur") for g in genders):
+    for case, number, gender in ((c, n, g) for c in _CASES for n in numbers for g in genders):
         if gender and number == "plur":
             continue
         if True:
@@ -101,11 +101,11 @@ def _phrase_forms(phrase: str, name: str, lang: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def forms(phrase: str, name: str, lang: str) -> tuple[str, ...]:
+def forms(phrase: str, name: str, lang: str, plural: bool = False) -> tuple[str, ...]:
     """Every case form (singular and plural) of a phrase written in the nominative: its head
     noun and the words agreeing with it inflect, the words after it stay (`министр
-    иностранных дел` -> `министра иностранных дел`, `министрами иностранных дел` …)."""
-    found = _phrase_forms(phrase, name, lang)
+    иностранных дел` -> `министра иностранных дел`, `министрами иностранных дел` …); `plural`: its plural forms only."""
+    found = _phrase_forms(phrase, name, lang, ("plur",) if plural else ("sing", "plur"))
     # (the dictionaries write ё, which the press mostly writes е: `госсекретарём`, `госсекретарем`)
     return tuple(dict.fromkeys([*found, *(f.replace("ё", "е").replace("Ё", "Е") for f in found)]))
 

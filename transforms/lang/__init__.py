@@ -385,11 +385,13 @@ def _inflected(data: dict) -> dict:
     from transforms.morphology import forms
 
     spec = data["morphology"]
-    grow = functools.partial(forms, name=spec["analyser"], lang=spec.get("lang", data["code"]))
     out = dict(data)
     nominative: dict[str, str] = {}  # every form, folded -> the phrase as the pack writes it
     for key in spec.get("inflect", []):
         value = data.get(key)
+        # (the pack's plural phrases keep to the plural: `министры`, never `министра`)
+        grow = functools.partial(forms, name=spec["analyser"], lang=spec.get("lang", data["code"]),
+                                 plural=key in spec.get("plural", []))
         if isinstance(value, dict):
             out[key] = {f: v for k, v in value.items() for f in grow(k)}
         elif isinstance(value, list):
