@@ -118,3 +118,60 @@ def test_extract_ru_a_title_with_a_nationality_points_to_the_official_of_that_st
     )
     last = people(found[-1])
     assert set(last) == {"Олег Воронов", "Хуан Перес"}
+
+
+LATER = [
+    pytest.param(
+        "Документ подписали генеральный секретарь ШОС Игорь Котов и министр экономики Греции Никос Папас.",
+        dict(kind="ceremony"),
+        {
+            "Игорь Котов": (None, "генеральный секретарь", "ШОС", None, "participant"),
+            "Никос Папас": (None, "министр экономики", None, "GR", "participant"),
+        },
+        id="signatories-after-the-verb-and-an-acronym-after-a-title",
+    ),
+    pytest.param(
+        "На встрече с министром иностранных дел Чили Хуаном Пересом глава МИД России Олег Воронов "
+        "обсудил торговлю.",
+        dict(kind="meeting"),
+        {
+            "Хуан Перес": (None, "министр иностранных дел", None, "CL", "participant"),
+            "Олег Воронов": (None, "глава МИД", None, "RU", "participant"),
+        },
+        id="at-the-meeting-with-locative-noun",
+    ),
+    pytest.param(
+        "Президент Ливии Али Хамдан принял делегацию во главе с министром экономики Египта Ахмедом Кемалем.",
+        dict(kind="meeting"),
+        {
+            "Али Хамдан": (None, "Президент", None, "LY", "host"),
+            "Ахмед Кемаль": (None, "министр экономики", None, "EG", "guest"),
+        },
+        id="delegation-led-by",
+    ),
+    pytest.param(
+        "Министр обороны России Олег Воронов провел телефонный разговор со своим греческим коллегой "
+        "Никосом Папасом.",
+        dict(kind="phone_call"),
+        {
+            "Олег Воронов": (None, "Министр обороны", None, "RU", "participant"),
+            "Никос Папас": (None, "Министр обороны", None, "GR", "participant"),
+        },
+        id="counterpart-with-a-nationality",
+    ),
+    pytest.param(
+        "Олег Воронов и Никос Папас пообщались на полях форума в Афинах. Воронов — министр иностранных "
+        "дел России, Папас — министр иностранных дел Греции.",
+        dict(kind="meeting"),
+        {
+            "Олег Воронов": (None, None, None, None, "participant"),
+            "Никос Папас": (None, None, None, None, "participant"),
+        },
+        id="plural-talked-bare-names",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, meeting, expected", LATER)
+def test_extract_ru_later_constructions(text, meeting, expected):
+    check_first_meeting(text, meeting, expected)

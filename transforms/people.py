@@ -871,6 +871,12 @@ def describe(title: str | None, pack: Pack) -> Description:
     if country is None and pack.data.get("state_after_title"):
         cut = _state_after(title, cut, pack) or cut
         country = _state(title[cut:], pack)[0] if cut < len(title) else None
+        # (… or an organisation's acronym: `генеральный секретарь ШОС`)
+        acronym = re.search(r"\s(\w{2,10})$", title[:cut])
+        if country is None and org is None and acronym and _acronym_word(acronym.group(1)) \
+                and acronym.group(1) not in pack.data.get("title_acronyms", []):
+            org, cut = acronym.group(1), acronym.start()
+            org_country = _org_country(org, pack)
     if _generic(org, pack) and not preset_org:
         org = org_country = None
     if org and not preset_org and pack.minister.match(title) and not pack.national_org.search(org):
@@ -1139,6 +1145,11 @@ def _place(rest: str, pack: Pack) -> str | None:
     return geo.city_country(m.group(), pack.places, 100_000) or geo.city_country(
         m.group().split()[0], pack.places, 100_000
     )
+
+
+def _acronym_word(word: str) -> bool:
+    """A word of capitals only, in any script (`ШОС`, `ICRC`)."""
+    return word.isupper() and word.isalpha()
 
 
 def _acronym(word: str) -> bool:
