@@ -175,3 +175,21 @@ LATER = [
 @pytest.mark.parametrize("text, meeting, expected", LATER)
 def test_extract_ru_later_constructions(text, meeting, expected):
     check_first_meeting(text, meeting, expected)
+
+
+def test_extract_ru_a_visit_under_way_makes_the_visitor_the_guest():
+    m = extract(
+        "Президент Греции Никос Папас продолжает свой визит в Рим, где он провел переговоры с "
+        "президентом Италии Марко Бьянки."
+    )[0]
+    roles = {name: row[4] for name, row in people(m).items()}
+    assert roles == {"Никос Папас": "guest", "Марко Бьянки": "host"}
+
+
+def test_extract_ru_the_full_name_is_the_nominative_most_mentions_give():
+    found = extract(
+        "Переговоры российского и украинского лидеров Павла Смирнова и Александра Котенко начались в "
+        "Киеве. Александр Котенко приветствовал гостя. Смирнов и Александр Котенко обсудили торговлю."
+    )
+    # (`Александра Котенко` alone may be a woman's name in the nominative; the later mentions tell)
+    assert "Александр Котенко" in people(found[0])

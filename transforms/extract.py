@@ -280,6 +280,15 @@ def _topics(r: Reading, m: Meeting, end: int) -> list[str]:
     return [t for t, _ in counts.most_common(5)]
 
 
+def _name_of(person, pk) -> str:
+    """The person's full name; where names inflect, the nominative their longest mentions
+    give most often (`с Александром Лукашенко` twice outvotes one ambiguous `Александра`)."""
+    if not pk.data.get("morphology"):
+        return person.full.name
+    longest = [m.name for m in person.mentions if len(m.tokens) == len(person.full.tokens)]
+    return Counter(longest).most_common(1)[0][0]
+
+
 def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     person = r.people[p]
     full = person.full
@@ -305,7 +314,7 @@ def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     if org is not None and org.known and org.country is None and desc.country is None:
         country = None
     return {
-        "name": full.name,
+        "name": _name_of(person, r.pk),
         "name_as_written": r.text[full.start:full.end],
         "name_start": full.start,
         "name_end": full.end,
