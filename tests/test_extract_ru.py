@@ -193,3 +193,11 @@ def test_extract_ru_the_full_name_is_the_nominative_most_mentions_give():
     )
     # (`Александра Котенко` alone may be a woman's name in the nominative; the later mentions tell)
     assert "Александр Котенко" in people(found[0])
+
+
+def test_extract_ru_a_name_ends_before_a_capitalised_title_word():
+    from transforms.lang import pack
+    from transforms.people import mentions
+
+    text = "В ходе беседы с послом Греции Никосом Папасом Глава государства отметил рост торговли."
+    assert [m.name for m in mentions(text, 0, len(text), pack("ru"))] == ["Никосом Папасом"]  # (as written)

@@ -297,7 +297,15 @@ def _from_name_words(m: Mention, pack: Pack) -> Mention | None:
         k += 1
     if k == len(words):
         return None
-    return _drop_words(m, k) if k else m
+    m = _drop_words(m, k) if k else m
+    # (… and up to a word that starts no name: `Алексеем Бородавкиным Глава государства`)
+    words = list(re.finditer(r"\S+", m.name))
+    stop = next((w for w in words[1:] if fold(w.group()) in pack.not_names
+                 or pack.title_head.fullmatch(w.group())), None)
+    if stop is not None:
+        short = m.name[:stop.start()].rstrip()
+        m = replace(m, end=m.name_start + len(short), name=short)
+    return m
 
 
 def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
