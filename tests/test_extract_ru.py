@@ -201,3 +201,11 @@ def test_extract_ru_a_name_ends_before_a_capitalised_title_word():
 
     text = "В ходе беседы с послом Греции Никосом Папасом Глава государства отметил рост торговли."
     assert [m.name for m in mentions(text, 0, len(text), pack("ru"))] == ["Никосом Папасом"]  # (as written)
+
+
+def test_extract_ru_a_reference_title_without_an_article_names_the_official_named_before():
+    m = extract(
+        "Президент Греции Никос Папас прибыл в Рим. В ходе беседы с послом России Олегом Вороновым "
+        "Глава государства отметил рост торговли."
+    )[0]
+    assert set(people(m)) == {"Никос Папас", "Олег Воронов"}
