@@ -39,7 +39,8 @@ def _scalars(node, path=""):
 def test_lang_pack_has_every_key_and_only_words(code):
     raw = _raw(code)
     assert REQUIRED <= set(raw), REQUIRED - set(raw)
-    flags = {"/title_runs_into_name"}  # the one setting that is a yes/no
+    # the settings that are a yes/no
+    flags = {"/title_runs_into_name", "/state_after_title", "/capitalised_premodifiers", "/bare_references"}
     bad = [(p, v) for p, v in _scalars(raw) if (isinstance(v, bool) and p not in flags) or v is None]
     assert not bad, f"not strings (quote them): {bad}"
     assert pack(code) is not None
