@@ -209,3 +209,11 @@ def test_extract_ru_a_reference_title_without_an_article_names_the_official_name
         "Глава государства отметил рост торговли."
     )[0]
     assert set(people(m)) == {"Никос Папас", "Олег Воронов"}
+
+
+def test_extract_ru_a_plural_title_shares_its_states_out_in_order():
+    m = extract("Министры иностранных дел Греции и Чили Никос Папас и Хуан Перес провели переговоры в Афинах.")[0]
+    assert people(m) == {
+        "Никос Папас": (None, "министр иностранных дел", None, "GR", "participant"),
+        "Хуан Перес": (None, "министр иностранных дел", None, "CL", "participant"),
+    }

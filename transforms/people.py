@@ -332,6 +332,15 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             span = _run_in_name(text, t.end(), end, pack)
             if span:
                 title_end, first = span[0], span[0]
+        elif pack.data.get("morphology"):
+            # (the title's complements run into the names, told apart by the analyser:
+            # `президенты Кыргызстана и Азербайджана Садыр Жапаров и Ильхам Алиев`)
+            for w in re.finditer(r"\S+", text[t.end():min(end, t.end() + 80)]):
+                if re.search(r"[,.;:()«»\"]", w.group()) or pack.plural_head.match(text, t.end() + w.start()):
+                    break  # (another plural title starts another list)
+                if w.group()[:1].isupper() and morphology.name_word(w.group(), pack.data):
+                    title_end = first = t.end() + w.start()
+                    break
         listed = _state_name_list(text, t, end, pack)
         if listed or first is None:
             out += listed
@@ -363,6 +372,13 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
         shared = [tail] * len(names)
         if len(parts) == len(names) and all(pack.demonym_country(p.strip()) for p in parts):
             shared = [" " + p.strip() for p in parts]  # `les ministres azerbaïdjanais et ouzbek`
+        elif len(parts) == len(names) and pack.data.get("state_after_title") and all(
+                _state(p.strip(), pack)[1] == len(p.strip()) for p in parts[1:]) and (
+                at := _state_after(parts[0], len(parts[0]), pack)
+                or (0 if _state(parts[0].strip(), pack)[1] == len(parts[0].strip()) else None)) is not None:
+            # `президенты Кыргызстана и Азербайджана`, `министры иностранных дел Греции и Чили`:
+            # the words before the first state are everyone's
+            shared = [parts[0]] + [(parts[0][:at] or " ") + p.strip() for p in parts[1:]]
         elif len(parts) == len(names):
             ofs = list(pack.of_word.finditer(" " + parts[0]))
             if ofs:
