@@ -122,7 +122,7 @@ def test_extract_ru_a_title_with_a_nationality_points_to_the_official_of_that_st
 
 LATER = [
     pytest.param(
-        "Документ подписали генеральный секретарь ШОС Игорь Котов и министр экономики Греции Никос Папас.",
+        "Меморандум подписали генеральный секретарь ШОС Игорь Котов и министр экономики Греции Никос Папас.",
         dict(kind="ceremony"),
         {
             "Игорь Котов": (None, "генеральный секретарь", "ШОС", None, "participant"),

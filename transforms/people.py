@@ -334,7 +334,7 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
                 title_end, first = span[0], span[0]
         elif pack.data.get("morphology"):
             # (the title's complements run into the names, told apart by the analyser:
-            # `президенты Кыргызстана и Азербайджана Садыр Жапаров и Ильхам Алиев`)
+            # `министры обороны Греции и Чили Никос Папас и Хуан Перес`)
             for w in re.finditer(r"\S+", text[t.end():min(end, t.end() + 80)]):
                 if re.search(r"[,.;:()«»\"]", w.group()) or pack.plural_head.match(text, t.end() + w.start()):
                     break  # (another plural title starts another list)
@@ -376,7 +376,7 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
                 _state(p.strip(), pack)[1] == len(p.strip()) for p in parts[1:]) and (
                 at := _state_after(parts[0], len(parts[0]), pack)
                 or (0 if _state(parts[0].strip(), pack)[1] == len(parts[0].strip()) else None)) is not None:
-            # `президенты Кыргызстана и Азербайджана`, `министры иностранных дел Греции и Чили`:
+            # `президенты Греции и Чили`, `министры иностранных дел Греции и Чили`:
             # the words before the first state are everyone's
             shared = [parts[0]] + [(parts[0][:at] or " ") + p.strip() for p in parts[1:]]
         elif len(parts) == len(names):
