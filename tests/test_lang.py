@@ -40,7 +40,8 @@ def test_lang_pack_has_every_key_and_only_words(code):
     raw = _raw(code)
     assert REQUIRED <= set(raw), REQUIRED - set(raw)
     # the settings that are a yes/no
-    flags = {"/title_runs_into_name", "/subject_after_verb", "/nouns_capitalised", "/null_subject", "/two_surnames"}
+    flags = {"/title_runs_into_name", "/subject_after_verb", "/nouns_capitalised", "/null_subject", "/two_surnames",
+             "/state_after_title", "/capitalised_premodifiers", "/bare_references"}
     bad = [(p, v) for p, v in _scalars(raw) if (isinstance(v, bool) and p not in flags) or v is None]
     assert not bad, f"not strings (quote them): {bad}"
     assert pack(code) is not None

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import confidence, geo, linking, roles
+from transforms import confidence, geo, linking, morphology, roles
 from transforms.dates import meeting_date
 from transforms.lang import pack as language_pack
 from transforms.orgs import registry
@@ -194,7 +194,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
         "meeting_date": date,
         "date_basis": basis,
         "kind": kind,
-        "city": where.city,
+        "city": morphology.phrase(where.city, r.pk.data),  # (nominative where names inflect)
         "country_code": where.country_code,
         "venue": where.venue,
         "topics": _topics(r, m, end),
@@ -283,6 +283,15 @@ def _topics(r: Reading, m: Meeting, end: int) -> list[str]:
     return [t for t, _ in counts.most_common(5)]
 
 
+def _name_of(person, pk) -> str:
+    """The person's full name; where names inflect, the nominative their longest mentions
+    give most often (`с Александром Лукашенко` twice outvotes one ambiguous `Александра`)."""
+    if not pk.data.get("morphology"):
+        return person.full.name
+    longest = [m.name for m in person.mentions if len(m.tokens) == len(person.full.tokens)]
+    return Counter(longest).most_common(1)[0][0]
+
+
 def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     person = r.people[p]
     full = person.full
@@ -308,13 +317,13 @@ def _participant(r: Reading, p: int, role: str, home: str | None) -> dict:
     if org is not None and org.known and org.country is None and desc.country is None:
         country = None
     return {
-        "name": full.name,
+        "name": _name_of(person, r.pk),
         "name_as_written": r.text[full.start:full.end],
         "name_start": full.start,
         "name_end": full.end,
         "forms": sorted({r.text[m.start:m.end] for m in person.mentions}),
         "honorific": full.honorific,
-        "position": desc.position,
+        "position": morphology.phrase(desc.position, r.pk.data),
         "organization": org.name if org else None,
         "organization_as_written": desc.organization,
         "country_code": country,

@@ -575,13 +575,21 @@ def _referent(r: Reading, i: int, match: re.Match, verbal: bool = False) -> list
     if not head and not fits:
         return []
     word = fold(head.group()) if head else None
+    said = {r.pk.demonym_country(w) for w in words} - {None}  # `the Russian minister`: of that state
     for j in range(i - 1, -1, -1):
         for p, _ in r.sent_mentions[j]:
-            pos = r.people[p].description.position
-            if not pos:
+            d = r.people[p].description
+            pos = d.position
+            if not pos or (said and (d.country or d.org_country) and (d.country or d.org_country) not in said):
                 continue
             if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
                 return [p]
+    if said:
+        # (`the Russian minister`: the one official of that state named before, if one)
+        of_state = {p for j in range(i) for p, _ in r.sent_mentions[j] if r.official(p) and (
+            r.people[p].description.country or r.people[p].description.org_country) in said}
+        if len(of_state) == 1:
+            return list(of_state)
     # `The Caribbean diplomat also met with …`: a description that fits no one named by
     # that title is the one the dispatch follows, unless it names another state.
     lead_person = _protagonist(r, i)

@@ -11,13 +11,13 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from transforms import geo, officials
+from transforms import geo, morphology, officials
 from transforms.lang import Pack
 from transforms.orgs import registry
-from transforms.text import APOS, UPPER, fold
+from transforms.text import APOS, LOWER, UPPER, fold
 
 _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
-_SPACE_LOWER = re.compile(r"\s[a-zà-ÿ]")
+_SPACE_LOWER = re.compile(rf"\s[{LOWER}]")
 _ALL_CAPS = re.compile(r"[A-Z]{2,}")
 _COMMA_SPACE = re.compile(r",\s+")
 _DASH = re.compile(r"\s[-–—]\s+")
@@ -123,6 +123,12 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     found: dict[int, Mention] = {}
 
     def add(m: Mention) -> None:
+        if pack.data.get("morphology"):
+            # (in an inflecting language the analyser tells a name's words from the title's
+            # run into it: `губернатором Мурманской области`, `Президент России Владимир Путин`)
+            m = _from_name_words(m, pack)
+            if m is None:
+                return
         # `Director of the Institute of Diplomacy, X`: a lone word of the language after `of`
         # ends a body's name; it names no one.
         if m.honorific is None and " " not in m.name and pack.is_common(m.name, _OF_WORD_ZIPF) \
@@ -239,7 +245,9 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if any(o.start <= pos < o.end for o in found.values()):
             continue
         m = name_re.match(text, pos, end)
-        if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+        # (a surname alone, where the analyser says it is one: `губернатором края Кожемяко`)
+        alone = bool(m) and " " not in m.group() and morphology.surname(m.group(), pack.data)
+        if not m or not _plausible(m.group(), pack, single_ok=alone, particle_ok=False):
             continue
         # … or, where titles do not run into names by their vocabulary (French), a title
         # right before it with no comma: `le ministre des Affaires étrangères Djeyhoun
@@ -264,9 +272,13 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if not m or not _boundary_ok(text, m.end()):
             continue
         words = m.group().split()
-        if len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
+        if len(words) == 1 and morphology.surname(words[0], pack.data) and not (
+                fold(words[0]) in pack.title_words or pack.title_head.fullmatch(words[0])) \
+                and _plausible(m.group(), pack, single_ok=True, particle_ok=False):
+            add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a surname alone (`Путин`)
+        elif len(words) >= 2 and officials.state_of(m.group()) and fold(words[0]) not in pack.not_names:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))  # a listed official: `Assimi Goïta`
-        elif (len(words) >= 2 and given_name(words[0])
+        elif (len(words) >= 2 and (given_name(words[0]) or morphology.given(words[0], pack.data))
                 and (not pack.is_common(words[-1]) or _proper_here(words[-1], text, pack))
                 and (not pack.is_title_word(words[0]) or _proper_here(words[0], text, pack))
                 and _plausible(m.group(), pack, single_ok=False, particle_ok=False)
@@ -274,6 +286,26 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+def _from_name_words(m: Mention, pack: Pack) -> Mention | None:
+    """The mention from its first word that the pack's analyser may read as part of a name
+    on, all words after it being so too; None when no word is."""
+    words = m.name.split()
+    k = 0
+    while k < len(words) and not morphology.name_word(words[k], pack.data):
+        k += 1
+    if k == len(words):
+        return None
+    m = _drop_words(m, k) if k else m
+    # (… and up to a word that starts no name: `Алексеем Бородавкиным Глава государства`)
+    words = list(re.finditer(r"\S+", m.name))
+    stop = next((w for w in words[1:] if fold(w.group()) in pack.not_names
+                 or pack.title_head.fullmatch(w.group())), None)
+    if stop is not None:
+        short = m.name[:stop.start()].rstrip()
+        m = replace(m, end=m.name_start + len(short), name=short)
+    return m
 
 
 def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
@@ -300,6 +332,15 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
             span = _run_in_name(text, t.end(), end, pack)
             if span:
                 title_end, first = span[0], span[0]
+        elif pack.data.get("morphology"):
+            # (the title's complements run into the names, told apart by the analyser:
+            # `министры обороны Греции и Чили Никос Папас и Хуан Перес`)
+            for w in re.finditer(r"\S+", text[t.end():min(end, t.end() + 80)]):
+                if re.search(r"[,.;:()«»\"]", w.group()) or pack.plural_head.match(text, t.end() + w.start()):
+                    break  # (another plural title starts another list)
+                if w.group()[:1].isupper() and morphology.name_word(w.group(), pack.data):
+                    title_end = first = t.end() + w.start()
+                    break
         listed = _state_name_list(text, t, end, pack)
         if listed or first is None:
             out += listed
@@ -331,6 +372,13 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
         shared = [tail] * len(names)
         if len(parts) == len(names) and all(pack.demonym_country(p.strip()) for p in parts):
             shared = [" " + p.strip() for p in parts]  # `les ministres azerbaïdjanais et ouzbek`
+        elif len(parts) == len(names) and pack.data.get("state_after_title") and all(
+                _state(p.strip(), pack)[1] == len(p.strip()) for p in parts[1:]) and (
+                at := _state_after(parts[0], len(parts[0]), pack)
+                or (0 if _state(parts[0].strip(), pack)[1] == len(parts[0].strip()) else None)) is not None:
+            # `президенты Греции и Чили`, `министры иностранных дел Греции и Чили`:
+            # the words before the first state are everyone's
+            shared = [parts[0]] + [(parts[0][:at] or " ") + p.strip() for p in parts[1:]]
         elif len(parts) == len(names):
             ofs = list(pack.of_word.finditer(" " + parts[0]))
             if ofs:
@@ -424,7 +472,7 @@ def _run_in_title(text: str, lo: int, pos: int, pack: Pack) -> bool:
     return not pack.link_before_name.search(between)
 
 
-_AFTER_LOWER = re.compile(rf"(?=[{UPPER}])(?<=[a-zà-ÿ]\s)")
+_AFTER_LOWER = re.compile(rf"(?=[{UPPER}])(?<=[{LOWER}]\s)")
 
 
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'.\-]+|,")
@@ -626,6 +674,12 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
 
 
 def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
+    if pack.data.get("morphology"):
+        # (the words a title runs into before the name are no part of it: `МИД Малави X Y`)
+        found = _from_name_words(Mention(0, 0, len(name), name, None), pack)
+        if found is None:
+            return False
+        name = found.name
     words = name.split()
     if not particle_ok and words[0].casefold() in pack.particles and not (
         # `Le Thi Thu Hang`: a surname that is a particle elsewhere, before two or more names
@@ -644,7 +698,8 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     if geo.country_code(name, pack.code, pack.countries) or key in pack.places:
         return False
     # `North Africa`, `Middle East`: every word a common word and none a given name.
-    if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) for t in tokens):
+    if len(tokens) > 1 and all(pack.is_common(t) and not given_name(t) and not morphology.given(t, pack.data)
+                               for t in tokens):
         return False
     if registry().exact(name) is not None:
         return False
@@ -672,7 +727,13 @@ def _title_before(text: str, lo: int, comma: int, pack: Pack, strict: bool = Fal
     for b in sorted(bounds, reverse=True):
         after = [h for h in heads if h.start() >= b]
         if after:
-            start = _premodifiers_start(region, b, after[0].start(), pack)
+            start = after[0].start()
+            if pack.data.get("capitalised_premodifiers", True):
+                start = _premodifiers_start(region, b, start, pack)
+            # (a nationality adjective in lower case before the head: `российский министр`)
+            adjective = re.search(r"([^\W\d_]+)\s+$", region[b:start])
+            if adjective and pack.demonym_country(adjective.group(1)):
+                start = b + adjective.start(1)
             # `Deputy Prime Minister and Minister of Foreign Affairs`: one person's two jobs.
             while start in joins and (before := _title_ending(region, joins[start], pack)) is not None:
                 start = before
@@ -925,6 +986,15 @@ def describe(title: str | None, pack: Pack) -> Description:
         if kind == "post" and (_state(rest, pack)[0] or _place(rest, pack)):
             cut = min(cut, start)  # a posting (`en Azerbaïdjan`), not part of the job
             break
+    if country is None and pack.data.get("state_after_title"):
+        cut = _state_after(title, cut, pack) or cut
+        country = _state(title[cut:], pack)[0] if cut < len(title) else None
+        # (… or an organisation's acronym: `генеральный секретарь ШОС`)
+        acronym = re.search(r"\s(\w{2,10})$", title[:cut])
+        if country is None and org is None and acronym and _acronym_word(acronym.group(1)) \
+                and acronym.group(1) not in pack.data.get("title_acronyms", []):
+            org, cut = acronym.group(1), acronym.start()
+            org_country = _org_country(org, pack)
     if _generic(org, pack) and not preset_org:
         org = org_country = None
     if org and not preset_org and pack.minister.match(title) and not pack.national_org.search(org):
@@ -971,6 +1041,16 @@ def describe(title: str | None, pack: Pack) -> Description:
     for form, citation in pack.position_forms:  # `des Präsidenten` -> `Präsident`
         position = form.sub(citation, position)
     return Description(position or None, org, country or (None if org else city_country), org_country)
+
+
+def _state_after(title: str, cut: int, pack: Pack) -> int | None:
+    """Where a state named at the end of a title with no linking word starts (a genitive:
+    `президент России`, `министр иностранных дел Турецкой Республики`), if one does."""
+    words = list(re.finditer(r"[\w\-]+", title[:cut]))
+    for n in (3, 2, 1):
+        if len(words) > n and geo.country_code(title[words[-n].start():cut].strip(" ,"), pack.code, pack.countries):
+            return words[-n].start()
+    return None
 
 
 def _outer_body(org: str, pack: Pack) -> tuple[str, str | None]:
@@ -1187,6 +1267,11 @@ def _place(rest: str, pack: Pack) -> str | None:
     return geo.city_country(m.group(), pack.places, 100_000) or geo.city_country(
         m.group().split()[0], pack.places, 100_000
     )
+
+
+def _acronym_word(word: str) -> bool:
+    """A word of capitals only, in any script (`ШОС`, `ICRC`)."""
+    return word.isupper() and word.isalpha()
 
 
 def _acronym(word: str) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from transforms import geo, officials, references
+from transforms import geo, morphology, officials, references
 from transforms.adverbials import masked
 from transforms.lang import Pack, Trigger
 from transforms.parse import Dispatch
@@ -93,7 +93,7 @@ class Reading:
         self._names_for: tuple[int, ...] | None = None  # the people `_names` was made for
         self._names: list[tuple[str, int | None]] = []
         for s in self.sents:
-            found = self._repeated(s, mentions(self.text, s.start, s.end, pk))
+            found = self._repeated(s, _nominative(mentions(self.text, s.start, s.end, pk), pk))
             self.sent_mentions.append([
                 (self._given.pop(m.start) if m.start in self._given else self.person(m), m) for m in found
             ])
@@ -168,7 +168,11 @@ class Reading:
         return names
 
     def _find_again(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
-        """Whole-word occurrences of a known name in the sentence that no mention covers."""
+        """Whole-word occurrences of a known name in the sentence that no mention covers (in
+        a language whose names inflect, in any case: `Алиева`, `Алиевым` for `Алиев`)."""
+        if self.pk.data.get("morphology"):
+            self._find_inflected(s, name, taken, extra)
+            return
         text = self.text
         i = text.find(name, s.start, s.end)
         while i != -1:
@@ -181,6 +185,21 @@ class Reading:
                 extra.append(Mention(a, a, b, name, None))
                 taken.append((a, b))
             i = text.find(name, i + 1, s.end)
+
+    def _find_inflected(self, s: Span, name: str, taken: list[tuple[int, int]], extra: list[Mention]) -> None:
+        """`_find_again` for names that inflect: each word of the name followed by an ending,
+        the whole in the nominative the known name."""
+        words = [re.escape(w[:-2] if len(w) > 5 else w[:-1] if len(w) > 3 else w) for w in name.split()]
+        pattern = r"(?<![\w\-])" + r"\s+".join(w + r"[^\W\d_]{0,4}" for w in words) + r"(?![\w\-])"
+        for found in re.finditer(pattern, self.text[s.start:s.end]):
+            a, b = s.start + found.start(), s.start + found.end()
+            written = found.group()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            if written != name and fold(morphology.person_name(written, self.pk.data)) != fold(name):
+                continue
+            extra.append(Mention(a, a, b, name, None))
+            taken.append((a, b))
 
     def person(self, m: Mention) -> int:
         """Index of the person a mention names, merging short forms into full ones."""
@@ -414,6 +433,14 @@ def _second_surname_left_out(tokens: list[str], full: list[str]) -> bool:
     pack's `two_surnames`), one person named with and without the second."""
     short, long = sorted((tokens, full), key=len)
     return len(short) >= 2 and len(long) == len(short) + 1 and long[:-1] == short
+
+
+def _nominative(found: list[Mention], pk: Pack) -> list[Mention]:
+    """Mentions with their names in the nominative, where the pack's language inflects
+    (`с Ильхамом Алиевым` names Ильхам Алиев); offsets still point at the words as written."""
+    if not pk.data.get("morphology"):
+        return found
+    return [replace(m, name=morphology.person_name(m.name, pk.data, m.title)) for m in found]
 
 
 def _skipped(sentence: str, pk: Pack) -> bool:

@@ -89,7 +89,7 @@ def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
     covered = [(m.outer_start, m.outer_end) for _, m in here]
     present = {p for p, _ in here}
     out: list[tuple[int, Mention]] = []
-    for d in _determiner(pk).finditer(text, s.start, s.end):
+    for d in _openings(pk, text, s.start, s.end):
         k = bisect.bisect_left(heads, d.end())
         if k == len(heads) or heads[k] - d.end() > 40:
             continue
@@ -111,6 +111,18 @@ def descriptions(r: Reading, i: int) -> list[tuple[int, Mention]]:
             r.people[p].description = ref  # what the description says of them is all we know
         out.append((p, Mention(d.start(), lo, hi, phrase, None)))
     return out
+
+
+def _openings(pk: Pack, text: str, start: int, end: int) -> list[re.Match]:
+    """Where descriptions may open: after a determiner; in a language without articles
+    (pack `bare_references`), also right at a reference title (`Глава государства`),
+    the match then empty."""
+    found = list(_determiner(pk).finditer(text, start, end))
+    if pk.data.get("bare_references"):
+        found += [re.compile("").match(text, t.start()) for ref, _ in pk.title_references
+                  for t in ref.finditer(text, start, end)]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 @functools.cache

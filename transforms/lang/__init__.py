@@ -214,6 +214,8 @@ def pack(code: str) -> Pack | None:
     if code not in available():
         return None
     data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
+    if data.get("morphology"):
+        data = _inflected(data)
     demonyms = {fold(k): v for k, v in data["demonyms"].items()}
     endings = tuple(data.get("demonym_endings") or ("", *_ENDINGS))
     demonym_forms = [f + e for f in data["demonyms"] for e in endings]
@@ -412,6 +414,30 @@ def _heads(words: list[str], patterns: list[str] | None) -> re.Pattern:
     if not patterns:
         return phrases(words)
     return re.compile(_L + "(?:" + "|".join([words_pattern(list(words))] + patterns) + ")" + _R, re.IGNORECASE)
+
+
+def _inflected(data: dict) -> dict:
+    """A pack of an inflecting language with the phrase lists its `morphology` names grown to
+    every case form of each phrase (lists; the keys of mappings), by its analyser."""
+    from transforms.morphology import forms
+
+    spec = data["morphology"]
+    out = dict(data)
+    nominative: dict[str, str] = {}  # every form, folded -> the phrase as the pack writes it
+    for key in spec.get("inflect", []):
+        value = data.get(key)
+        # (the pack's plural phrases keep to the plural: `министры`, never `министра`)
+        grow = functools.partial(forms, name=spec["analyser"], lang=spec.get("lang", data["code"]),
+                                 plural=key in spec.get("plural", []))
+        if isinstance(value, dict):
+            out[key] = {f: v for k, v in value.items() for f in grow(k)}
+        elif isinstance(value, list):
+            out[key] = list(dict.fromkeys(f for w in value for f in grow(w)))
+        for phrase in value or ():
+            for f in grow(phrase):
+                nominative.setdefault(fold(f), phrase)
+    out["nominative_forms"] = nominative
+    return out
 
 
 # Trigger kinds in the order their rules are tried at one position. `plural`: a meeting
