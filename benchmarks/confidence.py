@@ -115,7 +115,7 @@ def fit(args: argparse.Namespace) -> int:
             "rows": len(rows), "right": int(y.sum()),
         }
         print(f"{what}: {len(rows)} rows, {y.mean():.3f} right; out-of-fold calibration:")
-        _print_bands([(float(iso.predict([s])[0]), bool(ok)) for s, ok in zip(oof, y)])
+        _print_table(evaluate.banded([(float(c), bool(ok)) for c, ok in zip(iso.predict(oof), y)]))
         confidence.MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
     print(f"wrote {confidence.MODEL.relative_to(realtext.REPO)}")
     return 0
@@ -142,17 +142,6 @@ def check(args: argparse.Namespace) -> int:
         confidence.MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
         print(f"saved the {args.split} calibration in {confidence.MODEL.relative_to(realtext.REPO)}")
     return 0
-
-
-def _print_bands(rows: list[tuple[float, bool]]) -> None:
-    table = [{"band": (k / 10, (k + 1) / 10), "rows": 0, "right": 0} for k in range(10)]
-    for c, ok in rows:
-        band = table[min(int(c * 10), 9)]
-        band["rows"] += 1
-        band["right"] += ok
-    for band in table:
-        band["precision"] = band["right"] / band["rows"] if band["rows"] else None
-    _print_table(table)
 
 
 def _print_table(bands: list[dict]) -> None:

@@ -105,16 +105,15 @@ def calibration_lines(result: Score) -> list[str]:
     report = calibration_report(result)
     if not any(b["rows"] for part in report.values() for b in part["bands"]):
         return []  # a warehouse written before confidences
+    def cells(meetings: dict, participants: dict) -> str:
+        return "".join(f"{b['rows']:>{w}d}{'' if b['precision'] is None else format(b['precision'], '.3f'):>11s}"
+                       for b, w in ((meetings, 10), (participants, 14)))
+
     lines = ["", f"{'confidence':<14s}{'meetings':>10s}{'precision':>11s}{'participants':>14s}{'precision':>11s}"]
     for m, p in zip(report["meeting"]["bands"], report["participant"]["bands"]):
         if m["rows"] or p["rows"]:
-            cells = [f"{b['rows']:>{w}d}{'' if b['precision'] is None else format(b['precision'], '.3f'):>11s}"
-                     for b, w in ((m, 10), (p, 14))]
-            lines.append(f"   {m['band'][0]:.1f}–{m['band'][1]:.1f}    " + "".join(cells))
-    at = [report[w]["at_least_0.9"] for w in ("meeting", "participant")]
-    lines.append("   ≥ 0.9      " + "".join(
-        f"{a['rows']:>{w}d}{'' if a['precision'] is None else format(a['precision'], '.3f'):>11s}"
-        for a, w in zip(at, (10, 14))))
+            lines.append(f"   {m['band'][0]:.1f}–{m['band'][1]:.1f}    " + cells(m, p))
+    lines.append("   ≥ 0.9      " + cells(report["meeting"]["at_least_0.9"], report["participant"]["at_least_0.9"]))
     return lines
 
 

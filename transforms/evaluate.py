@@ -222,11 +222,15 @@ def _score_participants(
 def calibration(result: Score, what: str, bands: int = 10) -> list[dict]:
     """Rows per confidence band and the share of them that are right, for `meeting` or
     `participant` rows that carry a confidence: band k holds [k/bands, (k+1)/bands)."""
+    return banded([(row["confidence"], ok) for kind, row, ok in result.verdicts
+                   if kind == what and row.get("confidence") is not None], bands)
+
+
+def banded(judged: list[tuple[float, bool]], bands: int = 10) -> list[dict]:
+    """(confidence, right?) pairs counted per band of confidence, with each band's precision."""
     table = [{"band": (k / bands, (k + 1) / bands), "rows": 0, "right": 0} for k in range(bands)]
-    for kind, row, ok in result.verdicts:
-        if kind != what or row.get("confidence") is None:
-            continue
-        band = table[min(int(row["confidence"] * bands), bands - 1)]
+    for confidence, ok in judged:
+        band = table[min(int(confidence * bands), bands - 1)]
         band["rows"] += 1
         band["right"] += ok
     for band in table:
