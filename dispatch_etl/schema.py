@@ -153,6 +153,10 @@ PERSONS = Table(
             _f("aliases", _STRS),
             # Added: the identity keys (transforms.identity.person_key) of every name seen.
             _f("keys", _STRS),
+            # Added: the name in Latin script: `name` itself when it is written so (a report
+            # in Latin script gives the canonical name), else a transliteration of it
+            # (Russian: iuliia's Wikipedia schema, `Сергей Лавров` -> `Sergey Lavrov`).
+            _f("name_latin", _STR),
         ]
     ),
     key=("person_id",),

@@ -181,6 +181,27 @@ class Warehouse:
                 self.io.remove(part)
         return removed
 
+    def update(self, table: str, key: str, column: str, values: dict[str, str]) -> int:
+        """Set `column` to values[row's `key`] in the rows whose key is in `values`,
+        rewriting only the parts that hold some (each atomically). Returns the rows changed."""
+        if not values:
+            return 0
+        keys = pa.array(sorted(values), pa.string())
+        changed = 0
+        for part in self.parts(table):
+            hit = pc.is_in(self.io.read(part, [key]).column(key), value_set=keys)
+            if not pc.any(hit).as_py():
+                continue
+            data = self.io.read(part)
+            old = data.column(column).to_pylist()
+            new = [values.get(k, v) for k, v in zip(data.column(key).to_pylist(), old)]
+            if new == old:
+                continue
+            changed += sum(a != b for a, b in zip(old, new))
+            i = data.schema.get_field_index(column)
+            self.io.write(data.set_column(i, data.schema.field(i), pa.array(new, data.schema.field(i).type)), part)
+        return changed
+
     def clear_staging(self) -> None:
         """Drop what an interrupted run staged but never committed."""
         for table in TABLES:

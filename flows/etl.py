@@ -224,6 +224,9 @@ def commit(
         store.append("meetings", name, _arrow("meetings", rows))
         store.append("participants", name, _arrow("participants", rows))
         store.append("participant_reports", name, _arrow("participant_reports", rows))
+        # Before `persons`: a run killed between the two redoes this commit (its inputs
+        # are not marked done), and renames again.
+        store.update("participants", "person_id", "name", {r["person_id"]: r["name"] for r in rows["renamed_persons"]})
         for table, key in (("persons", "person_id"), ("organizations", "organization_id")):
             old = {r[key]: r for r in store.read(table).to_pylist()}
             for r in rows[table]:

@@ -93,7 +93,8 @@ _names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=
 @given(st.dictionaries(st.text("abcdef0123456789", min_size=1, max_size=8), st.tuples(_names, st.lists(_names, max_size=3)), max_size=20))
 def test_warehouse_round_trip_is_lossless(tmp_path_factory, people):
     root = tmp_path_factory.mktemp("wh")
-    rows = [{"person_id": k, "name": n, "aliases": a, "keys": a[:1]} for k, (n, a) in people.items()]
+    rows = [{"person_id": k, "name": n, "aliases": a, "keys": a[:1], "name_latin": a[0] if a else None}
+            for k, (n, a) in people.items()]
     store = Warehouse(root)
     store.merge("persons", to_arrow(PERSONS, rows))
     back = store.read("persons").to_pylist()
@@ -166,3 +167,17 @@ def test_warehouse_manifest_latest_record_wins_whatever_the_part_names(tmp_path)
     # Recorded later, in a part whose name sorts first.
     _mark_done(store, "aaa", [InputFile("a.txt", 10, 2, "h1")], {})
     assert read_manifest(store)["a.txt"].mtime_ns == 2
+
+
+def test_update_rewrites_only_the_parts_that_hold_the_keys(tmp_path):
+    store = Warehouse(tmp_path)
+    store.append("persons", "a", to_arrow(PERSONS, [{"person_id": "p1", "name": "Рустам Назаров"},
+                                                    {"person_id": "p2", "name": "Hakan Demir"}]))
+    store.append("persons", "b", to_arrow(PERSONS, [{"person_id": "p3", "name": "Aygerim Suleymanova"}]))
+    untouched = {p: Path(p).stat().st_mtime_ns for p in store.parts("persons") if "part-b" in p}
+    assert len(untouched) == 1
+    assert store.update("persons", "person_id", "name", {"p1": "Rustam Nazarov", "p9": "Nobody"}) == 1
+    names = dict(zip(*store.read("persons", ["person_id", "name"]).to_pydict().values()))
+    assert names == {"p1": "Rustam Nazarov", "p2": "Hakan Demir", "p3": "Aygerim Suleymanova"}
+    assert {p: Path(p).stat().st_mtime_ns for p in untouched} == untouched
+    assert store.update("persons", "person_id", "name", {}) == 0

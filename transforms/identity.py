@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
+import iuliia
 import yaml
 from rapidfuzz import fuzz
 
@@ -34,6 +36,26 @@ def skeleton(word: str) -> str:
     return out
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def is_latin(name: str) -> bool:
+    """Whether every letter of a name is a Latin one (accents allowed: `Alíev`, `Çavuşoğlu`)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def latin(name: str) -> str | None:
+    """A name in Latin script: itself when written so; a Cyrillic name transliterated the
+    way the English-language press and encyclopaedias write Russian (`Сергей Лавров` ->
+    `Sergey Lavrov`, iuliia's Wikipedia schema); None for other scripts."""
+    if is_latin(name):
+        return name
+    if _CYRILLIC.search(name):
+        out = iuliia.WIKIPEDIA.translate(name)
+        return out if is_latin(out) else None
+    return None
+
+
 def name_parts(name: str) -> tuple[str, list[str], str]:
     """(given name, middle names, surname), as skeletons; initials keep their letter."""
     raw = [t for t in re.split(r"\s+", name.strip()) if t]
@@ -60,6 +82,13 @@ def name_parts(name: str) -> tuple[str, list[str], str]:
     return words[0], words[1:-1], words[-1]
 
 
+def loose(part: str) -> str:
+    """A skeleton with `e` read as `a` and `g` as `h` (`mamediarov` and `mamadiarov` give
+    `mamadiarov`; `gasanov` and `hasanov` give `hasanov`): how Azerbaijani and Turkic names
+    drift between the Russian press (`е` for `ə`, `г` for `h`) and the Latin one."""
+    return part.replace("g", "h").replace("e", "a")
+
+
 def person_key(name: str) -> str:
     """The identity key of a name: given name and surname skeletons (middle names and
     initials aside, so `Salim M. AlMalik` = `Salim bin Mohammed Al-Malik`)."""
@@ -69,12 +98,17 @@ def person_key(name: str) -> str:
 
 def compatible(a: str, b: str) -> bool:
     """Could two full names be one person? Same key, or the same given name and surnames
-    a letter or two apart (`Mammadyarov` / `Mammadiarov`), with middle names that agree."""
+    a letter or two apart (`Mammadyarov` / `Mammadiarov`), with middle names that agree.
+    Across scripts the vowels may differ too: Russian writes the Azerbaijani `ə` as `е`
+    and `h` as `г` (`Мамед Мамедъяров` / `Mammad Mammadyarov`, `Гасанов` / `Hasanov`)."""
     ga, ma, sa = name_parts(a)
     gb, mb, sb = name_parts(b)
-    if not sa or not sb or ga != gb:
+    if not sa or not sb:
         return False
-    if sa != sb and (len(sa) < 6 or fuzz.ratio(sa, sb) < 88):
+    if bool(_CYRILLIC.search(a)) != bool(_CYRILLIC.search(b)):
+        if not (ga and gb and loose(ga) == loose(gb) and loose(sa) == loose(sb)):
+            return False
+    elif ga != gb or (sa != sb and (len(sa) < 6 or fuzz.ratio(sa, sb) < 88)):
         return False
     for x, y in zip(ma, mb):
         if not (x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))):

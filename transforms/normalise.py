@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from transforms.identity import compatible, name_parts, person_key
+from transforms.identity import compatible, is_latin, latin, loose, name_parts, person_key
 from transforms.orgs import Organization, registry
 from transforms.text import fold
 
@@ -119,9 +119,10 @@ class _People:
 
 def _block(name: str) -> tuple[str, str]:
     """Names that may be spellings of each other share a given name and the start of a
-    surname skeleton: the only candidates worth comparing."""
+    surname, up to vowels (which drift between scripts: transforms.identity.loose): the
+    only candidates worth comparing."""
     given, _, surname = name_parts(name)
-    return given, surname[:2]
+    return loose(given), loose(surname)[:2]
 
 
 class _Meetings:
@@ -189,9 +190,10 @@ class Resolver:
         self.names = {p["person_id"]: p["name"] for p in known.persons}
 
     def written(self, rows: dict[str, list[dict]]) -> None:
-        """Note rows the warehouse now holds: their people's names are known."""
+        """Note rows the warehouse now holds: their people's names are known (a person
+        renamed into Latin script by them is known by the new name)."""
         for r in rows["persons"]:
-            self.names.setdefault(r["person_id"], r["name"])
+            self.names[r["person_id"]] = r["name"]
 
 
 def tables(
@@ -211,6 +213,9 @@ def tables(
     out: dict[str, list[dict]] = {
         "meetings": [], "meeting_reports": [], "participants": [], "participant_reports": [], "persons": [],
         "organizations": [],
+        # People the warehouse knew under a name in another script who are now seen written
+        # in Latin script: their new canonical name, for the rows written before.
+        "renamed_persons": [],
     }
     persons: dict[str, dict] = {}
     orgs: dict[str, dict] = {}
@@ -281,9 +286,14 @@ def tables(
                 "confidence": p.get("confidence"),
             }
             participants[(mid, pid)].append((_wording_order(record, dispatch_id), row))
+    renamed = out["renamed_persons"]
     for pid, entry in persons.items():
-        entry["name"] = resolver.names.get(pid) or _fullest(entry.pop("names"))
-        entry.pop("names", None)
+        known = resolver.names.get(pid)
+        entry["name"] = _canonical(known, entry.pop("names"))
+        if known is not None and entry["name"] != known:
+            renamed.append({"person_id": pid, "name": entry["name"]})
+            entry["aliases"].add(known)
+        entry["name_latin"] = latin(entry["name"])
         entry["aliases"] = sorted(a for a in entry["aliases"] if a != entry["name"])
         entry["keys"] = sorted(entry["keys"])
     merged = [_merged(rows) for rows in participants.values()]
@@ -365,6 +375,16 @@ def _richer(old: dict, new: dict) -> dict:
             if key in new:
                 merged[key] = new[key]
     return merged
+
+
+def _canonical(known: str | None, forms: set[str]) -> str:
+    """A person's canonical name: the name the warehouse knows them by, unless that is in
+    another script and a report now writes them in Latin script (then the fullest Latin
+    form); for someone new, the fullest Latin form, else the fullest form."""
+    written = {f for f in forms if is_latin(f)} or forms
+    if known is not None and (is_latin(known) or not any(map(is_latin, written))):
+        return known
+    return _fullest(written)
 
 
 def _fullest(forms: set[str]) -> str:
