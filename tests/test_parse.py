@@ -33,6 +33,35 @@ def test_parse_dateline_rejects_prose(line):
 
 
 @pytest.mark.parametrize(
+    "line, parsed",
+    [
+        # Russian-language agencies: capitals, between slashes, bracketed
+        ("ТАШКЕНТ, 3 июня. /ТАСС/. Министр провёл переговоры с коллегой.",
+         ("ТАШКЕНТ", 3, 6, None, "ТАСС", "Министр провёл переговоры с коллегой.")),
+        ("Ош, 11 мая (Кабар) - Губернатор принял посла.", ("Ош", 11, 5, None, "Кабар", "Губернатор принял посла.")),
+        ("Гянджа, 2 апреля, АЗЕРТАДЖ", ("Гянджа", 2, 4, None, "АЗЕРТАДЖ", "")),
+        # a date all in figures, day first, two or four digits of year
+        ("Нарын, 05.09.23. /Кабар/. Аким встретился с делегацией.",
+         ("Нарын", 5, 9, 2023, "Кабар", "Аким встретился с делегацией.")),
+        ("Graz, 21.10.2024 – Die Landeshauptfrau empfing den Botschafter.",
+         ("Graz", 21, 10, 2024, None, "Die Landeshauptfrau empfing den Botschafter.")),
+        ("KHUJAND, 14.02.2025 /NIAT «Khovar»/. The mayor received a delegation.",
+         ("KHUJAND", 14, 2, 2025, "NIAT «Khovar»", "The mayor received a delegation.")),
+        # a title word after the date is the text's first word, not an agency
+        ("Гянджа, 2 апреля, Губернатор области Тимур Рахимов принял посла Казахстана в своём кабинете.",
+         ("Гянджа", 2, 4, None, None, "Губернатор области Тимур Рахимов принял посла Казахстана в своём кабинете.")),
+    ],
+)
+def test_parse_dateline_other_scripts_and_figures(line, parsed):
+    d = dateline(line)
+    assert (d.city, d.day, d.month, d.year, d.agency, d.rest) == parsed
+
+
+def test_parse_dateline_figures_must_make_a_month():
+    assert dateline("Нарын, 05.19.23. /Кабар/. Аким встретился с делегацией.") is None
+
+
+@pytest.mark.parametrize(
     "header, day, month, expected",
     [
         ((2023, 2, None), 23, 2, dt.date(2023, 2, 23)),

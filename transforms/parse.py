@@ -24,9 +24,13 @@ def _dateline_pattern() -> re.Pattern:
     return re.compile(
         rf"^(?P<city>[{UPPER}][^\W\d_]*(?:[ '’\-][^\W\d_]+){{0,3}}?)(?P<citysep>\s*[,.]\s*|\s+)(?:le\s+)?"
         rf"(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?{link}\s+(?P<m1>{_WORD})\.?"
-        rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+        rf"|(?P<m2>{_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+        # (all in figures, day first: `08.08.24.`, `12.03.2024`)
+        rf"|(?P<d3>\d{{1,2}})\.(?P<m3>\d{{1,2}})\.(?P<y3>\d{{4}}|\d{{2}})(?!\d))"
         rf"(?:,?{link}\s+(?P<y>\d{{4}})|/(?P<y2>\d{{4}}))?"
-        r"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[A-Z][\w.\- ]{0,29}?)\)|(?P<agency>[A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)/?)?"
+        # The agency: bracketed (`(EFE)`, `(БЕЛТА)`), between slashes (`/ТАСС/`) or bare.
+        rf"(?:\s*[,.]\s*|\s+)(?:\((?P<bracketed>[{UPPER}][\w.\- ]{{0,29}}?)\)"
+        rf"|/(?P<slashed>[{UPPER}][^/\n]{{0,29}}?)/|(?P<agency>[{UPPER}][^\W_]*(?:[.\-][^\W_]+)*)/?)?"
         r"\s*(?:(?P<sep>[—–\-:|]{1,2})\s*)?(?P<rest>.*)$",
         re.DOTALL,
     )
@@ -94,28 +98,56 @@ def dateline(paragraph: str) -> Dateline | None:
     m = _dateline_pattern().match(paragraph)
     if not m:
         return None
-    month_word = (m.group("m1") or m.group("m2")).casefold()
-    month = month_words().get(month_word)
-    if month is None:
-        return None
-    day = int(m.group("d1") or m.group("d2"))
-    agency = m.group("bracketed") or m.group("agency")
+    if m.group("m3"):
+        month_word, month = "", int(m.group("m3"))
+        if not 1 <= month <= 12:
+            return None
+    else:
+        month_word = (m.group("m1") or m.group("m2")).casefold()
+        month = month_words().get(month_word)
+        if month is None:
+            return None
+    day = int(m.group("d1") or m.group("d2") or m.group("d3"))
+    agency = m.group("bracketed") or m.group("slashed") or m.group("agency")
+    if m.group("agency") and not _agency_like(m, paragraph):
+        # `Баку, 14 марта, Президент Ильхам Алиев …`: a title word, not an agency.
+        agency, rest_start = None, m.start("agency")
+    else:
+        rest_start = m.start("rest")
     if not m.group("citysep").strip() and not (m.group("bracketed") or m.group("y2")):
         return None  # `Addis Ababa June 1/2021 (ENA)`: with no comma, the agency or year must follow
-    rest = m.group("rest").strip()
-    if agency is None and rest and not m.group("sep"):
+    rest = paragraph[rest_start:].strip()
+    if agency:
+        rest = _AFTER_AGENCY.sub("", rest)  # `/ТАСС/. Президент`, `(EFE).- El presidente`
+    if agency is None and rest and not m.group("sep") and not m.group("agency"):
         # Without an agency a dateline must stand alone or be cut off by a dash.
         if len(paragraph) > 80:
             return None
+    year = m.group("y") or m.group("y2") or m.group("y3")
     return Dateline(
         city=m.group("city").strip(),
         day=day,
         month=month,
-        year=int(m.group("y") or m.group("y2")) if (m.group("y") or m.group("y2")) else None,
+        year=(int(year) + (2000 if len(year) == 2 else 0)) if year else None,
         agency=agency,
         rest=rest,
         languages=month_languages().get(month_word, frozenset()),
     )
+
+
+_AFTER_AGENCY = re.compile(r"^[.,]\s*(?:[—–\-:|]{1,2}\s*)?")
+
+
+def _agency_like(m: re.Match, paragraph: str) -> bool:
+    """Whether a bare word after a dateline's date is an agency: written in capitals
+    (`AZERTAC`, `АЗЕРТАДЖ`), a known agency, or alone or with the text after it cut off by
+    a dash."""
+    word = m.group("agency")
+    if word.isupper() or paragraph[m.end("agency"):m.end("agency") + 1] == "/":  # (`AZERTAC/`)
+        return True
+    from transforms.geo import agency_country
+
+    return agency_country(word) is not None or not m.group("rest").strip() or bool(m.group("sep"))
 
 
 def published_date(
