@@ -1357,3 +1357,18 @@ def test_extract_en_a_group_that_called_named_four_sentences_later():
         "Malaysian Ambassador to Peru Kamal Idris.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Hamzah Rahman": "host", "Azman Latif": "guest", "Siti Rahim": "guest", "Kamal Idris": "guest"}
+
+
+def test_extract_en_envoys_named_after_their_states_in_a_list():
+    """`… the envoys of Austria, A; and of Chile, B`: a state, a comma, then its envoy's
+    name; the same sentence may name others with their titles."""
+    (m,) = extract(
+        " date 2025-02 Accra, February 3, GNA\n\nPresident Ama Owusu on Monday received the credentials "
+        "of four new ambassadors. The first was the Ambassador of Peru, Carlos Mendez, followed by the "
+        "envoys of Austria, Greta Hofer; and of Chile, Pablo Rojas.\n\nThe last to present credentials "
+        "was Kenji Sato (Japan)."
+    )
+    assert {n: (c, r) for n, (_, _, _, c, r) in people(m).items()} == {
+        "Ama Owusu": ("GH", "host"), "Carlos Mendez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
+        "Pablo Rojas": ("CL", "guest"), "Kenji Sato": ("JP", "guest"),
+    }

@@ -219,3 +219,18 @@ def test_extract_es_dispatches_are_routed_to_the_spanish_pack(raw):
     d = dispatch(RawDoc("t.txt", raw, "0" * 64))
     assert d.language == "es"
     assert d.dateline_city in ("Lima", "Madrid")
+
+
+def test_extract_es_envoys_named_after_their_states_and_in_brackets():
+    """A credentials ceremony whose envoys come later, some as `los embajadores de Japón,
+    A; y de Ghana, B` (a state, a comma, the name), some as `A (Perú)`."""
+    (m,) = extract(
+        " date 2025-02 La Paz, 3 feb (ABI)\n\nEl presidente Mario Quiroga recibió este lunes las cartas "
+        "credenciales de cinco embajadores. Abrió la ceremonia el embajador de Perú, Carlos Méndez; "
+        "le siguieron los diplomáticos de Austria, Greta Hofer; y de Chile, Pablo Rojas.\n\n"
+        "Completaron la lista Kenji Sato (Japón) y Kofi Mensah (Ghana)."
+    )
+    assert {n: (c, r) for n, (_, _, _, c, r) in people(m).items()} == {
+        "Mario Quiroga": ("BO", "host"), "Carlos Méndez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
+        "Pablo Rojas": ("CL", "guest"), "Kenji Sato": ("JP", "guest"), "Kofi Mensah": ("GH", "guest"),
+    }

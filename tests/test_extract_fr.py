@@ -1355,3 +1355,17 @@ def test_extract_fr_les_envoyes_d_une_ceremonie_de_lettres_de_creance_nommes_cha
     assert len(found) == 1
     assert {name: row[-1] for name, row in people(found[0]).items()} == {
         "Kossi Adjavon": "host", "Lina Moreau": "guest", "Pietro Valenti": "guest", "Hamid Berrada": "guest"}
+
+
+def test_extract_fr_ambassadeurs_nommes_avec_leur_etat_entre_parentheses():
+    """`Il s’agit de A (Pérou), B (Autriche) et C (Ghana)`: les envoyés d’une cérémonie
+    de lettres de créance, chacun avec son État entre parenthèses."""
+    (m,) = extract(
+        " date 2025-02 Dakar, 3 février (APS) - Le président Moussa Ndiaye a reçu lundi les lettres de "
+        "créance de trois nouveaux ambassadeurs. Il s’agit de Carlos Mendez (Pérou), Greta Hofer "
+        "(Autriche) et Kofi Mensah (Ghana)."
+    )
+    assert {n: (c, r) for n, (_, _, _, c, r) in people(m).items()} == {
+        "Moussa Ndiaye": ("SN", "host"), "Carlos Mendez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
+        "Kofi Mensah": ("GH", "guest"),
+    }

@@ -247,11 +247,11 @@ def _group_named_later(r: Reading, i: int, lo: int, hi: int, subjects: list[int]
         if r.trigger(r.sents[j]) or (not group and j > i + 4):
             break
         titled = [p for p, m in r.sent_mentions[j] if m.title and p not in subjects and p not in group]
-        if titled:
-            group += [p for p in dict.fromkeys(titled) if r.official(p)]
-            silent = 0
-        elif listed := _members_by_state(r, j, subjects + group):
-            group += listed
+        titled = [p for p in dict.fromkeys(titled) if r.official(p)]
+        # (a sentence may name some members by their titles, others by their states only)
+        listed = _members_by_state(r, j, subjects + group + titled)
+        if titled or listed:
+            group += sorted(titled + listed, key=lambda p: _first_in(r, j, p))
             silent = 0
         elif group:
             silent += 1
@@ -296,20 +296,34 @@ def _bulleted_items(r: Reading, i: int, taken: list[int]) -> list[int]:
 
 def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
     """`Ont été accrédités A pour l’Italie, B pour le Ghana et C pour la Suède`, `They are
-    A from Algeria and B from Finland`: members of a group met named with no title, each
-    with the state they come from, which becomes theirs."""
+    A from Algeria and B from Finland`, `A (Algeria), B (Finland)`, `the envoys of Algeria,
+    A; and of Finland, B`: members of a group met named with no title, each with the state
+    they come from, which becomes theirs."""
     s = r.sents[j]
-    members: list[int] = []
+    found: list[tuple[int, int, str]] = []  # (where the name ends, its start, the state)
     for n in _member_from(r.pk).finditer(r.text, s.start, s.end):
         article = r.pk.title_noise.match(r.text[n.end():min(s.end, n.end() + 8)])
         state = state_at(r.text, n.end() + (article.end() if article else 0), s.end, r.pk)
-        if state is None:
-            continue
-        name = _LOWER_LEAD.sub("", n.group(1))  # (`Il s’agit de A pour …`)
-        known = next((p for p, m in r.sent_mentions[j] if m.end == n.end(1)), None)
+        if state is not None:
+            found.append((n.end(1), n.start(1), state))
+    for n in _member_then_state(r.pk).finditer(r.text, s.start, s.end):
+        state = state_at(r.text, n.start(2), n.end(2), r.pk)
+        if state is not None and len(state) == len(n.group(2)):
+            found.append((n.end(1), n.start(1), state))
+    for n in r.pk.of_state.finditer(r.text, s.start, s.end):
+        article = r.pk.title_noise.match(r.text[n.end():min(s.end, n.end() + 8)])
+        at = n.end() + (article.end() if article else 0)
+        state = state_at(r.text, at, s.end, r.pk)
+        name = _COMMA_NAME(r.pk).match(r.text, at + len(state), s.end) if state else None
+        if name is not None:
+            found.append((name.end(1), name.start(1), state))
+    members: list[int] = []
+    for end, start, state in sorted(found):
+        name = _LOWER_LEAD.sub("", r.text[start:end])  # (`Il s’agit de A pour …`)
+        known = next((p for p, m in r.sent_mentions[j] if m.end == end), None)
         if known is None and not _full_name(r, name):
             continue
-        p = known if known is not None else _add_bare(r, j, name, n.end(1))
+        p = known if known is not None else _add_bare(r, j, name, end)
         d = r.people[p].description
         if p not in taken and d.country is None:
             r.people[p].description = Description(
@@ -317,6 +331,23 @@ def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
             )
         members.append(p)
     return [p for p in dict.fromkeys(members) if p not in taken]
+
+
+def _first_in(r: Reading, j: int, p: int) -> int:
+    """Where person `p` is first named in sentence `j`."""
+    return min(m.start for q, m in r.sent_mentions[j] if q == p)
+
+
+@functools.cache
+def _member_then_state(pk: Pack) -> re.Pattern:
+    """A name, whole, then its state in brackets (`A (Algeria)`)."""
+    return re.compile(rf"(?<![\w’'\-])({_NAME_OF(pk).pattern})\s+\(([^()]{{2,60}})\)")
+
+
+@functools.cache
+def _COMMA_NAME(pk: Pack) -> re.Pattern:
+    """A comma, then a name, whole, cut off by punctuation or `and` (`, A;`, `, A and …`)."""
+    return re.compile(rf"\s*,\s+({_NAME_OF(pk).pattern})(?=\s*(?:[,;.]|$)|{pk.list_separator.pattern})")
 
 
 _POSSESSIVE_COUNTERPART = re.compile(r"\s*(?:son|sa|ses|leur|leurs|his|her|their)\s+(\w+)\s+", re.IGNORECASE)

@@ -80,6 +80,7 @@ class Pack:
     separately: re.Pattern  # `séparément`: one sentence's talks with several people held apart
     credentials: re.Pattern  # `lettres de créance`: envoys received together, one ceremony
     from_state: re.Pattern  # `pour l’Italie`, `from Finland`: a name's state, right after it
+    of_state: re.Pattern  # `of Ghana, A`, `de Austria, A`: a state, then the name of its envoy
     clause_bound: re.Pattern
     of_word: re.Pattern
     coordination: re.Pattern
@@ -283,6 +284,9 @@ def pack(code: str) -> Pack | None:
         credentials=phrases(data.get("credentials_words", []) or ["(?!)"]),
         from_state=re.compile(
             r"\s+(?:" + words_pattern(data.get("from_state_words", []) or ["(?!)"]) + r")\s+", re.IGNORECASE
+        ),
+        of_state=re.compile(
+            r"(?<![\w’'\-])(?:" + words_pattern(data.get("of_state_words", []) or ["(?!)"]) + r")\s+", re.IGNORECASE
         ),
         title_references=tuple(
             (phrases([ref]), re.compile("^(?:" + words_pattern(positions) + ")$", re.IGNORECASE))
