@@ -1372,3 +1372,14 @@ def test_extract_en_envoys_named_after_their_states_in_a_list():
         "Ama Owusu": ("GH", "host"), "Carlos Mendez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
         "Pablo Rojas": ("CL", "guest"), "Kenji Sato": ("JP", "guest"),
     }
+
+
+def test_extract_en_a_leader_s_seat_makes_the_leader_host_of_an_official_of_the_same_state():
+    """Talks at a leader's seat with an official of the leader's own state: the seat is the
+    head of state's, so they host; with two leaders of one state there, no one does."""
+    (m,) = extract("BUENOS AIRES, March 3 (Telam). Argentine President Ana Ferreyra met at the Casa Rosada on "
+                   "Monday with Salta Governor Raul Mamani.")
+    assert {n: r for n, (*_, r) in people(m).items()} == {"Ana Ferreyra": "host", "Raul Mamani": "guest"}
+    (m,) = extract("BUENOS AIRES, March 3 (Telam). Argentine President Ana Ferreyra met at the Casa Rosada on "
+                   "Monday with Prime Minister Jorge Salas.")
+    assert {r for *_, r in people(m).values()} == {"participant"}

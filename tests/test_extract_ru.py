@@ -217,3 +217,11 @@ def test_extract_ru_a_plural_title_shares_its_states_out_in_order():
         "Никос Папас": (None, "министр иностранных дел", None, "GR", "participant"),
         "Хуан Перес": (None, "министр иностранных дел", None, "CL", "participant"),
     }
+
+
+def test_extract_ru_a_leader_s_seat_makes_the_leader_host_of_a_governor():
+    """`встретился в Кремле с губернатором`: the seat is the president's, who hosts an
+    official of his own state there."""
+    (m,) = extract("МОСКВА, 3 марта. /ТАСС/. Президент России Иван Сомов в среду встретился в Кремле с "
+                   "губернатором Томской области Олегом Лариным.")
+    assert {n: r for n, (*_, r) in people(m).items()} == {"Иван Сомов": "host", "Олег Ларин": "guest"}

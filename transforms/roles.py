@@ -101,6 +101,10 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
                 # parties, the one official whose state the text leaves unsaid is the seat's.
                 home = {p for p in parties if (d := r.people[p].description).position
                         and not (d.country or d.org_country or d.organization)}
+            if len(home) > 1:
+                # `met the governor of a region in the Kremlin`: of the seat's state's
+                # parties, the seat is its head of state's or government's.
+                home = {p for p in home if r.pk.leader_title.fullmatch(r.people[p].description.position or "")}
             if len(home) == 1:
                 return home
     return set()

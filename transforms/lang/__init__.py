@@ -58,6 +58,7 @@ class Pack:
     title_head_lower: re.Pattern  # the same, case-sensitive, for lower-cased text
     title_noise: re.Pattern
     state_title: re.Pattern
+    leader_title: re.Pattern  # a position that is a head of state's or government's, whole
     postposed: re.Pattern  # a rank word that also ends a title (`Secretary General`)
     ministry: re.Pattern  # `ministère`, `Ministry`: a minister's own premises
     supranational: re.Pattern  # `européen`, `Islamic`: an unlisted body beyond one state
@@ -243,6 +244,7 @@ def pack(code: str) -> Pack | None:
             r"^(?:(?:" + words_pattern(data["title_noise"]) + r")(?:\s+|(?<=[’'])))+", re.IGNORECASE
         ),
         state_title=_heads(data["state_titles"], data.get("state_title_patterns")),
+        leader_title=re.compile(r"(?:" + words_pattern(data.get("leader_titles", []) or ["(?!)"]) + r")", re.IGNORECASE),
         national_org=re.compile(
             "|".join([phrases(data.get("national_org_heads", [])).pattern]
                      + [_L + f"(?:{p})" + _R for p in data.get("national_org_patterns", [])]),
