@@ -1383,3 +1383,15 @@ def test_extract_en_a_leader_s_seat_makes_the_leader_host_of_an_official_of_the_
     (m,) = extract("BUENOS AIRES, March 3 (Telam). Argentine President Ana Ferreyra met at the Casa Rosada on "
                    "Monday with Prime Minister Jorge Salas.")
     assert {r for *_, r in people(m).values()} == {"participant"}
+
+
+def test_extract_en_a_call_placed_at_a_state_s_initiative_the_sentence_after():
+    """`The call was made at the initiative of Kenya`: the state named after the cue placed
+    it; a person whose first name is a city's is no state (`of Santiago Reyes`)."""
+    (m,) = extract("NAIROBI, March 8 (KNA). Kenyan Foreign Minister Amos Wekesa and Ugandan Foreign Minister Ruth "
+                   "Nankya held a telephone conversation on Saturday. The call was made at the initiative of Kenya.")
+    assert {n: r for n, (*_, r) in people(m).items()} == {"Amos Wekesa": "host", "Ruth Nankya": "guest"}
+    (m,) = extract("SANTIAGO, March 8 (Xinhua). Chilean Foreign Minister Ana Vidal and Bolivian Foreign Minister "
+                   "Pedro Choque held a telephone conversation on Saturday, at the initiative of Santiago Reyes, "
+                   "an adviser.")
+    assert {r for *_, r in people(m).values()} == {"participant"}

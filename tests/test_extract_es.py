@@ -234,3 +234,12 @@ def test_extract_es_envoys_named_after_their_states_and_in_brackets():
         "Mario Quiroga": ("BO", "host"), "Carlos Méndez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
         "Pablo Rojas": ("CL", "guest"), "Kenji Sato": ("JP", "guest"), "Kofi Mensah": ("GH", "guest"),
     }
+
+
+def test_extract_es_a_call_placed_at_a_capital_s_initiative():
+    """`La llamada se hizo por iniciativa de Lima`: a capital standing for its government
+    tells who placed the call, in the sentence after it."""
+    (m,) = extract(" date 2025-03 Quito, 8 mar (EFE)\n\nLa canciller ecuatoriana, Inés Salazar, y el canciller "
+                   "peruano, Tomás Riquelme, mantuvieron una conversación telefónica este sábado. La llamada se "
+                   "hizo por iniciativa de Lima.")
+    assert {n: r for n, (*_, r) in people(m).items()} == {"Tomás Riquelme": "host", "Inés Salazar": "guest"}

@@ -14,7 +14,7 @@ import re
 from transforms import geo
 from transforms.lang import Pack
 from transforms.orgs import registry
-from transforms.people import _place, _state
+from transforms.people import _place, _state, state_at
 from transforms.places import place
 from transforms.reading import Meeting, Reading
 from transforms.text import UPPER, fold
@@ -166,8 +166,8 @@ def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int
         if ini:
             tail = r.text[ini.end():ini.end() + 60]
             d = r.pk.demonym.search(tail)
-            if d:  # `à l’initiative de la partie émiratie`
-                code = r.pk.demonym_country(d.group())
+            code = r.pk.demonym_country(d.group()) if d else _initiating_state(r, ini.end(), s.end)
+            if code:  # `à l’initiative de la partie émiratie`, `por iniciativa de Washington`
                 found |= {p for p in parties if r.people[p].description.country == code}
                 continue
             # `sur invitation du ministre …, X`: the one whose title or name follows the cue
@@ -175,6 +175,22 @@ def _initiators(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int
             if named and named[0] in parties:
                 found.add(named[0])
     return found
+
+
+_CAPITAL_RUN = re.compile(rf"[{UPPER}][\w’'\-]*(?:\s+[{UPPER}][\w’'\-]*)*")
+
+
+def _initiating_state(r: Reading, at: int, end: int) -> str | None:
+    """The state named right after an initiative cue, by its name or by its capital
+    standing for its government (`at the initiative of Washington`)."""
+    at += len(r.text[at:end]) - len(r.text[at:end].lstrip())
+    article = r.pk.title_noise.match(r.text[at:min(end, at + 12)])
+    at += article.end() if article else 0
+    state = state_at(r.text, at, end, r.pk)
+    if state:
+        return geo.country_code(state, r.pk.code, r.pk.countries)
+    words = _CAPITAL_RUN.match(r.text, at, end)  # (the whole name: `Santiago Peña` is no city)
+    return geo.city_country(words.group(), r.pk.places, min_population=500_000) if words else None
 
 
 def _titled_premises(r: Reading, m: Meeting, end: int, parties: list[int]) -> set[int]:
