@@ -198,3 +198,18 @@ def test_parse_a_dateline_with_no_comma_needs_its_agency_or_year(line, parsed):
     d = dateline(line)
     assert (d and (d.city, d.day, d.month, d.year, d.agency)) == parsed
 
+
+
+@pytest.mark.parametrize(
+    "raw, city, agency",
+    [
+        ("Graz (APA) – Die Landeshauptfrau hat am Montag den Botschafter empfangen.", "Graz", "APA"),
+        # a person's name with a bracket is no dateline: only a known city with a known agency
+        ("Karl (ÖVP) – Der Abgeordnete sprach lange.", None, None),
+        ("Salzburg (Kanzleramt) – Die Landeshauptfrau hat am Montag den Botschafter empfangen.", None, None),
+    ],
+)
+def test_parse_a_city_in_small_letters_with_its_agency_opens_the_body(raw, city, agency):
+    d = dispatch(_doc(raw))
+    assert (d.dateline_city, d.agency) == (city, agency)
+    assert d.text.startswith("Die") == (city is not None)

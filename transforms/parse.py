@@ -305,6 +305,7 @@ def dispatch(raw: RawDoc) -> Dispatch | None:
             lead = _capital_lead(para)
             if lead:
                 city, paras[k] = lead.group("city"), para[lead.end():].lstrip()
+                agency = agency or _bracketed_agency(lead.group())
                 body = "\n\n".join(paras)
                 break
     return Dispatch(
@@ -519,10 +520,29 @@ _CAPITAL_LEAD = re.compile(
 )
 
 
+def _bracketed_agency(lead: str) -> str | None:
+    """A known agency first in a lead's brackets (`Wien (APA) –`, `MOSCOW (Sputnik - …)`)."""
+    from transforms.geo import agency_country
+
+    word = re.search(r"\(\s*([^\W\d_][\w.]*)", lead)
+    return word.group(1) if word and agency_country(word.group(1)) else None
+
+
+# `Wien (APA) –`, `Moskau (dpa) -`: a city written in small letters needs a known agency and a dash.
+_AGENCY_LEAD = re.compile(rf"(?P<city>[{UPPER}][^\W\d_]+(?:[ \-][{UPPER}][^\W\d_]+)?)\s+\([^()\n]{{2,40}}\)\s*[–—-]{{1,2}}\s+")
+
+
 def _capital_lead(body: str) -> re.Match | None:
     """A dateline in capitals that opens the body (`ALGIERS – Thursday, 25 August 2022
-    (APS) –`, `KUWAIT, Feb 2 (KUNA) --`, `MOSCOW (Sputnik - 7 January 2022)`), if any."""
+    (APS) –`, `KUWAIT, Feb 2 (KUNA) --`, `MOSCOW (Sputnik - 7 January 2022)`), or a known
+    city's with a known agency in brackets (`Wien (APA) –`), if any."""
+    from transforms.geo import city_country
+
     m = _CAPITAL_LEAD.match(body)
+    if m is None:
+        m = _AGENCY_LEAD.match(body)
+        if m is not None and (city_country(m.group("city")) is None or _bracketed_agency(m.group()) is None):
+            return None
     if m is None or len(m.group("city")) < 3 or m.end() > 130:
         return None
     return m
