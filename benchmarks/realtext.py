@@ -94,7 +94,18 @@ def _written(name: str, folded: str, inflected: bool) -> bool:
     if not inflected:
         return False
     return all(re.search(r"(?<!\w)" + re.escape(w[:max(3, len(w) - 2)]) + r"\w{0,4}(?!\w)", folded)
+               or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded) for f in _case_forms(w))
                for w in re.findall(r"\w+", name))
+
+
+def _case_forms(word: str) -> set[str]:
+    """Every case form of a Russian word, by the analyser the Russian pack uses (a vowel
+    may drop out: `Заяц`, `Зайцем`)."""
+    if not re.search("[а-яё]", word):
+        return set()
+    from transforms.morphology import analyser
+
+    return {_fold(f.word) for p in analyser("pymorphy3", "ru").parse(word)[:3] for f in p.lexeme}
 
 
 def problems(record: dict, text: str, language: str | None = None) -> list[str]:
