@@ -219,3 +219,14 @@ def test_extract_es_dispatches_are_routed_to_the_spanish_pack(raw):
     d = dispatch(RawDoc("t.txt", raw, "0" * 64))
     assert d.language == "es"
     assert d.dateline_city in ("Lima", "Madrid")
+
+
+def test_extract_es_listed_organisations_named_in_spanish():
+    m = extract(
+        "La presidenta del Parlamento de Azerbaiyán, Leyla Mammadova, se reunió el martes en Bakú "
+        "con el director general de la Organización Mundial de la Salud, Carlos Mendes."
+    )[0]
+    assert people(m) == {
+        "Leyla Mammadova": (None, "presidenta", "Milli Medjlis", "AZ", "participant"),
+        "Carlos Mendes": (None, "director general", "WHO", None, "participant"),
+    }
