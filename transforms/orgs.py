@@ -120,9 +120,10 @@ class Registry:
                     readings = _readings(form)
                     for first in readings[0] if readings else ():
                         self._by_lemma.setdefault(first, []).append((readings, org))
-        words = _lemmas(text)
-        for readings, org in self._by_lemma.get(words[0], []) if words else ():
-            if len(readings) == len(words) and all(w in r for w, r in zip(words, readings)):
+        words = _WORD.findall(text)
+        candidates = self._by_lemma.get(_lemma(words[0]), ()) if words else ()
+        for readings, org in candidates:
+            if len(readings) == len(words) and all(_lemma(w) in r for w, r in zip(words, readings)):
                 return org
         return None
 
@@ -179,13 +180,12 @@ def _morph():
     return analyser("pymorphy3", "ru")
 
 
-def _lemmas(text: str) -> list[str]:
-    """Each word's likeliest dictionary form (an acronym's as written: `ООН`)."""
-    morph = _morph()
-    return [
-        w.casefold() if w.isupper() and len(w) > 1 else morph.parse(w.casefold())[0].normal_form.replace("ё", "е")
-        for w in _WORD.findall(text)
-    ]
+@functools.lru_cache(maxsize=65_536)
+def _lemma(word: str) -> str:
+    """A Russian word's likeliest dictionary form (an acronym's as written: `ООН`)."""
+    if word.isupper() and len(word) > 1:
+        return word.casefold()
+    return _morph().parse(word.casefold())[0].normal_form.replace("ё", "е")
 
 
 def _readings(name: str) -> tuple[frozenset[str], ...]:
