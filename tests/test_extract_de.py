@@ -316,3 +316,14 @@ def test_extract_de_positions_come_back_to_the_nominative(title, position, count
 def test_extract_de_an_organisation_in_quotes_or_joined_to_the_title(title, position, organization):
     d = describe(title, pack("de"))
     assert (d.position, d.organization) == (position, organization)
+
+
+def test_extract_de_listed_organisations_in_german_after_an_article():
+    m = extract(
+        "Die Präsidentin des Milli Medschlis, Leyla Mammadova, traf am Dienstag in Baku den "
+        "Generalsekretär der Vereinten Nationen, Carlos Mendes."
+    )[0]
+    assert people(m) == {
+        "Leyla Mammadova": (None, "Präsidentin", "Milli Medjlis", "AZ", "participant"),
+        "Carlos Mendes": (None, "Generalsekretär", "UN", None, "participant"),
+    }

@@ -243,3 +243,14 @@ def test_extract_es_a_call_placed_at_a_capital_s_initiative():
                    "peruano, Tomás Riquelme, mantuvieron una conversación telefónica este sábado. La llamada se "
                    "hizo por iniciativa de Lima.")
     assert {n: r for n, (*_, r) in people(m).items()} == {"Tomás Riquelme": "host", "Inés Salazar": "guest"}
+
+
+def test_extract_es_listed_organisations_named_in_spanish():
+    m = extract(
+        "La presidenta del Parlamento de Azerbaiyán, Leyla Mammadova, se reunió el martes en Bakú "
+        "con el director general de la Organización Mundial de la Salud, Carlos Mendes."
+    )[0]
+    assert people(m) == {
+        "Leyla Mammadova": (None, "presidenta", "Milli Medjlis", "AZ", "participant"),
+        "Carlos Mendes": (None, "director general", "WHO", None, "participant"),
+    }

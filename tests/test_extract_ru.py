@@ -91,6 +91,26 @@ MORE = [
         },
         id="meeting-noun-took-place-genitive-parties",
     ),
+    pytest.param(
+        "Председатель Милли Меджлиса Лейла Мамедова во вторник встретилась с генеральным секретарём "
+        "ООН Карлосом Мендесом.",
+        dict(kind="meeting"),
+        {
+            "Лейла Мамедова": (None, "Председатель", "Milli Medjlis", "AZ", "participant"),
+            "Карлос Мендес": (None, "генеральный секретарь", "UN", None, "participant"),
+        },
+        id="organisations-in-the-genitive-and-a-cyrillic-acronym",
+    ),
+    pytest.param(
+        "Премьер-министр Греции Никос Папас провёл переговоры с председателем Европейской комиссии "
+        "Анной Дюпон.",
+        dict(kind="meeting"),
+        {
+            "Никос Папас": (None, "Премьер-министр", None, "GR", "participant"),
+            "Анна Дюпон": (None, "председатель", "European Commission", None, "participant"),
+        },
+        id="organisation-name-inflected-after-the-title",
+    ),
 ]
 
 
@@ -125,7 +145,7 @@ LATER = [
         "Меморандум подписали генеральный секретарь ШОС Игорь Котов и министр экономики Греции Никос Папас.",
         dict(kind="ceremony"),
         {
-            "Игорь Котов": (None, "генеральный секретарь", "ШОС", None, "participant"),
+            "Игорь Котов": (None, "генеральный секретарь", "SCO", None, "participant"),
             "Никос Папас": (None, "министр экономики", None, "GR", "participant"),
         },
         id="signatories-after-the-verb-and-an-acronym-after-a-title",

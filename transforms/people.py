@@ -995,6 +995,15 @@ def describe(title: str | None, pack: Pack) -> Description:
                 and acronym.group(1) not in pack.data.get("title_acronyms", []):
             org, cut = acronym.group(1), acronym.start()
             org_country = _org_country(org, pack)
+    if org is None and pack.data.get("state_after_title"):
+        # (… or a listed organisation in the genitive after the head, in any case form:
+        # `председатель Милли Меджлиса`, `верховный представитель Европейского союза по …`)
+        for word in re.finditer(r"(?<!\S)\S", title[:cut]):
+            length = _listed_length(title[word.start():cut]) if word.start() >= org_end else 0
+            if length:
+                org, cut = title[word.start():word.start() + length].strip(" ,"), word.start()
+                org_country = _org_country(org, pack)
+                break
     if _generic(org, pack) and not preset_org:
         org = org_country = None
     if org and not preset_org and pack.minister.match(title) and not pack.national_org.search(org):
@@ -1178,16 +1187,26 @@ def _generic(org: str | None, pack: Pack) -> bool:
     return bool(org) and " " not in org and org[0].islower() and bool(pack.org_head.fullmatch(org))
 
 
-def _org_length(rest: str, pack: Pack) -> int:
-    """Length of the organisation name that starts `rest`, or 0 when none does."""
+def _listed_length(rest: str) -> int:
+    """Length of the registry organisation named at the start of `rest` (its longest
+    form, with its acronym in brackets after it), or 0."""
     reg = registry()
     words = list(re.finditer(r"\S+", rest))
-    # Longest registry alias at the start.
     for n in range(min(len(words), 14), 0, -1):
         candidate = rest[: words[n - 1].end()].rstrip(",;")
-        if reg.lookup(candidate) is not None and (n > 1 or _acronym(candidate) or reg.exact(candidate)):
+        # (one word must be an acronym or a name as listed: a single word's typo is another word)
+        if reg.lookup(candidate) is not None and (n > 1 or _acronym(candidate) or reg.named(candidate)):
             paren = re.match(r"\s*\([^()]{2,15}\)", rest[len(candidate):])
             return len(candidate) + (paren.end() if paren else 0)
+    return 0
+
+
+def _org_length(rest: str, pack: Pack) -> int:
+    """Length of the organisation name that starts `rest`, or 0 when none does."""
+    listed = _listed_length(rest)
+    if listed:
+        return listed
+    words = list(re.finditer(r"\S+", rest))
     if not words:
         return 0
     first = words[0].group()
