@@ -105,7 +105,8 @@ def fit(args: argparse.Namespace) -> int:
     tables = {"meeting": list(zip(m_oof, (ok for _, ok in meetings))),
               "participant": [(of_meeting[row["of"]] * c, ok) for (row, ok), c in zip(people, p_oof)]}
     for what in WHAT:
-        print(f"{what}: {model[what]['rows']} rows, {model[what]['right'] / model[what]['rows']:.3f} right; "
+        right = sum(ok for _, ok in tables[what]) / len(tables[what])
+        print(f"{what}: {len(tables[what])} rows, {right:.3f} right (fitted on {model[what]['rows']}); "
               "out-of-fold calibration:")
         _print_table(evaluate.banded([(float(c), bool(ok)) for c, ok in tables[what]]))
     confidence.MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")

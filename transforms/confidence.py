@@ -68,6 +68,10 @@ def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispat
         "earlier": float(bool(r.pk.before.search(said))),
         "told_before": float(told_before),
         "reach": min(_reach(r, m, principals), 300) / 100,
+        # a name misread among the parties (`Extraordinaire`, `SénégalAmadou Fall`) tells a
+        # sentence the reader got wrong, and a meeting it may have made up
+        "odd_name": float(any(_odd(name_shape(p["name"], r.d.language, r.pk.code)) for p in record["participants"])),
+        "one_word_name": float(any(len(p["name"].split()) == 1 for p in record["participants"])),
     }
     for kind in TRIGGER_KINDS:
         f[f"trigger_{kind}"] = float(bool(m.trigger) and m.trigger.kind == kind)
@@ -123,6 +127,10 @@ def name_shape(name: str, language: str, pack_code: str) -> dict[str, float]:
         "odd_word": float(any(_ODD_WORD.match(w) for w in words)),
         "lower_start": float(bool(name) and name[0].islower()),
     }
+
+
+def _odd(shape: dict[str, float]) -> bool:
+    return any(shape[k] for k in ("common_word", "place_word", "odd_word", "lower_start"))
 
 
 def _reach(r: Reading, m: Meeting, people: list[int]) -> float:
