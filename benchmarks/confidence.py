@@ -1,7 +1,9 @@
 """Fit the confidence model (`transforms/data/confidence.json`) on the tuning part of the
 real-text set, and show how it holds on the held-out part.
 
-    python benchmarks/confidence.py fit      # writes the model; prints out-of-fold calibration
+    python benchmarks/confidence.py fit [--nested]
+                                             # writes the model; prints out-of-fold calibration
+                                             # (--nested: as on sources the fit never saw)
     python benchmarks/confidence.py check [--split held-out] [--save]
                                              # calibration of the shipped model on one split
                                              # (--save keeps it in the model file for the report)
@@ -81,37 +83,78 @@ def judged(split: str) -> evaluate.Score:
 
 
 def fit(args: argparse.Namespace) -> int:
-    import numpy as np
-
     # The features do not depend on the model: one reading of the tuning part serves both.
     confidence.MODEL.unlink(missing_ok=True)
     confidence.model.cache_clear()
     result = judged("tune")
     meetings = [(row, ok) for kind, row, ok in result.verdicts if kind == "meeting"]
     people = [(row, ok) for kind, row, ok in result.verdicts if kind == "participant"]
-    meeting_right = {row["key"]: ok for row, ok in meetings}
+    parts, tables = _models(meetings, people, args)
     model = {"fitted": dt.date.today().isoformat(), "data": "tests/fixtures/real/gold.jsonl, split tune",
              "how": f"logistic regression C={args.c}; out-of-fold scores in {FOLDS} folds by source; "
-                    f"isotonic curve over blocks of at least {args.least} rows, each at its "
-                    f"{args.z}-sigma lower bound; a participant's model fitted on the rows of right meetings"}
-    mine, m_oof = _fitted([row for row, _ in meetings], np.array([ok for _, ok in meetings]), None, args)
-    model["meeting"] = mine
-    # A participant is judged on the rows of meetings that are right: the meeting's own
-    # confidence is multiplied in (`confidence.participant_confidence`).
-    in_right = np.array([meeting_right[row["of"]] for row, _ in people])
-    theirs, p_oof = _fitted([row for row, _ in people], np.array([ok for _, ok in people]), in_right, args)
-    model["participant"] = theirs
-    of_meeting = {row["key"]: c for (row, _), c in zip(meetings, m_oof)}
-    tables = {"meeting": list(zip(m_oof, (ok for _, ok in meetings))),
-              "participant": [(of_meeting[row["of"]] * c, ok) for (row, ok), c in zip(people, p_oof)]}
-    for what in WHAT:
-        right = sum(ok for _, ok in tables[what]) / len(tables[what])
-        print(f"{what}: {len(tables[what])} rows, {right:.3f} right (fitted on {model[what]['rows']}); "
-              "out-of-fold calibration:")
-        _print_table(evaluate.banded([(float(c), bool(ok)) for c, ok in tables[what]]))
+                    f"isotonic curve over runs of at least {args.least} rows, each at its "
+                    f"{args.z}-sigma lower bound; a participant's model fitted on the rows of right meetings",
+             **parts}
+    _print_tables("out-of-fold (the curve fitted on these scores)", tables, parts)
+    if args.nested:
+        _print_tables("nested: each fold of sources scored by a model and a curve fitted without it",
+                      _nested(meetings, people, args), parts)
     confidence.MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
     print(f"wrote {confidence.MODEL.relative_to(realtext.REPO)}")
     return 0
+
+
+def _models(meetings: list[tuple[dict, bool]], people: list[tuple[dict, bool]],
+            args: argparse.Namespace) -> tuple[dict, dict]:
+    """The meeting and participant models, and every row's out-of-fold (confidence, right?)."""
+    import numpy as np
+
+    mine, m_oof = _fitted([row for row, _ in meetings], [ok for _, ok in meetings], None, args)
+    # A participant is judged among the people of meetings that are right: the meeting's
+    # own confidence is multiplied in (`confidence.participant_confidence`).
+    meeting_right = {row["key"]: ok for row, ok in meetings}
+    in_right = np.array([meeting_right[row["of"]] for row, _ in people])
+    theirs, p_oof = _fitted([row for row, _ in people], [ok for _, ok in people], in_right, args)
+    of_meeting = {row["key"]: c for (row, _), c in zip(meetings, m_oof)}
+    tables = {"meeting": [(c, ok) for c, (_, ok) in zip(m_oof, meetings)],
+              "participant": [(of_meeting[row["of"]] * c, ok) for (row, ok), c in zip(people, p_oof)]}
+    return {"meeting": mine, "participant": theirs}, tables
+
+
+def _nested(meetings: list[tuple[dict, bool]], people: list[tuple[dict, bool]], args: argparse.Namespace) -> dict:
+    """Every row's confidence from models fitted without its fold of sources (other folds
+    than the fit's own): what to expect of sources the fit never saw."""
+    out = {"meeting": [], "participant": []}
+    for k in range(FOLDS):
+        def held(row: dict) -> bool:
+            return _fold_of(row["source"], "nested") == k
+
+        parts, _ = _models([(r, ok) for r, ok in meetings if not held(r)],
+                           [(r, ok) for r, ok in people if not held(r)], args)
+        sure = {r["key"]: _applied(parts["meeting"], r["features"]) for r, _ in meetings if held(r)}
+        out["meeting"] += [(sure[r["key"]], ok) for r, ok in meetings if held(r)]
+        out["participant"] += [(sure[r["of"]] * _applied(parts["participant"], r["features"]), ok)
+                               for r, ok in people if held(r)]
+    return out
+
+
+def _applied(part: dict, features: dict[str, float]) -> float:
+    """A fitted part's confidence for one row (`transforms.confidence`'s arithmetic)."""
+    import numpy as np
+
+    score = part["bias"] + sum(w * features.get(n, 0.0) for n, w in zip(part["features"], part["weights"]))
+    return float(np.interp(score, part["calibration"]["x"], part["calibration"]["y"]))
+
+
+def _print_tables(title: str, tables: dict, parts: dict) -> None:
+    for what in WHAT:
+        rows = tables[what]
+        print(f"{what}: {len(rows)} rows, {sum(ok for _, ok in rows) / len(rows):.3f} right "
+              f"(fitted on {parts[what]['rows']}); {title}:")
+        _print_table(evaluate.banded([(float(c), bool(ok)) for c, ok in rows]))
+        sure = [ok for c, ok in rows if c >= 0.9]
+        print(f"   confidence >= 0.9: {len(sure)} rows, precision {sum(sure) / len(sure):.3f}" if sure
+              else "   none >= 0.9")
 
 
 def _fitted(rows: list[dict], right, train, args: argparse.Namespace) -> tuple[dict, list[float]]:
@@ -147,9 +190,9 @@ def _fitted(rows: list[dict], right, train, args: argparse.Namespace) -> tuple[d
     return part, [float(c) for c in curve.predict(oof)]
 
 
-def _fold_of(source: str) -> int:
+def _fold_of(source: str, salt: str = "") -> int:
     """A source's fold, fixed by its name's hash (reproducible, and no source in two)."""
-    return int(hashlib.sha1(source.encode()).hexdigest(), 16) % FOLDS
+    return int(hashlib.sha1((salt + source).encode()).hexdigest(), 16) % FOLDS
 
 
 def _cautious_curve(scores, right, least: int, z: float):
@@ -217,6 +260,7 @@ def main() -> int:
     f.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     f.add_argument("--least", type=int, default=80, help="fewest rows behind a point of the calibration curve")
     f.add_argument("--z", type=float, default=1.64, help="standard errors below its share right each point is put")
+    f.add_argument("--nested", action="store_true", help="also score each fold of sources by models fitted without it")
     f.set_defaults(run=fit)
     c = sub.add_parser("check", help="the shipped model's calibration on one split")
     c.add_argument("--split", choices=("tune", "held-out"), default="tune")
