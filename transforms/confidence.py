@@ -4,7 +4,8 @@ the extractor used.
 Each row gets named features (which trigger stated the meeting, whether its parties are
 named in that sentence with a title, whether a date or place cue was explicit or guessed,
 how the participant was reached …) and a score from a logistic regression over them,
-mapped through an isotonic curve to the precision observed at that score. A participant
+mapped through an isotonic curve to the precision observed at that score (at its lower
+bound where few rows tell it). A participant
 row is right only when its meeting is, so its confidence is the meeting's times what the
 participant model says of a person in a meeting that is right. The model is data,
 `transforms/data/confidence.json`, fitted on the tuning part of the real-text set by
