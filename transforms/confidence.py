@@ -5,13 +5,12 @@ Each row gets named features (which trigger stated the meeting, whether its part
 named in that sentence with a title, whether a date or place cue was explicit or guessed,
 how the participant was reached …) and a score from a logistic regression over them,
 mapped through an isotonic curve to the precision observed at that score (at its lower
-bound where few rows tell it). A participant
-row is right only when its meeting is, so its confidence is the meeting's times what the
-participant model says of a person in a meeting that is right. The model is data,
-`transforms/data/confidence.json`, fitted on the tuning part of the real-text set by
-`benchmarks/confidence.py` (which also says how the held-out part agrees); without it rows
-carry no confidence. The score is a cautious probability, not a grade: of rows at 0.9, at
-least about nine in ten are right.
+bound where few rows tell it). A participant row is right only when its meeting is, so its
+confidence is the meeting's times what the participant model says of a person in a
+meeting that is right. The model is data, `transforms/data/confidence.json`, fitted on the
+tuning part of the real-text set by `benchmarks/confidence.py` (which also says how the
+held-out part agrees); without it rows carry no confidence. The score is a cautious
+probability, not a grade: of rows at 0.9, at least about nine in ten are right.
 """
 
 from __future__ import annotations
