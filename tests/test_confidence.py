@@ -38,6 +38,16 @@ def test_confidence_is_the_calibration_curve_at_the_models_score(monkeypatch):
     assert confidence.calibrated("meeting", None) is None
 
 
+def test_a_participant_is_as_sure_as_its_meeting_times_its_own_model(monkeypatch):
+    """A person is right only in a meeting that is: the participant model speaks of people
+    of right meetings, and the meeting's confidence is multiplied in."""
+    monkeypatch.setattr(confidence, "model", _tiny_model)
+    assert confidence.participant_confidence(0.8, {"a": 0.25}) == pytest.approx(0.8 * 0.7)  # own: 0.7
+    assert confidence.participant_confidence(None, {"a": 0.5}) is None
+    rows = extract(TEXT)
+    assert all(p["confidence"] <= rows[0]["confidence"] for p in rows[0]["participants"])
+
+
 def test_no_model_no_confidence(monkeypatch):
     monkeypatch.setattr(confidence, "model", lambda: None)
     rows = extract(TEXT)

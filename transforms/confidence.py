@@ -4,11 +4,13 @@ the extractor used.
 Each row gets named features (which trigger stated the meeting, whether its parties are
 named in that sentence with a title, whether a date or place cue was explicit or guessed,
 how the participant was reached …) and a score from a logistic regression over them,
-mapped through an isotonic curve to the precision observed at that score. The model is
-data, `transforms/data/confidence.json`, fitted on the tuning part of the real-text set
-by `benchmarks/confidence.py` (which also says how the held-out part agrees); without it
-rows carry no confidence. The score is a probability, not a grade: of rows at 0.9, about
-nine in ten are right.
+mapped through an isotonic curve to the precision observed at that score (at its lower
+bound where few rows tell it). A participant row is right only when its meeting is, so its
+confidence is the meeting's times what the participant model says of a person in a
+meeting that is right. The model is data, `transforms/data/confidence.json`, fitted on the
+tuning part of the real-text set by `benchmarks/confidence.py` (which also says how the
+held-out part agrees); without it rows carry no confidence. The score is a cautious
+probability, not a grade: of rows at 0.9, at least about nine in ten are right.
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispat
         "earlier": float(bool(r.pk.before.search(said))),
         "told_before": float(told_before),
         "reach": min(_reach(r, m, principals), 300) / 100,
+        # a name misread among the parties (`Extraordinaire`, `SénégalAmadou Fall`) tells a
+        # sentence the reader got wrong, and a meeting it may have made up
+        "odd_name": float(any(_odd(name_shape(p["name"], r.d.language, r.pk.code)) for p in record["participants"])),
+        "one_word_name": float(any(len(p["name"].split()) == 1 for p in record["participants"])),
     }
     for kind in TRIGGER_KINDS:
         f[f"trigger_{kind}"] = float(bool(m.trigger) and m.trigger.kind == kind)
@@ -76,12 +82,11 @@ def meeting_features(r: Reading, m: Meeting, record: dict, parts: int, in_dispat
     return f
 
 
-def participant_features(r: Reading, m: Meeting, p: int, row: dict, meeting_score: float) -> dict[str, float]:
-    """What a participant row stands on; `meeting_score` is the meeting's own (logit)."""
+def participant_features(r: Reading, m: Meeting, p: int, row: dict) -> dict[str, float]:
+    """What a participant row stands on, beside its meeting's own evidence."""
     person = r.people[p]
     d = person.description
     f = {
-        "meeting": meeting_score,
         "named_here": float(_named_in(r, p, m.sentence)),
         "distance": min(_reach(r, m, [p]), 300) / 100,
         "mentions": math.log1p(len(person.mentions)),
@@ -122,6 +127,10 @@ def name_shape(name: str, language: str, pack_code: str) -> dict[str, float]:
         "odd_word": float(any(_ODD_WORD.match(w) for w in words)),
         "lower_start": float(bool(name) and name[0].islower()),
     }
+
+
+def _odd(shape: dict[str, float]) -> bool:
+    return any(shape[k] for k in ("common_word", "place_word", "odd_word", "lower_start"))
 
 
 def _reach(r: Reading, m: Meeting, people: list[int]) -> float:
@@ -169,3 +178,10 @@ def calibrated(what: str, score: float | None) -> float | None:
     x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
     y = y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
     return round(y, 4)
+
+
+def participant_confidence(meeting: float | None, features: dict[str, float]) -> float | None:
+    """A participant row's confidence: its meeting's times the participant model's (the
+    share of people right among those of meetings that are right, at their score)."""
+    own = calibrated("participant", logit("participant", features))
+    return None if meeting is None or own is None else round(meeting * own, 4)

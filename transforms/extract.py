@@ -82,12 +82,11 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
 def _trust(r: Reading, m: Meeting, record: dict, in_dispatch: int, told_before: bool, explain: bool) -> None:
     """Each row's confidence (`transforms.confidence`), from the evidence it stands on."""
     features = confidence.meeting_features(r, m, record, m.parts, in_dispatch, told_before)
-    score = confidence.logit("meeting", features)
-    record["confidence"] = confidence.calibrated("meeting", score)
+    record["confidence"] = confidence.calibrated("meeting", confidence.logit("meeting", features))
     people = []
     for p, row in zip(record.pop("_people"), record["participants"]):
-        own = confidence.participant_features(r, m, p, row, score or 0.0)
-        row["confidence"] = confidence.calibrated("participant", confidence.logit("participant", own))
+        own = confidence.participant_features(r, m, p, row)
+        row["confidence"] = confidence.participant_confidence(record["confidence"], own)
         people.append(own)
     if explain:
         record["features"] = {"meeting": features, "participants": people}
