@@ -245,3 +245,20 @@ def test_extract_ru_a_leader_s_seat_makes_the_leader_host_of_a_governor():
     (m,) = extract("МОСКВА, 3 марта. /ТАСС/. Президент России Иван Сомов в среду встретился в Кремле с "
                    "губернатором Томской области Олегом Лариным.")
     assert {n: r for n, (*_, r) in people(m).items()} == {"Иван Сомов": "host", "Олег Ларин": "guest"}
+
+
+def test_extract_ru_envoys_styled_excellency_with_states_in_their_official_style():
+    """`Е.П. A, посол Латвийской Республики …; Е.П. B, посол Республики Гана`: the honorific
+    before each envoy of a credentials list, and states named in their official style (an
+    adjective, or the word `Республика` before the name), which are no part of the post."""
+    (m,) = extract(
+        "Президент Республики Молдова Ион Чебан принял верительные грамоты от трёх послов. "
+        "Это Е.П. Янис Озолс, посол Латвийской Республики в Республике Молдова; Е.П. Кофи Аддо, "
+        "посол Республики Гана; Е.П. Мария Сантос, посол Республики Перу."
+    )
+    assert {n: (h, pos, c, r) for n, (h, pos, _, c, r) in people(m).items()} == {
+        "Ион Чебан": (None, "Президент", "MD", "host"),
+        "Янис Озолс": ("Е.П.", "посол", "LV", "guest"),
+        "Кофи Аддо": ("Е.П.", "посол", "GH", "guest"),
+        "Мария Сантос": ("Е.П.", "посол", "PE", "guest"),
+    }

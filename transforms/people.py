@@ -987,8 +987,11 @@ def describe(title: str | None, pack: Pack) -> Description:
             cut = min(cut, start)  # a posting (`en Azerbaïdjan`), not part of the job
             break
     if country is None and pack.data.get("state_after_title"):
-        cut = _state_after(title, cut, pack) or cut
+        before, cut = cut, _state_after(title, cut, pack) or cut
         country = _state(title[cut:], pack)[0] if cut < len(title) else None
+        if country is None and cut < before and pack.data.get("morphology"):  # (`Латвийской Республики`)
+            country = geo.country_code(morphology.phrase(title[cut:before].strip(" ,"), pack.data), pack.code,
+                                       pack.countries)
         # (… or an organisation's acronym: `генеральный секретарь ШОС`)
         acronym = re.search(r"\s(\w{2,10})$", title[:cut])
         if country is None and org is None and acronym and _acronym_word(acronym.group(1)) \
@@ -1057,8 +1060,19 @@ def _state_after(title: str, cut: int, pack: Pack) -> int | None:
     `президент России`, `министр иностранных дел Турецкой Республики`), if one does."""
     words = list(re.finditer(r"[\w\-]+", title[:cut]))
     for n in (3, 2, 1):
-        if len(words) > n and geo.country_code(title[words[-n].start():cut].strip(" ,"), pack.code, pack.countries):
-            return words[-n].start()
+        if len(words) <= n:
+            continue
+        phrase = title[words[-n].start():cut].strip(" ,")
+        if geo.country_code(phrase, pack.code, pack.countries) or (
+            n > 1 and pack.data.get("morphology")  # (`Латвийской Республики`)
+            and geo.country_code(morphology.phrase(phrase, pack.data), pack.code, pack.countries)
+        ):
+            start = words[-n].start()
+            # (with the word that makes it a state's style: `Республики Гана`)
+            for j in (len(words) - n - 1, len(words) - n - 2):
+                if j > 0 and pack.state_prefix.fullmatch(title[words[j].start():start]):
+                    return words[j].start()
+            return start
     return None
 
 
