@@ -1395,3 +1395,14 @@ def test_extract_en_a_call_placed_at_a_state_s_initiative_the_sentence_after():
                    "Pedro Choque held a telephone conversation on Saturday, at the initiative of Santiago Reyes, "
                    "an adviser.")
     assert {r for *_, r in people(m).values()} == {"participant"}
+
+
+def test_extract_en_a_title_between_two_names_is_the_first_s_when_the_second_has_its_own():
+    """`H.E. A, Ambassador of Belgium, H.E. B, Ambassador of Canada`: the title after A is
+    A's, not a title before B (B's follows B)."""
+    (m,) = extract("CHISINAU, May 4 (Moldpres). President Ana Rusu received the credentials of three ambassadors. "
+                   "They were presented by H.E. Paul Janssens, Ambassador of Belgium, H.E. Mark Ellis, "
+                   "Ambassador of Canada, and H.E. Sanna Virtanen, Ambassador of Finland.")
+    assert {n: (pos, c) for n, (_, pos, _, c, _) in people(m).items() if n != "Ana Rusu"} == {
+        "Paul Janssens": ("Ambassador", "BE"), "Mark Ellis": ("Ambassador", "CA"), "Sanna Virtanen": ("Ambassador", "FI"),
+    }

@@ -860,7 +860,11 @@ def _with_title(text: str, lo: int, hi: int, m: Mention, ordered: list[Mention],
     )
     if ranked:
         span = _title_before(text, prev_end, prev_end + comma, pack)
-    elif before.endswith(","):
+    elif before.endswith(",") and not (
+        prev_end > lo and before.lstrip().startswith(",") and _title_after(text, m.end, nxt, pack)
+    ):
+        # (but in `A, Ambassador of Belgium, B, Ambassador of Canada` the title between two
+        # names is the first one's: the second has its own after it)
         span = _title_before(text, prev_end, prev_end + len(before) - 1, pack)
     elif m.honorific and last_head is not None and (last_head.end() == len(before) or pack.title_runs_into_name):
         # `ICESCO Director-General Dr Salim M. AlMalik`, `Ambassador of Italy to Azerbaijan
