@@ -1355,3 +1355,18 @@ def test_extract_fr_les_envoyes_d_une_ceremonie_de_lettres_de_creance_nommes_cha
     assert len(found) == 1
     assert {name: row[-1] for name, row in people(found[0]).items()} == {
         "Kossi Adjavon": "host", "Lina Moreau": "guest", "Pietro Valenti": "guest", "Hamid Berrada": "guest"}
+
+
+@pytest.mark.parametrize("text", [
+    " date 2022-10 Bujumbura, 5 oct. (ABP) - Le chef de l’Etat, Paul Nduwimana, a reçu en audience les ambassadeurs "
+    "de l’Italie, Marco Ferraro, de l’Espagne, Lucia Ortega et de la Suède, Erik Lindqvist, en fin de mission.",
+    " date 2022-10 Bujumbura, 5 oct. (ABP) - Le chef de l’Etat, Paul Nduwimana, a reçu en audience les ambassadeurs "
+    "désignés de l’Italie, S.E. Marco Ferraro, de l’Espagne, S.E. Lucia Ortega et de la Suède, S.E. Erik Lindqvist.",
+])
+def test_extract_fr_des_ambassadeurs_de_a_nom_de_b_nom_chacun_de_son_etat(text):
+    # a plural title shared out state by state, each state then its envoy after a comma
+    (m,) = extract(text)
+    assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
+        "Paul Nduwimana": (None, "host"), "Marco Ferraro": ("IT", "guest"), "Lucia Ortega": ("ES", "guest"),
+        "Erik Lindqvist": ("SE", "guest")}
+    assert people(m)["Lucia Ortega"][1] == "ambassadeur"
