@@ -1357,3 +1357,18 @@ def test_extract_en_a_group_that_called_named_four_sentences_later():
         "Malaysian Ambassador to Peru Kamal Idris.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Hamzah Rahman": "host", "Azman Latif": "guest", "Siti Rahim": "guest", "Kamal Idris": "guest"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    (" date 2021-05-04 New Delhi, May 4 (PTI) - Prime Minister Arun Mehta and Nepalese Prime Minister Ram Thapa had "
+     "a telephonic conversation on Tuesday during which they reviewed trade between both countries.", "phone_call"),
+    (" date 2021-05-04 Asmara, May 4 (ERINA) - President Dawit Tesfay and Prime Minister Lemma Bekele of Ethiopia "
+     "held extensive discussion on regional issues on Monday.", "meeting"),
+])
+def test_extract_en_a_coordinated_subject_held_a_qualified_discussion_or_conversation(text, kind):
+    # two titled parties as the subject, a talk noun with a word or two before it and no `with`
+    (m,) = extract(text)
+    assert m["kind"] == kind
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Arun Mehta": "participant", "Ram Thapa": "participant"} if kind == "phone_call" else {
+        "Dawit Tesfay": "participant", "Lemma Bekele": "participant"}
