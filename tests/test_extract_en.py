@@ -1372,3 +1372,12 @@ def test_extract_en_a_coordinated_subject_held_a_qualified_discussion_or_convers
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Arun Mehta": "participant", "Ram Thapa": "participant"} if kind == "phone_call" else {
         "Dawit Tesfay": "participant", "Lemma Bekele": "participant"}
+
+
+def test_extract_en_a_name_of_lineage_told_again_by_its_family_name_alone():
+    # `bin` names: the last word, no father's name before it, names the same person later
+    found = extract(" date 2023-07-07 RAMALLAH, July 7 (WAFA) - Qatari Foreign Minister Sheikh Fahad bin Nasser bin "
+                    "Ali Almarzouqi arrived in Ramallah on Friday. Almarzouqi was received at the presidency by Foreign "
+                    "Minister Omar Haddad.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Omar Haddad": "host", "Fahad bin Nasser bin Ali Almarzouqi": "guest"}]

@@ -208,7 +208,12 @@ class Reading:
             full = p.key
             # (`Mohamed bin Zayed` is not his son `Theyab bin Mohamed bin Zayed`: a name of
             # lineage is told by its first word)
-            lineal = bool(self.pk.lineage & (set(tokens) | set(full))) and tokens[0] != full[0]
+            lineal = bool(self.pk.lineage & (set(tokens) | set(full))) and tokens[0] != full[0] and not (
+                # (`Albusaidi` after `Badr bin Hamad bin Hamood Albusaidi`: the family name that
+                # ends a name of lineage, no father's name after `bin`, is the person's own when
+                # no one else named bears it: `Al Nahyan` is a family's)
+                len(tokens) == 1 and len(full) >= 3 and tokens[0] == full[-1] and full[-2] not in self.pk.lineage
+                and sum(o.key[-1] == tokens[0] for o in self.people) == 1)
             if tokens == full or (not lineal and len(tokens) < len(full) and _subsequence(tokens, full)) or (
                 not lineal and len(full) < len(tokens) and _subsequence(full, tokens)
             ) or _spelled_otherwise(tokens, full) or (
