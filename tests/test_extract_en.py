@@ -1381,3 +1381,11 @@ def test_extract_en_a_name_of_lineage_told_again_by_its_family_name_alone():
                     "Minister Omar Haddad.")
     assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
         {"Omar Haddad": "host", "Fahad bin Nasser bin Ali Almarzouqi": "guest"}]
+
+
+def test_extract_en_a_delegation_met_is_the_delegation_led_by_someone_in_the_next_sentence():
+    # the object is `a delegation`, its leader named in another sentence: the leader is the guest
+    (m,) = extract(" date 2024-12-07 KARACHI, Dec 7 (APP) - Provincial Minister for Trade Bilal Rasheed on Saturday "
+                   "held a meeting with a delegation from a Dubai-based shipping firm. The delegation was led by the "
+                   "firm's Chairman, Omar Siddiqui. They discussed port investment.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Bilal Rasheed": "host", "Omar Siddiqui": "guest"}

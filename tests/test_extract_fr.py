@@ -1370,3 +1370,13 @@ def test_extract_fr_des_ambassadeurs_de_a_nom_de_b_nom_chacun_de_son_etat(text):
         "Paul Nduwimana": (None, "host"), "Marco Ferraro": ("IT", "guest"), "Lucia Ortega": ("ES", "guest"),
         "Erik Lindqvist": ("SE", "guest")}
     assert people(m)["Lucia Ortega"][1] == "ambassadeur"
+
+
+def test_extract_fr_les_membres_de_la_delegation_sujet_sont_ceux_de_son_chef_nomme_avant():
+    # the subject is the delegation, its leader named before with `conduite par`: the visitor
+    found = extract(" date 2019-04 Bakou, 12 avril, AZERTAC\n\n"
+                    "Une délégation conduite par Elnur Guliyev, ministre de l’Agriculture, a effectué une visite à "
+                    "Izmir. La délégation a d’abord visité le port. Ensuite, les membres de la délégation azerbaïdjanaise "
+                    "ont rencontré Kemal Aydin, ministre turc du Commerce.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Kemal Aydin": "host", "Elnur Guliyev": "guest"}]

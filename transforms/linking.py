@@ -62,6 +62,17 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     subjects = _subject_chain(r, before) if before else _referent(r, i, match, verbal=not trigger.nominal)
     if not subjects and r.pk.subject_after_verb and not trigger.nominal:
         subjects, after = _inverted(r, i, match, after)
+    if not subjects and not trigger.nominal:
+        # `La délégation a été reçue par X`, `les membres de la délégation ont rencontré X`:
+        # the one who leads it.
+        lead = _last_clause(r.text[r.sents[i].start:match.start()])
+        subjects = _delegation_leader(r, lead, [p for p, _ in after])
+    if subjects and (not after or not r.text[match.end():after[0][1].start].strip(" ,")[:1].isupper()):
+        # `… held a meeting with a delegation from …`, then `The delegation was led by X`.
+        hi = after[0][1].start if after else r.sents[i].end
+        if delegation_noun(r.pk).match(r.text, match.end(), hi):
+            leader = _delegation_leader(r, r.text[match.end():hi], subjects)
+            after = [(leader[0], Mention(match.end(), match.end(), match.end(), "", None))] if leader else after
     if not subjects and trigger.nominal and after:
         # `Lors d’un entretien avec X, le Premier ministre, Y, a salué …`: the subject after.
         rest = [(p, m) for p, m in after if p not in _chain(r, after)]
@@ -604,6 +615,24 @@ def _referent(r: Reading, i: int, match: re.Match, verbal: bool = False) -> list
     if acronyms and not (own.organization and any(a in own.organization for a in acronyms)):
         return []
     return [lead_person]
+
+
+@functools.cache
+def delegation_noun(pk: Pack) -> re.Pattern:
+    """An article or two, then the pack's word for a delegation, right at the position."""
+    nouns = pk.data.get("delegation_nouns")
+    if not nouns:
+        return re.compile("(?!)")
+    return re.compile(r"[\s,]*(?:[^\W\d_]+[’'\s]\s*){0,3}?(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.IGNORECASE)
+
+
+def _delegation_leader(r: Reading, phrase: str, others: list[int]) -> list[int]:
+    """The leader of the one delegation the dispatch names one (`une délégation conduite par
+    X`, `The delegation was led by X`), when `phrase` names a delegation and no one else."""
+    if not r.delegates or not delegation_noun(r.pk).search(phrase):
+        return []
+    leaders = [p for p in r.delegates if p not in others]
+    return leaders if len(leaders) == 1 and len(r.delegates) == 1 else []
 
 
 def _named_just_before(r: Reading, i: int) -> list[int]:
