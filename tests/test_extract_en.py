@@ -1389,3 +1389,13 @@ def test_extract_en_a_delegation_met_is_the_delegation_led_by_someone_in_the_nex
                    "held a meeting with a delegation from a Dubai-based shipping firm. The delegation was led by the "
                    "firm's Chairman, Omar Siddiqui. They discussed port investment.")
     assert {name: row[-1] for name, row in people(m).items()} == {"Bilal Rasheed": "host", "Omar Siddiqui": "guest"}
+
+
+def test_extract_en_later_meetings_take_the_day_and_place_of_the_story_lead_after_a_headline():
+    # a headline, a lead that dates and places the round of talks, then one meeting a sentence
+    found = extract(" date 2017-05-23 Kazakh president meets leaders in Doha\n\n"
+                    "President Arman Seitkali met with several heads of state at a regional forum held in Doha on "
+                    "May 21, the presidential press office reports.\n\n"
+                    "The forum discussed food security.\n\n"
+                    "Seitkali also met with Kyrgyz President Bakyt Osmonov and Turkmen President Aman Durdyev.")
+    assert [(m["meeting_date"], m["city"]) for m in found] == [(dt.date(2017, 5, 21), "Doha")] * 2
