@@ -1399,3 +1399,13 @@ def test_extract_en_later_meetings_take_the_day_and_place_of_the_story_lead_afte
                     "The forum discussed food security.\n\n"
                     "Seitkali also met with Kyrgyz President Bakyt Osmonov and Turkmen President Aman Durdyev.")
     assert [(m["meeting_date"], m["city"]) for m in found] == [(dt.date(2017, 5, 21), "Doha")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    " date 2023-03-13 ASTANA, March 13 - During the trip, Foreign Minister Tom Ashby will be received by President "
+    "of Kazakhstan Nurlan Beketov, the ministry said.",
+    " date 2024-02-16 NAIROBI - President Peter Kamau is to travel to Washington next month, where he will be hosted "
+    "by US President Mark Dalton.",
+])
+def test_extract_en_a_meeting_verb_after_will_be_is_still_to_come(text):
+    assert extract(text) == []

@@ -1380,3 +1380,10 @@ def test_extract_fr_les_membres_de_la_delegation_sujet_sont_ceux_de_son_chef_nom
                     "ont rencontré Kemal Aydin, ministre turc du Commerce.")
     assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
         {"Kemal Aydin": "host", "Elnur Guliyev": "guest"}]
+
+
+def test_extract_fr_recevoir_des_messages_de_chefs_d_etat_nommes_ensuite_n_est_pas_une_rencontre():
+    # what was received is messages (plural), from a group named in the next sentence
+    assert extract(" date 2012-11 Alger, 2 nov. (APS) - Le président de la République, Karim Saadi, a reçu des "
+                   "messages de félicitation de plusieurs chefs d'Etat à l'occasion de la fête nationale. Parmi eux, "
+                   "le roi Hassan Alaoui, le président tunisien Sami Gharbi et le président malien Ibrahim Keita.") == []

@@ -90,7 +90,9 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if len(listed) >= 2:
             role = "host" if trigger.kind == "directed" else "participant"
             return {**{p: role for p in subjects}, **{p: "guest" if role == "host" else role for p in listed}}
-    if subjects and not after and trigger.kind == "directed":
+    head = r.pk.plural_head.search(r.text, match.end(), r.sents[i].end) if subjects and not after else None
+    if head and trigger.kind == "directed" and not r.pk.object_blocker.search(r.text, match.end(), head.start()):
+        # (not `a reçu des messages de chefs d’Etat`: what was received was no one)
         group = _group_named_later(r, i, match.end(), r.sents[i].end, subjects)
         if group:
             return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}

@@ -307,6 +307,8 @@ class Reading:
                 break
             t = self.pk.triggers[int(m.lastgroup[1:])]
             pos = m.end()
+            if not t.nominal and _future_before(self.pk).search(self.text, max(s.start, m.start() - 20), m.start()):
+                continue  # `X will be received by Y`, `where he will be hosted by`: not yet a meeting
             if t.nominal:
                 future = self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end)
                 if future and not self.pk.complementizer.search(self.text, m.end(), future.start()):
@@ -399,6 +401,15 @@ def _bare_pair_pattern(pk: Pack) -> re.Pattern:
     """Two capitalised pairs of words joined by `and` (`Alexander Croo et Mark Rutte`)."""
     name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
     return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")
+
+
+@functools.cache
+def _future_before(pk: Pack) -> re.Pattern:
+    """The pack's `future_auxiliaries` right before a verb (`will be`, `is to be`)."""
+    words = pk.data.get("future_auxiliaries")
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.IGNORECASE)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+(?: [A-ZÀ-Ý][\w’'\-]+){0,3}")
