@@ -1409,3 +1409,12 @@ def test_extract_en_later_meetings_take_the_day_and_place_of_the_story_lead_afte
 ])
 def test_extract_en_a_meeting_verb_after_will_be_is_still_to_come(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("cue", ["Among those present were", "Present at the meeting were"])
+def test_extract_en_those_present_listed_after_the_cue_attend(cue):
+    (m,) = extract(" date 2023-06-12 PUTRAJAYA: Prime Minister Datuk Seri Hamzah Rahman today received the Foreign "
+                   "Minister of Chile, Pablo Rojas. " + cue + " Trade Minister Datuk Azlan Musa and Foreign "
+                   "Minister Datuk Seri Rafidah Omar.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Hamzah Rahman": "host", "Pablo Rojas": "guest", "Azlan Musa": "attendee", "Rafidah Omar": "attendee"}

@@ -1387,3 +1387,13 @@ def test_extract_fr_recevoir_des_messages_de_chefs_d_etat_nommes_ensuite_n_est_p
     assert extract(" date 2012-11 Alger, 2 nov. (APS) - Le président de la République, Karim Saadi, a reçu des "
                    "messages de félicitation de plusieurs chefs d'Etat à l'occasion de la fête nationale. Parmi eux, "
                    "le roi Hassan Alaoui, le président tunisien Sami Gharbi et le président malien Ibrahim Keita.") == []
+
+
+@pytest.mark.parametrize("cue", ["était entouré de", "avait à ses côtés"])
+def test_extract_fr_ceux_qui_entouraient_un_des_hotes_assistent(cue):
+    # those at a party's side, named in the next sentence, are present without being parties
+    (m,) = extract(" date 2021-06 Abidjan, 4 juin (AIP) - Le président du parti, Koffi Yao, a reçu jeudi "
+                   "l’ambassadeur de France, Marc Lebrun. Le président Yao " + cue + " son conseiller diplomatique, "
+                   "Serge Kouamé, et du secrétaire général du parti, Paul Ehui.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Koffi Yao": "host", "Marc Lebrun": "guest", "Serge Kouamé": "attendee", "Paul Ehui": "attendee"}
