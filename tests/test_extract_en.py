@@ -1418,3 +1418,11 @@ def test_extract_en_those_present_listed_after_the_cue_attend(cue):
                    "Minister Datuk Seri Rafidah Omar.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Hamzah Rahman": "host", "Pablo Rojas": "guest", "Azlan Musa": "attendee", "Rafidah Omar": "attendee"}
+
+
+def test_extract_en_the_meeting_between_a_leader_named_before_and_a_full_name_with_no_title():
+    found = extract(" date 2020-01-12 ISTANBUL (AA) - President Kemal Arslan received the Dutch prime minister on "
+                    "Saturday.\n\nLater, the closed-door meeting between Arslan and Hamma Mansouri was held at the "
+                    "palace, the source said.")
+    assert {name: row[-1] for name, row in people(found[-1]).items()} == {
+        "Kemal Arslan": "participant", "Hamma Mansouri": "participant"}

@@ -1397,3 +1397,11 @@ def test_extract_fr_ceux_qui_entouraient_un_des_hotes_assistent(cue):
                    "Serge Kouamé, et du secrétaire général du parti, Paul Ehui.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Koffi Yao": "host", "Marc Lebrun": "guest", "Serge Kouamé": "attendee", "Paul Ehui": "attendee"}
+
+
+def test_extract_fr_un_tete_a_tete_entre_deux_noms_sans_titre():
+    # `entre A et B`: two full names with no title, right after a meeting noun and `entre`
+    (m,) = extract(" date 2021-04 Kinshasa, 15 avril (ACP) - Echanges en tête à tête, ce mercredi, entre Mpoyi Kalala "
+                   "et Tshala Nyota, respectivement ancien ministre et nouvelle représentante de l’Union africaine.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Mpoyi Kalala": "participant", "Tshala Nyota": "participant"}

@@ -54,6 +54,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
                 return None
         else:
             parties = list(dict.fromkeys(p for p, _ in after))
+        if len(parties) < 2 and not match.group().endswith(","):
+            parties = _between_bare(r, i, match) or parties
         if len(parties) < 2:
             return None
         return {p: "participant" for p in parties}
@@ -464,6 +466,28 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(names) != 2 or not all(_full_name(r, n) for n in names):
         return None
     return {_add_bare(r, i, name, match.start()): "participant" for name in names}
+
+
+def _between_bare(r: Reading, i: int, match: re.Match) -> list[int]:
+    """`un tête-à-tête entre Joseph Kabila et Bintou Keita`, `the meeting between Erdoğan and
+    Rached Ghannouchi`: right after `between`, two people joined by `and`, each a person
+    already named there or a full name with no title."""
+    pair = _between_pair(r.pk).match(r.text, match.end(), r.sents[i].end)
+    if pair is None or r.pk.ambiguous_meeting.search(match.group()):
+        return []
+    out = []
+    for k in (1, 2):
+        known = next((p for p, m in r.sent_mentions[i] if m.start == pair.start(k) and m.end == pair.end(k)), None)
+        if known is None and not _full_name(r, pair.group(k)):
+            return []
+        out.append(known if known is not None else _add_bare(r, i, pair.group(k), pair.end(k)))
+    return out if out[0] != out[1] else []
+
+
+@functools.cache
+def _between_pair(pk: Pack) -> re.Pattern:
+    name = _NAME_OF(pk).pattern
+    return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})(?=[\s,.;:]|$)")
 
 
 def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
