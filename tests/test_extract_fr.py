@@ -1405,3 +1405,13 @@ def test_extract_fr_un_tete_a_tete_entre_deux_noms_sans_titre():
                    "et Tshala Nyota, respectivement ancien ministre et nouvelle représentante de l’Union africaine.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Mpoyi Kalala": "participant", "Tshala Nyota": "participant"}
+
+
+def test_extract_fr_son_homologue_d_un_etat_est_le_dirigeant_connu_de_cet_etat_nomme_sans_son_etat():
+    # `son homologue sénégalais`: the one person named (no state in their title) whom the list of
+    # well-known officials gives that state
+    (m,) = extract(" date 2024-05 Nouakchott, 20 mai (AMI) - Le chef de l’Etat mauritanien, Mohamed Ould Cheikh El "
+                   "Ghazouani, a accueilli lundi son homologue sénégalais à l’aéroport de la capitale. Après les "
+                   "hymnes, le Président Bassirou Diomaye Faye a salué les officiels.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Mohamed Ould Cheikh El Ghazouani": "host", "Bassirou Diomaye Faye": "guest"}

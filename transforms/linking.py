@@ -356,6 +356,11 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
         return named.pop() if len(named) == 1 else None
     state = r.pk.demonym_country(d.group())
     found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
+    if not found:
+        # (`s’est entretenu avec son homologue français`, Emmanuel Macron named bare: the
+        # one person of that state by the list of well-known officials)
+        found = {p for p, person in enumerate(r.people) if p not in subjects and person.description.country is None
+                 and not person.description.organization and r.known_state(p) == state}
     return found.pop() if len(found) == 1 else None
 
 
