@@ -1406,3 +1406,72 @@ def test_extract_en_a_title_between_two_names_is_the_first_s_when_the_second_has
     assert {n: (pos, c) for n, (_, pos, _, c, _) in people(m).items() if n != "Ana Rusu"} == {
         "Paul Janssens": ("Ambassador", "BE"), "Mark Ellis": ("Ambassador", "CA"), "Sanna Virtanen": ("Ambassador", "FI"),
     }
+
+
+@pytest.mark.parametrize("text, kind", [
+    (" date 2021-05-04 New Delhi, May 4 (PTI) - Prime Minister Arun Mehta and Nepalese Prime Minister Ram Thapa had "
+     "a telephonic conversation on Tuesday during which they reviewed trade between both countries.", "phone_call"),
+    (" date 2021-05-04 Asmara, May 4 (ERINA) - President Dawit Tesfay and Prime Minister Lemma Bekele of Ethiopia "
+     "held extensive discussion on regional issues on Monday.", "meeting"),
+])
+def test_extract_en_a_coordinated_subject_held_a_qualified_discussion_or_conversation(text, kind):
+    # two titled parties as the subject, a talk noun with a word or two before it and no `with`
+    (m,) = extract(text)
+    assert m["kind"] == kind
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Arun Mehta": "participant", "Ram Thapa": "participant"} if kind == "phone_call" else {
+        "Dawit Tesfay": "participant", "Lemma Bekele": "participant"}
+
+
+def test_extract_en_a_name_of_lineage_told_again_by_its_family_name_alone():
+    # `bin` names: the last word, no father's name before it, names the same person later
+    found = extract(" date 2023-07-07 RAMALLAH, July 7 (WAFA) - Qatari Foreign Minister Sheikh Fahad bin Nasser bin "
+                    "Ali Almarzouqi arrived in Ramallah on Friday. Almarzouqi was received at the presidency by Foreign "
+                    "Minister Omar Haddad.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Omar Haddad": "host", "Fahad bin Nasser bin Ali Almarzouqi": "guest"}]
+
+
+def test_extract_en_a_delegation_met_is_the_delegation_led_by_someone_in_the_next_sentence():
+    # the object is `a delegation`, its leader named in another sentence: the leader is the guest
+    (m,) = extract(" date 2024-12-07 KARACHI, Dec 7 (APP) - Provincial Minister for Trade Bilal Rasheed on Saturday "
+                   "held a meeting with a delegation from a Dubai-based shipping firm. The delegation was led by the "
+                   "firm's Chairman, Omar Siddiqui. They discussed port investment.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Bilal Rasheed": "host", "Omar Siddiqui": "guest"}
+
+
+def test_extract_en_later_meetings_take_the_day_and_place_of_the_story_lead_after_a_headline():
+    # a headline, a lead that dates and places the round of talks, then one meeting a sentence
+    found = extract(" date 2017-05-23 Kazakh president meets leaders in Doha\n\n"
+                    "President Arman Seitkali met with several heads of state at a regional forum held in Doha on "
+                    "May 21, the presidential press office reports.\n\n"
+                    "The forum discussed food security.\n\n"
+                    "Seitkali also met with Kyrgyz President Bakyt Osmonov and Turkmen President Aman Durdyev.")
+    assert [(m["meeting_date"], m["city"]) for m in found] == [(dt.date(2017, 5, 21), "Doha")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    " date 2023-03-13 ASTANA, March 13 - During the trip, Foreign Minister Tom Ashby will be received by President "
+    "of Kazakhstan Nurlan Beketov, the ministry said.",
+    " date 2024-02-16 NAIROBI - President Peter Kamau is to travel to Washington next month, where he will be hosted "
+    "by US President Mark Dalton.",
+])
+def test_extract_en_a_meeting_verb_after_will_be_is_still_to_come(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("cue", ["Among those present were", "Present at the meeting were"])
+def test_extract_en_those_present_listed_after_the_cue_attend(cue):
+    (m,) = extract(" date 2023-06-12 PUTRAJAYA: Prime Minister Datuk Seri Hamzah Rahman today received the Foreign "
+                   "Minister of Chile, Pablo Rojas. " + cue + " Trade Minister Datuk Azlan Musa and Foreign "
+                   "Minister Datuk Seri Rafidah Omar.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Hamzah Rahman": "host", "Pablo Rojas": "guest", "Azlan Musa": "attendee", "Rafidah Omar": "attendee"}
+
+
+def test_extract_en_the_meeting_between_a_leader_named_before_and_a_full_name_with_no_title():
+    found = extract(" date 2020-01-12 ISTANBUL (AA) - President Kemal Arslan received the Dutch prime minister on "
+                    "Saturday.\n\nLater, the closed-door meeting between Arslan and Hamma Mansouri was held at the "
+                    "palace, the source said.")
+    assert {name: row[-1] for name, row in people(found[-1]).items()} == {
+        "Kemal Arslan": "participant", "Hamma Mansouri": "participant"}

@@ -1369,3 +1369,63 @@ def test_extract_fr_ambassadeurs_nommes_avec_leur_etat_entre_parentheses():
         "Moussa Ndiaye": ("SN", "host"), "Carlos Mendez": ("PE", "guest"), "Greta Hofer": ("AT", "guest"),
         "Kofi Mensah": ("GH", "guest"),
     }
+
+
+@pytest.mark.parametrize("text", [
+    " date 2022-10 Bujumbura, 5 oct. (ABP) - Le chef de l’Etat, Paul Nduwimana, a reçu en audience les ambassadeurs "
+    "de l’Italie, Marco Ferraro, de l’Espagne, Lucia Ortega et de la Suède, Erik Lindqvist, en fin de mission.",
+    " date 2022-10 Bujumbura, 5 oct. (ABP) - Le chef de l’Etat, Paul Nduwimana, a reçu en audience les ambassadeurs "
+    "désignés de l’Italie, S.E. Marco Ferraro, de l’Espagne, S.E. Lucia Ortega et de la Suède, S.E. Erik Lindqvist.",
+])
+def test_extract_fr_des_ambassadeurs_de_a_nom_de_b_nom_chacun_de_son_etat(text):
+    # a plural title shared out state by state, each state then its envoy after a comma
+    (m,) = extract(text)
+    assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
+        "Paul Nduwimana": (None, "host"), "Marco Ferraro": ("IT", "guest"), "Lucia Ortega": ("ES", "guest"),
+        "Erik Lindqvist": ("SE", "guest")}
+    assert people(m)["Lucia Ortega"][1] == "ambassadeur"
+
+
+def test_extract_fr_les_membres_de_la_delegation_sujet_sont_ceux_de_son_chef_nomme_avant():
+    # the subject is the delegation, its leader named before with `conduite par`: the visitor
+    found = extract(" date 2019-04 Bakou, 12 avril, AZERTAC\n\n"
+                    "Une délégation conduite par Elnur Guliyev, ministre de l’Agriculture, a effectué une visite à "
+                    "Izmir. La délégation a d’abord visité le port. Ensuite, les membres de la délégation azerbaïdjanaise "
+                    "ont rencontré Kemal Aydin, ministre turc du Commerce.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Kemal Aydin": "host", "Elnur Guliyev": "guest"}]
+
+
+def test_extract_fr_recevoir_des_messages_de_chefs_d_etat_nommes_ensuite_n_est_pas_une_rencontre():
+    # what was received is messages (plural), from a group named in the next sentence
+    assert extract(" date 2012-11 Alger, 2 nov. (APS) - Le président de la République, Karim Saadi, a reçu des "
+                   "messages de félicitation de plusieurs chefs d'Etat à l'occasion de la fête nationale. Parmi eux, "
+                   "le roi Hassan Alaoui, le président tunisien Sami Gharbi et le président malien Ibrahim Keita.") == []
+
+
+@pytest.mark.parametrize("cue", ["était entouré de", "avait à ses côtés"])
+def test_extract_fr_ceux_qui_entouraient_un_des_hotes_assistent(cue):
+    # those at a party's side, named in the next sentence, are present without being parties
+    (m,) = extract(" date 2021-06 Abidjan, 4 juin (AIP) - Le président du parti, Koffi Yao, a reçu jeudi "
+                   "l’ambassadeur de France, Marc Lebrun. Le président Yao " + cue + " son conseiller diplomatique, "
+                   "Serge Kouamé, et du secrétaire général du parti, Paul Ehui.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Koffi Yao": "host", "Marc Lebrun": "guest", "Serge Kouamé": "attendee", "Paul Ehui": "attendee"}
+
+
+def test_extract_fr_un_tete_a_tete_entre_deux_noms_sans_titre():
+    # `entre A et B`: two full names with no title, right after a meeting noun and `entre`
+    (m,) = extract(" date 2021-04 Kinshasa, 15 avril (ACP) - Echanges en tête à tête, ce mercredi, entre Mpoyi Kalala "
+                   "et Tshala Nyota, respectivement ancien ministre et nouvelle représentante de l’Union africaine.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Mpoyi Kalala": "participant", "Tshala Nyota": "participant"}
+
+
+def test_extract_fr_son_homologue_d_un_etat_est_le_dirigeant_connu_de_cet_etat_nomme_sans_son_etat():
+    # `son homologue sénégalais`: the one person named (no state in their title) whom the list of
+    # well-known officials gives that state
+    (m,) = extract(" date 2024-05 Nouakchott, 20 mai (AMI) - Le chef de l’Etat mauritanien, Mohamed Ould Cheikh El "
+                   "Ghazouani, a accueilli lundi son homologue sénégalais à l’aéroport de la capitale. Après les "
+                   "hymnes, le Président Bassirou Diomaye Faye a salué les officiels.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Mohamed Ould Cheikh El Ghazouani": "host", "Bassirou Diomaye Faye": "guest"}

@@ -99,10 +99,12 @@ def _other_day(r: Reading, a: int, b: int) -> bool:
     return all(f.basis in ("explicit", "weekday") for f in days) and days[0].date != days[1].date
 
 
-def _sentences_before(m: Meeting) -> list[int]:
+def _sentences_before(r: Reading, m: Meeting) -> list[int]:
     """The sentences that may give the day or place of a meeting whose own sentences give
-    none: the one before it, then the dispatch's opening one."""
-    return list(dict.fromkeys(k for k in (m.sentence - 1, 0) if 0 <= k < m.sentence))
+    none: the one before it, then the story's lead (the first that tells of a meeting: `X
+    met with heads of state … on May 21`, after a headline), then the dispatch's opening one."""
+    lead = next((k for k in range(m.sentence - 1) if r.trigger(r.sents[k]) is not None), None)
+    return list(dict.fromkeys(k for k in (m.sentence - 1, lead, 0) if k is not None and 0 <= k < m.sentence))
 
 
 def _dateline_only(r: Reading, j: int) -> bool:
@@ -129,7 +131,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     elif basis is None:
         # `… a eu une série d’entretiens lundi à Rabat`, then each talk in its own sentence:
         # the day the sentence before or the opening one gives.
-        for j in _sentences_before(m):
+        for j in _sentences_before(r, m):
             if _dateline_only(r, j):
                 continue  # `BAKU, Azerbaijan, May 2.`: the dispatch's day, not the talks'
             around = meeting_date([r.unmasked(j)], r.d.published_date, r.pk, r.d.written_by)
@@ -211,7 +213,7 @@ def _place_around(r: Reading, m: Meeting, where: Place) -> Place:
     """Talks in person with no place in their own sentences: the place the sentence before
     or the dispatch's opening sentence gives (`a eu une série d’entretiens, jeudi à Rabat`,
     then each talk in its own sentence)."""
-    for j in _sentences_before(m):
+    for j in _sentences_before(r, m):
         found = place(r.place_texts_of(j), r.pk)
         if found.country_code:
             return Place(found.city, found.country_code, where.venue)

@@ -54,6 +54,8 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
                 return None
         else:
             parties = list(dict.fromkeys(p for p, _ in after))
+        if len(parties) < 2 and not match.group().endswith(","):
+            parties = _between_bare(r, i, match) or parties
         if len(parties) < 2:
             return None
         return {p: "participant" for p in parties}
@@ -62,6 +64,17 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
     subjects = _subject_chain(r, before) if before else _referent(r, i, match, verbal=not trigger.nominal)
     if not subjects and r.pk.subject_after_verb and not trigger.nominal:
         subjects, after = _inverted(r, i, match, after)
+    if not subjects and not trigger.nominal:
+        # `La délégation a été reçue par X`, `les membres de la délégation ont rencontré X`:
+        # the one who leads it.
+        lead = _last_clause(r.text[r.sents[i].start:match.start()])
+        subjects = _delegation_leader(r, lead, [p for p, _ in after])
+    if subjects and (not after or not r.text[match.end():after[0][1].start].strip(" ,")[:1].isupper()):
+        # `… held a meeting with a delegation from …`, then `The delegation was led by X`.
+        hi = after[0][1].start if after else r.sents[i].end
+        if delegation_noun(r.pk).match(r.text, match.end(), hi):
+            leader = _delegation_leader(r, r.text[match.end():hi], subjects)
+            after = [(leader[0], Mention(match.end(), match.end(), match.end(), "", None))] if leader else after
     if not subjects and trigger.nominal and after:
         # `Lors d’un entretien avec X, le Premier ministre, Y, a salué …`: the subject after.
         rest = [(p, m) for p, m in after if p not in _chain(r, after)]
@@ -79,7 +92,9 @@ def parties(r: Reading, i: int, trigger: Trigger, match: re.Match) -> dict[int, 
         if len(listed) >= 2:
             role = "host" if trigger.kind == "directed" else "participant"
             return {**{p: role for p in subjects}, **{p: "guest" if role == "host" else role for p in listed}}
-    if subjects and not after and trigger.kind == "directed":
+    head = r.pk.plural_head.search(r.text, match.end(), r.sents[i].end) if subjects and not after else None
+    if head and trigger.kind == "directed" and not r.pk.object_blocker.search(r.text, match.end(), head.start()):
+        # (not `a reçu des messages de chefs d’Etat`: what was received was no one)
         group = _group_named_later(r, i, match.end(), r.sents[i].end, subjects)
         if group:
             return {**{p: "host" for p in subjects}, **{p: "guest" for p in group}}
@@ -372,6 +387,11 @@ def _counterpart(r: Reading, i: int, match: re.Match, subjects: list[int]) -> in
         return named.pop() if len(named) == 1 else None
     state = r.pk.demonym_country(d.group())
     found = {p for p, person in enumerate(r.people) if person.description.country == state and p not in subjects}
+    if not found:
+        # (`s’est entretenu avec son homologue français`, Emmanuel Macron named bare: the
+        # one person of that state by the list of well-known officials)
+        found = {p for p, person in enumerate(r.people) if p not in subjects and person.description.country is None
+                 and not person.description.organization and r.known_state(p) == state}
     return found.pop() if len(found) == 1 else None
 
 
@@ -482,6 +502,28 @@ def _bare_pair(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     if len(names) != 2 or not all(_full_name(r, n) for n in names):
         return None
     return {_add_bare(r, i, name, match.start()): "participant" for name in names}
+
+
+def _between_bare(r: Reading, i: int, match: re.Match) -> list[int]:
+    """`un tête-à-tête entre Joseph Kabila et Bintou Keita`, `the meeting between Erdoğan and
+    Rached Ghannouchi`: right after `between`, two people joined by `and`, each a person
+    already named there or a full name with no title."""
+    pair = _between_pair(r.pk).match(r.text, match.end(), r.sents[i].end)
+    if pair is None or r.pk.ambiguous_meeting.search(match.group()):
+        return []
+    out = []
+    for k in (1, 2):
+        known = next((p for p, m in r.sent_mentions[i] if m.start == pair.start(k) and m.end == pair.end(k)), None)
+        if known is None and not _full_name(r, pair.group(k)):
+            return []
+        out.append(known if known is not None else _add_bare(r, i, pair.group(k), pair.end(k)))
+    return out if out[0] != out[1] else []
+
+
+@functools.cache
+def _between_pair(pk: Pack) -> re.Pattern:
+    name = _NAME_OF(pk).pattern
+    return re.compile(rf"\s*({name})(?:{pk.and_split.pattern})({name})(?=[\s,.;:]|$)")
 
 
 def _pair_after(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
@@ -635,6 +677,24 @@ def _referent(r: Reading, i: int, match: re.Match, verbal: bool = False) -> list
     if acronyms and not (own.organization and any(a in own.organization for a in acronyms)):
         return []
     return [lead_person]
+
+
+@functools.cache
+def delegation_noun(pk: Pack) -> re.Pattern:
+    """An article or two, then the pack's word for a delegation, right at the position."""
+    nouns = pk.data.get("delegation_nouns")
+    if not nouns:
+        return re.compile("(?!)")
+    return re.compile(r"[\s,]*(?:[^\W\d_]+[’'\s]\s*){0,3}?(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.IGNORECASE)
+
+
+def _delegation_leader(r: Reading, phrase: str, others: list[int]) -> list[int]:
+    """The leader of the one delegation the dispatch names one (`une délégation conduite par
+    X`, `The delegation was led by X`), when `phrase` names a delegation and no one else."""
+    if not r.delegates or not delegation_noun(r.pk).search(phrase):
+        return []
+    leaders = [p for p in r.delegates if p not in others]
+    return leaders if len(leaders) == 1 and len(r.delegates) == 1 else []
 
 
 def _named_just_before(r: Reading, i: int) -> list[int]:

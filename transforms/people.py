@@ -398,18 +398,27 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
     Plenipotentiary of Peru A B, the Republic of Korea C D`: a
     plural title whose complement lists each person after their state; each gets the title
     of that state."""
-    pos = t.end()
+    pos = t.end() + (1 if text[t.end():t.end() + 2] == ", " else 0)  # (`des ambassadeurs, de la Serbie, A, …`)
     qualifiers = re.match(rf"(?:\s+(?:[{UPPER}][\w\-]*|and|et))*", text[pos:min(end, pos + 60)])
     of = pack.of_word.match(text, pos, end) or pack.of_word.match(text, pos + qualifiers.end(), end)
+    head_end = None
+    if of is None:
+        # (`les ambassadeurs désignés de la Suisse, A, …`: an adjective after the head, left
+        # out of each one's title)
+        adjective = re.match(r"\s+[^\W\d_]+(?=\s)", text[pos:min(end, pos + 40)])
+        of = pack.of_word.match(text, pos + adjective.end(), end) if adjective else None
+        head_end = pos
     if of is None:
         return []
-    title_words = text[t.start():of.start()].split()
+    title_words = text[t.start():head_end or of.start()].split()
     singular = " ".join([pack.singular_title(t.group())] + title_words[len(t.group().split()):])
     pos = of.end()
     name_re = _name_re(pack)
     out: list[Mention] = []
     while len(out) < 12:
         again = pack.of_word.match(text, pos - 1, end) if out and pos else None
+        # (each member's title starts at its own `de`, so that only the comma links them)
+        title_start = again.start() + 1 if again else pos
         pos = again.end() if again else pos  # (`… de Irán, A, y de Venezuela, B`: `de` again)
         article = pack.title_noise.match(text[pos:min(end, pos + 8)])
         at = pos + (article.end() if article else 0)
@@ -420,13 +429,18 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
         # `de Irán, Morteza Tafreshi,`: after a comma)
         bracket = text[at + len(state):at + len(state) + 2] == " ["
         comma = text[at + len(state):at + len(state) + 2] == ", "
-        m = name_re.match(text, at + len(state) + (2 if bracket or comma else 1), end)
+        at_name = at + len(state) + (2 if bracket or comma else 1)
+        honorific = pack.honorific.match(text, at_name, end) if comma else None
+        if honorific:  # (`de la Suisse, S.E. A, …`: the honorific is the name's)
+            at_name = honorific.end() + (1 if text[honorific.end():honorific.end() + 1] == " " else 0)
+        m = name_re.match(text, at_name, end)
         if text[at + len(state):at + len(state) + 1] not in (" ", ",") or not m or not _plausible(
             m.group(), pack, single_ok=False, particle_ok=False
         ) or (bracket and text[m.end():m.end() + 1] != "]"):
             break
         title = f"{singular}{of.group().rstrip()} {state}"
-        out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, title, pos, m.start()))
+        out.append(Mention(honorific.start() if honorific else m.start(), m.start(), m.end(), m.group(),
+                           honorific.group() if honorific else None, title, title_start, m.start()))
         sep = pack.list_separator.match(text, m.end() + (1 if bracket else 0), end)
         if not sep:
             break

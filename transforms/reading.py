@@ -208,7 +208,12 @@ class Reading:
             full = p.key
             # (`Mohamed bin Zayed` is not his son `Theyab bin Mohamed bin Zayed`: a name of
             # lineage is told by its first word)
-            lineal = bool(self.pk.lineage & (set(tokens) | set(full))) and tokens[0] != full[0]
+            lineal = bool(self.pk.lineage & (set(tokens) | set(full))) and tokens[0] != full[0] and not (
+                # (`Albusaidi` after `Badr bin Hamad bin Hamood Albusaidi`: the family name that
+                # ends a name of lineage, no father's name after `bin`, is the person's own when
+                # no one else named bears it: `Al Nahyan` is a family's)
+                len(tokens) == 1 and len(full) >= 3 and tokens[0] == full[-1] and full[-2] not in self.pk.lineage
+                and sum(o.key[-1] == tokens[0] for o in self.people) == 1)
             if tokens == full or (not lineal and len(tokens) < len(full) and _subsequence(tokens, full)) or (
                 not lineal and len(full) < len(tokens) and _subsequence(full, tokens)
             ) or _spelled_otherwise(tokens, full) or (
@@ -302,6 +307,8 @@ class Reading:
                 break
             t = self.pk.triggers[int(m.lastgroup[1:])]
             pos = m.end()
+            if not t.nominal and _future_before(self.pk).search(self.text, max(s.start, m.start() - 20), m.start()):
+                continue  # `X will be received by Y`, `where he will be hosted by`: not yet a meeting
             if t.nominal:
                 future = self.pk.future.search(self.text, max(s.start, m.start() - 25), s.end)
                 if future and not self.pk.complementizer.search(self.text, m.end(), future.start()):
@@ -394,6 +401,15 @@ def _bare_pair_pattern(pk: Pack) -> re.Pattern:
     """Two capitalised pairs of words joined by `and` (`Alexander Croo et Mark Rutte`)."""
     name = r"[A-ZÀ-Ý][\w\-]+ [A-ZÀ-Ý][\w\-]+"
     return re.compile(rf"{name}\s+(?:{words_pattern(pk.data['and_words'])})\s+{name}")
+
+
+@functools.cache
+def _future_before(pk: Pack) -> re.Pattern:
+    """The pack's `future_auxiliaries` right before a verb (`will be`, `is to be`)."""
+    words = pk.data.get("future_auxiliaries")
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.IGNORECASE)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-Ý][\w’'\-]+(?: [A-ZÀ-Ý][\w’'\-]+){0,3}")

@@ -13,6 +13,7 @@ import re
 
 from transforms import geo
 from transforms.lang import Pack
+from transforms.linking import delegation_noun
 from transforms.orgs import registry
 from transforms.people import _place, _state, state_at
 from transforms.places import place
@@ -58,6 +59,11 @@ def home_ground(r: Reading, m: Meeting, end: int) -> None:
                 visitors.add(p)
             if p in r.delegates and j == m.sentence:
                 visitors.add(p)
+    # `… held a meeting with a delegation from …` (its leader named in another sentence):
+    # the delegation the meeting's sentence names is the visiting side.
+    s = r.sents[m.sentence]
+    visitors |= {p for p in parties if p in r.delegates and p not in {q for q, _ in r.sent_mentions[m.sentence]}
+                 and delegation_noun(r.pk).search(r.text, s.start, s.end)}
     hosts |= _initiators(r, m, end, parties)
     # `s’est entretenu, à son bureau, avec …`, `… the envoy, who called on him at his
     # office`: the subject's office, in the meeting's sentence or those that follow it
