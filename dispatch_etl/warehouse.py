@@ -164,16 +164,9 @@ class Warehouse:
     def delete(self, table: str, column: str, values: Iterable[str]) -> int:
         """Remove the rows whose `column` is in `values`, rewriting only the parts that
         hold some (each atomically). Returns the number of rows removed."""
-        value_set = pa.array(sorted(set(values)), pa.string())
-        if not len(value_set):
-            return 0
         removed = 0
-        for part in self.parts(table):
-            hit = pc.is_in(self.io.read(part, [column]).column(column), value_set=value_set)
-            n = pc.sum(hit).as_py() or 0
-            if not n:
-                continue
-            removed += n
+        for part, hit in self._parts_holding(table, column, values):
+            removed += pc.sum(hit).as_py()
             kept = self.io.read(part).filter(pc.invert(hit))
             if kept.num_rows:
                 self.io.write(kept, part)
@@ -184,14 +177,8 @@ class Warehouse:
     def update(self, table: str, key: str, column: str, values: dict[str, str]) -> int:
         """Set `column` to values[row's `key`] in the rows whose key is in `values`,
         rewriting only the parts that hold some (each atomically). Returns the rows changed."""
-        if not values:
-            return 0
-        keys = pa.array(sorted(values), pa.string())
         changed = 0
-        for part in self.parts(table):
-            hit = pc.is_in(self.io.read(part, [key]).column(key), value_set=keys)
-            if not pc.any(hit).as_py():
-                continue
+        for part, _ in self._parts_holding(table, key, values):
             data = self.io.read(part)
             old = data.column(column).to_pylist()
             new = [values.get(k, v) for k, v in zip(data.column(key).to_pylist(), old)]
@@ -201,6 +188,17 @@ class Warehouse:
             i = data.schema.get_field_index(column)
             self.io.write(data.set_column(i, data.schema.field(i), pa.array(new, data.schema.field(i).type)), part)
         return changed
+
+    def _parts_holding(self, table: str, column: str, values: Iterable[str]) -> Iterator[tuple[str, pa.Array]]:
+        """(part, mask of its rows whose `column` is in `values`) for each part holding any,
+        reading only that column to tell."""
+        value_set = pa.array(sorted(set(values)), pa.string())
+        if not len(value_set):
+            return
+        for part in self.parts(table):
+            hit = pc.is_in(self.io.read(part, [column]).column(column), value_set=value_set)
+            if pc.any(hit).as_py():
+                yield part, hit
 
     def clear_staging(self) -> None:
         """Drop what an interrupted run staged but never committed."""

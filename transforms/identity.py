@@ -11,7 +11,7 @@ import iuliia
 import yaml
 from rapidfuzz import fuzz
 
-from transforms.text import fold
+from transforms.text import CYRILLIC, fold
 
 # Lower-case words inside names that are not given names or surnames.
 PARTICLES = frozenset(
@@ -36,9 +36,6 @@ def skeleton(word: str) -> str:
     return out
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
 def is_latin(name: str) -> bool:
     """Whether every letter of a name is a Latin one (accents allowed: `Alíev`, `Çavuşoğlu`)."""
     return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
@@ -50,7 +47,7 @@ def latin(name: str) -> str | None:
     `Sergey Lavrov`, iuliia's Wikipedia schema); None for other scripts."""
     if is_latin(name):
         return name
-    if _CYRILLIC.search(name):
+    if CYRILLIC.search(name):
         out = iuliia.WIKIPEDIA.translate(name)
         return out if is_latin(out) else None
     return None
@@ -105,7 +102,7 @@ def compatible(a: str, b: str) -> bool:
     gb, mb, sb = name_parts(b)
     if not sa or not sb:
         return False
-    if bool(_CYRILLIC.search(a)) != bool(_CYRILLIC.search(b)):
+    if bool(CYRILLIC.search(a)) != bool(CYRILLIC.search(b)):
         if not (ga and gb and loose(ga) == loose(gb) and loose(sa) == loose(sb)):
             return False
     elif ga != gb or (sa != sb and (len(sa) < 6 or fuzz.ratio(sa, sb) < 88)):

@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 from rapidfuzz import fuzz, process
 
-from transforms.text import fold
+from transforms.text import CYRILLIC, fold
 
 # Articles (and French, Spanish, German "of the") before a name: `l’OMS`, `la ONU`, `der
 # Vereinten Nationen`. The Spanish and German ones only in lower case: a capitalised `Los`,
@@ -20,7 +20,6 @@ _ARTICLE = re.compile(
     r"|(?-i:el |los |las |del |de los |de las |der |die |das |dem |den ))",
     re.I,
 )
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
@@ -66,10 +65,10 @@ class Registry:
                 for declined in _german_forms(form):  # `der Europäischen Union`, `des Europarats`
                     self._by_key.setdefault(_key(declined), org)
         # (typos are looked for among the forms of the text's own script)
-        self._keys = {False: [k for k in self._by_key if not _CYRILLIC.search(k)],
-                      True: [k for k in self._by_key if _CYRILLIC.search(k)]}
-        self._acronym_keys = {False: [k for k in self._acronyms if not _CYRILLIC.search(k)],
-                              True: [k for k in self._acronyms if _CYRILLIC.search(k)]}
+        self._keys = {False: [k for k in self._by_key if not CYRILLIC.search(k)],
+                      True: [k for k in self._by_key if CYRILLIC.search(k)]}
+        self._acronym_keys = {False: [k for k in self._acronyms if not CYRILLIC.search(k)],
+                              True: [k for k in self._acronyms if CYRILLIC.search(k)]}
 
     def exact(self, text: str) -> Organization | None:
         """The registry entry a phrase or acronym names exactly (up to case and accents)."""
@@ -79,7 +78,7 @@ class Registry:
         """The registry entry a phrase names exactly, in any of its case forms (`des
         Europarats`, `Еврокомиссии`): no typo allowed."""
         found = self.exact(text)
-        if found is None and _CYRILLIC.search(text):
+        if found is None and CYRILLIC.search(text):
             found = _memo(self._inflections, text, self._inflected)
         return found
 
@@ -94,7 +93,7 @@ class Registry:
             return None
         if key in self._by_key:
             return self._by_key[key]
-        cyrillic = bool(_CYRILLIC.search(text))
+        cyrillic = bool(CYRILLIC.search(text))
         if _is_acronym(text.strip()):
             hit = process.extractOne(
                 text.strip().upper(), self._acronym_keys[cyrillic], scorer=fuzz.ratio, score_cutoff=90

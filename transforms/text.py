@@ -15,6 +15,8 @@ LOWER = "".join(
     c for c in map(chr, [*range(0x61, 0x250), *range(0x370, 0x530)]) if c.islower()
 )
 APOS = "'’ʼ`"
+# A Cyrillic letter: a name or phrase written in that script (`Ильхам Алиев`, `ООН`).
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def nfc(text: str) -> str:
