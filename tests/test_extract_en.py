@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from transforms.lang import pack
+from transforms.people import mentions
 
 from extraction import check_first_meeting, extract, people
 
@@ -1475,3 +1477,10 @@ def test_extract_en_the_meeting_between_a_leader_named_before_and_a_full_name_wi
                     "palace, the source said.")
     assert {name: row[-1] for name, row in people(found[-1]).items()} == {
         "Kemal Arslan": "participant", "Hamma Mansouri": "participant"}
+
+
+
+def test_extract_en_a_state_after_a_title_word_is_no_person():
+    # `thanked the President for Nepal's …`: `for` does not lead a name here, Nepal is a state
+    text = "The Secretary-General thanked the President for Nepal's contribution to peacekeeping."
+    assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == []

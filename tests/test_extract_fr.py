@@ -1429,3 +1429,49 @@ def test_extract_fr_son_homologue_d_un_etat_est_le_dirigeant_connu_de_cet_etat_n
                    "hymnes, le Président Bassirou Diomaye Faye a salué les officiels.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Mohamed Ould Cheikh El Ghazouani": "host", "Bassirou Diomaye Faye": "guest"}
+
+
+def test_extract_fr_civilite_et_initiale_collees_au_nom():
+    # `M.Karim …` and `Paul R.Martin`: no space after the honorific's or the initial's dot
+    found = extract(" date 2022-05 Niamey, 9 mai (ANP) – Le ministre des Finances Issa Moussa a reçu lundi "
+                    "l’ambassadeur du Royaume du Maroc au Niger, M.Karim Ben Salah Idrissi. Le ministre du Commerce "
+                    "Hamid Souley a reçu mardi l’ambassadeur du Canada au Niger, Paul R.Martin.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Issa Moussa": "host", "Karim Ben Salah Idrissi": "guest"},
+        {"Hamid Souley": "host", "Paul R.Martin": "guest"}]
+    assert people(found[0])["Karim Ben Salah Idrissi"][0] == "M."
+
+
+def test_extract_fr_un_titre_seul_en_tete_est_la_personne_qui_ouvre_une_phrase_plus_loin():
+    # nobody is named before `Le président de la République`; a later sentence opens with the
+    # president and his name
+    (m,) = extract(" date 2023-03 Hanoï, 6 mars (VNA) – Le président de la République a reçu lundi "
+                   "l’ambassadrice de Suède au Vietnam, Karin Lindgren. La diplomate a présenté les priorités de son "
+                   "pays. Le président Nguyen Van Binh a salué les relations entre les deux pays.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Nguyen Van Binh": "host", "Karin Lindgren": "guest"}
+
+
+def test_extract_fr_un_titre_seul_ne_renvoie_pas_a_une_personne_nommee_en_passant():
+    # the only later president is named inside a phrase (`le fils du président X`): not the host
+    found = extract(" date 2009-11 Paris, 12 nov. (AFP) - Le chef de l'Etat a reçu jeudi à déjeuner Omar "
+                    "Ndong Mba, en visite de travail. Le fils aîné du président Paul Ndong Mba effectue sa "
+                    "première visite depuis son élection.")
+    assert all("Paul Ndong Mba" not in people(m) for m in found)
+
+
+def test_extract_fr_un_titre_repris_puis_la_direction_dans_le_corps():
+    # the headline says who met (`Rencontre entre`), the lead who received whom: host and guest
+    (m,) = extract(" date 2024-07 Dakar, 3 juillet (APS) - Rencontre entre Amadou Ba et Yuko Tanaka\n\n"
+                   "Le Premier ministre, Amadou Ba, a reçu mercredi l'ambassadrice du Japon au Sénégal, Yuko Tanaka.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Amadou Ba": "host", "Yuko Tanaka": "guest"}
+
+
+def test_extract_fr_le_sujet_et_qui_l_accompagne_sont_recus():
+    # `X, titre, accompagné de Y, titre, a été reçu par Z`: X and Y both guests
+    (m,) = extract(" date 2022-06 Kinshasa, 17 juin (ACP) - M. Omar Haidari, envoyé spécial de l'Union africaine, "
+                   "accompagné de Mme Awa Ndiaye, représentante spéciale adjointe, a été reçu jeudi par le Président "
+                   "Félix Tshisekedi.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Omar Haidari": "guest", "Awa Ndiaye": "guest", "Félix Tshisekedi": "host"}
+    assert people(m)["Omar Haidari"][1] == "envoyé spécial"

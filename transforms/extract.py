@@ -21,7 +21,7 @@ from transforms.parse import Dispatch
 from transforms.people import Description
 from transforms.places import Place, place
 from transforms.reading import Meeting, Reading
-from transforms.text import fold
+from transforms.text import Span, fold
 
 _WORD = re.compile(r"[\w'-]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,9}")
@@ -52,11 +52,14 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
         groups = linking.separate(r, i, trigger, match, parties)
         for group in groups:
             principals = {p for p, role in group.items() if role != "attendee"}
-            same = next((m for m in found if (set(m.roles) == set(group) or principals <= set(m.roles))
+            same = next((m for m in found if (set(m.roles) == set(group) or principals <= set(m.roles)
+                                              or _principals(m) <= set(group))
                          and not _other_day(r, m.sentence, i)), None)
             if same is not None:
                 # a later sentence about the same meeting (a headline's, then the lead's):
-                # it may give the day or the place the first one leaves out
+                # it may give the day or the place the first one leaves out, and the people
+                # and the direction (who received whom) it left out
+                _retell(r, same, group, s)
                 if i not in same.retold and i != same.sentence:
                     same.retold.append(i)
                 continue
@@ -77,6 +80,21 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
         _trust(r, m, record, len(found), principals in seen, explain)
         seen.append(principals)
     return records
+
+
+def _principals(m: Meeting) -> set[int]:
+    return {p for p, role in m.roles.items() if role != "attendee"}
+
+
+def _retell(r: Reading, m: Meeting, group: dict[int, str], s: Span) -> None:
+    """What sentence `s`, later about meeting `m`, adds: the people it names besides, and
+    host and guest where the first sentence said only who met (`Rencontre entre A et B` …
+    `A a reçu B`; not for a call, where who rang is no host)."""
+    undirected = all(role in ("participant", "attendee") for role in m.roles.values()) and not any(
+        pattern.search(text) for text in (m.evidence.text, s.text) for kind, pattern in r.pk.kinds if kind == "phone_call")
+    for p, role in group.items():
+        if p not in m.roles or (undirected and role in ("host", "guest")):
+            m.roles[p] = role
 
 
 def _trust(r: Reading, m: Meeting, record: dict, in_dispatch: int, told_before: bool, explain: bool) -> None:

@@ -591,10 +591,12 @@ def _subject_chain(r: Reading, before: list[tuple[int, Mention]]) -> list[int]:
     for p, m in reversed(before[:-1]):
         lo = m.outer_end
         # (a title shared through a plural starts before both names: `les ministres …, X et Y`)
-        hi = nxt.start if nxt.title_start is None or nxt.title_start < lo else nxt.title_start
+        hi = nxt.title_start if nxt.title_start is not None and lo <= nxt.title_start < nxt.start else nxt.start
         link = r.text[lo:hi]
-        # (nothing between two mentions: the two halves of `les deux présidents`)
-        if p in chain or not (link == "" or r.pk.coordination_lead.fullmatch(link)):
+        # (nothing between two mentions: the two halves of `les deux présidents`; `X, envoy,
+        # accompanied by Y, was received`: the subject and who came with them)
+        if p in chain or not (link == "" or r.pk.coordination_lead.fullmatch(link)
+                              or r.pk.attendance.fullmatch(link.strip(" ,"))):
             break
         chain.insert(0, p)
         nxt = m

@@ -74,7 +74,8 @@ class Description:
 @functools.cache
 def _name_re(pack: Pack) -> re.Pattern:
     word = rf"[{UPPER}][\w{APOS}\-]*(?<![{APOS}\-])"
-    initial = rf"[{UPPER}]\.(?=\s+[{UPPER}])"
+    # (`Joey R.Hood`: an initial glued to the surname after it)
+    initial = rf"[{UPPER}]\.(?:(?=\s+[{UPPER}])|{word})"
     particle = "(?:" + "|".join(sorted(map(re.escape, pack.particles), key=len, reverse=True)) + ")"
     lead = rf"(?:{particle}\s+)*"
     # `el-Sisi`, `al-Assad`: a particle joined to the word it leads by a hyphen.
@@ -173,6 +174,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             return  # `CARICOM’s Secretary-General`: a possessive inside: a title, not a name
         if m.honorific is None and geo.is_city_name(m.name, 100_000 if " " in m.name else 1_000_000):
             return  # `à Phnom Penh, l’ambassadeur …`: a large city, not a person
+        if m.honorific is None and geo.country_code(m.name, pack.code, pack.countries):
+            return  # `thanked the President for Pakistan’s support`: a state, not a person
         if m.name_start in found or any(o.name_start < m.end and m.name_start < o.end for o in found.values()):
             return  # overlaps a name already found (`of Azerbaijan Jeyhun Bayramov`)
         found[m.name_start] = m

@@ -242,7 +242,21 @@ def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> i
         # by a description that names a state.
         bare = [p for p in last if r.people[p].description == Description(None, None, None, None)]
         fits = bare if len(bare) == 1 else []
+    if not fits:
+        # `Le président de la République a reçu … Le président Tô Lâm a salué …`: a description
+        # no one named before fits stands for the one person who opens a later sentence with a
+        # title that fits, of the state the description names (else of the dispatch's own).
+        later = {p for j in range(i + 1, len(r.sents)) for p, m in r.sent_mentions[j]
+                 if not r.text[r.sents[j].start:m.outer_start].strip()}
+        fits = [p for p in later if _fits(r, phrase, ref, r.people[p].description)
+                and _state_of(r, p) in ({ref.country} if ref.country else {r.home, None})]
+        fits = fits if len(fits) == 1 else []
     return fits[0] if fits else None
+
+
+def _state_of(r: Reading, p: int) -> str | None:
+    d = r.people[p].description
+    return d.country or d.org_country
 
 
 def _fits(r: Reading, phrase: str, ref: Description, d: Description) -> bool:

@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from transforms.text import APOS, UPPER, fold, words_pattern
+from transforms.text import APOS, LOWER, UPPER, fold, words_pattern
 
 # (a full stop inside one sentence is an abbreviation's: `U.S.`, `D.C.`, `Nov.`)
 _GAP = r"[^;:!?]{0,140}?"
@@ -230,7 +230,8 @@ def pack(code: str) -> Pack | None:
         code=code,
         data=data,
         honorific=re.compile(
-            r"(?<![\w.])(?:" + words_pattern(data["honorifics"]) + r")(?=\s)"
+            # (`M.Turki Al Ali`: a dotted honorific may be glued to the name it leads)
+            r"(?<![\w.])(?:" + words_pattern(data["honorifics"]) + rf")(?=\s|(?<=\.)[{UPPER}][{LOWER}])"
         ),
         particles=frozenset(p.casefold() for p in data["name_particles"]),
         plural_honorifics=frozenset(data.get("plural_honorifics", [])),
