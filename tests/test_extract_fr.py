@@ -1475,3 +1475,15 @@ def test_extract_fr_le_sujet_et_qui_l_accompagne_sont_recus():
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Omar Haidari": "guest", "Awa Ndiaye": "guest", "Félix Tshisekedi": "host"}
     assert people(m)["Omar Haidari"][1] == "envoyé spécial"
+
+
+def test_extract_fr_cheikh_dans_un_nom_et_noms_en_capitales():
+    # `Cheikh` after a particle or a given name, or after `M.` before `Ould`, is a name's word, not a
+    # title; after an honorific, a name may be written in capitals
+    found = extract(" date 2023-02 Nouakchott, 7 févr. (AMI) - Le ministre des Affaires étrangères, Sidi Ould Cheikh "
+                    "Abdallahi, a reçu mardi M. Cheikh Ould Baba, ambassadeur du Sénégal. Le Ministre des Relations "
+                    "Extérieures, S.E. NGOUA NDONG, a accordé une audience mercredi à Mme ABENA ESSOMBA, "
+                    "représentante de l’UNICEF.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
+        {"Sidi Ould Cheikh Abdallahi": "host", "Cheikh Ould Baba": "guest"},
+        {"NGOUA NDONG": "host", "ABENA ESSOMBA": "guest"}]

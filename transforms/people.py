@@ -190,10 +190,12 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if pack.honorific.match(text, at, end):
             continue  # `Son Excellence M. X`, `H.E. Mr. X`: the honorific right before the name counts
         rank = pack.rank.match(text, at, end)
-        if rank and text[rank.end():rank.end() + 1] == " ":
-            at = rank.end() + 1  # `His Highness Sheikh Tamim …`: the rank is no part of the name
+        if rank and text[rank.end():rank.end() + 1] == " " and not _particle_next(text, rank.end() + 1, pack):
+            # `His Highness Sheikh Tamim …`: the rank is no part of the name (but `M. Cheikh
+            # Ould Zeidane`: a given name before a particle)
+            at = rank.end() + 1
         m = name_re.match(text, at, end)
-        if m and _plausible(m.group(), pack, single_ok=True):
+        if m and _plausible(m.group(), pack, single_ok=True, caps_ok=True):
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
             # `MM. Sidi Ould Zein et Hasni Ould Lefghih`: a plural honorific covers the
             # names coordinated after the first.
@@ -215,6 +217,8 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
     heads = (start + t.end() for t in pack.title_head_lower.finditer(lowered)) if len(lowered) == end - start else (
         t.end() for t in pack.title_head.finditer(text, start, end))
     for head_end in heads:
+        if _inside_name(text, head_end, start, pack):
+            continue
         if pack.title_runs_into_name:
             span = _run_in_name(text, head_end, end, pack)
             if span and _plausible(text[span[0]:span[1]], pack, single_ok=True, particle_ok=False):
@@ -289,6 +293,28 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(m.start(), m.start(), m.end(), m.group(), None))
     ordered = sorted(found.values(), key=lambda x: x.start)
     return [_with_title(text, start, end, m, ordered, pack) for m in ordered]
+
+
+_WORD_BEFORE = re.compile(rf"([{UPPER}][\w{APOS}\-]*|\w+)\s+$")
+
+
+def _particle_next(text: str, pos: int, pack: Pack) -> bool:
+    word = re.match(r"[\w\-]+", text[pos:pos + 20])
+    return bool(word) and word.group()[:1].isupper() and word.group().casefold() in pack.particles
+
+
+def _inside_name(text: str, head_end: int, lo: int, pack: Pack) -> bool:
+    """Whether the title word ending at `head_end` is a word of a name around it: after a
+    name particle or a given name (`Ismail Ould Cheikh Ahmed`, `Mohamed Cheikh Ahmed`)."""
+    head_start = text.rfind(" ", lo, head_end) + 1
+    if not text[head_start:head_start + 1].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(lo, head_start - 30), head_start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and (word.casefold() in pack.particles or given_name(word)) \
+        and not pack.is_title_word(word) and not pack.demonym_country(word)
 
 
 def _from_name_words(m: Mention, pack: Pack) -> Mention | None:
@@ -690,7 +716,9 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
     return 0
 
 
-def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True) -> bool:
+def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True, caps_ok: bool = False) -> bool:
+    """Whether a capitalised run may be a person's name; `caps_ok`: after an honorific, a
+    name of two words or more may be written in capitals (`Mme RETENO ASSONOUET`)."""
     if pack.data.get("morphology"):
         # (the words a title runs into before the name are no part of it: `МИД Малави X Y`)
         found = _from_name_words(Mention(0, 0, len(name), name, None), pack)
@@ -723,6 +751,8 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True)
     # `Baku Energy Forum`, `Khazar University`: a name ending in an organisation's head noun.
     if len(tokens) > 1 and pack.org_head.fullmatch(tokens[-1]) and pack.is_common(tokens[-1]):
         return False
+    if caps_ok and len(tokens) >= 2 and all(len(t) >= 3 for t in tokens):
+        return True
     return not _ALL_CAPS.fullmatch(tokens[0])
 
 
