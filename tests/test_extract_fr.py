@@ -9,7 +9,9 @@ import pytest
 
 from transforms.extract import meetings
 from transforms.ingest import raw_documents
+from transforms.lang import pack
 from transforms.parse import dispatch
+from transforms.people import mentions
 
 from extraction import check_first_meeting, extract, people
 
@@ -1487,3 +1489,13 @@ def test_extract_fr_cheikh_dans_un_nom_et_noms_en_capitales():
     assert [{name: row[-1] for name, row in people(m).items()} for m in found] == [
         {"Sidi Ould Cheikh Abdallahi": "host", "Cheikh Ould Baba": "guest"},
         {"NGOUA NDONG": "host", "ABENA ESSOMBA": "guest"}]
+
+
+@pytest.mark.parametrize("subject", ["MM. Mirzaïev et Haddad", "Les présidents Mirzaïev et Haddad"])
+def test_extract_fr_un_titre_ou_une_civilite_au_pluriel_devant_deux_noms_de_famille(subject):
+    # a plural honorific or title before two surnames alone: both are people, both met
+    (m,) = extract(" date 2023-10 Tunis, 12 oct. (TAP) - Le président ouzbek Chavkat Mirzaïev a reçu jeudi le "
+                   "président tunisien Kamel Haddad. " + subject + " se sont ensuite entretenus en tête-à-tête.")
+    assert set(people(m)) == {"Chavkat Mirzaïev", "Kamel Haddad"}
+    text = subject + " se sont entretenus."
+    assert [x.name for x in mentions(text, 0, len(text), pack("fr"))] == ["Mirzaïev", "Haddad"]

@@ -199,10 +199,11 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
             add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
             # `MM. Sidi Ould Zein et Hasni Ould Lefghih`: a plural honorific covers the
             # names coordinated after the first.
+            single = " " not in m.group()  # (`MM. Poutine et Trump`: surnames alone, all of them)
             while h.group() in pack.plural_honorifics:
                 link = pack.coordination.match(text, m.end(), end)
                 m = name_re.match(text, link.end(), end) if link else None
-                if not (m and _plausible(m.group(), pack, single_ok=False)):
+                if not (m and _plausible(m.group(), pack, single_ok=single)):
                     break
                 add(Mention(m.start(), m.start(), m.end(), m.group(), h.group()))
     # A rank after a comma and its article, then a name: `le ministre saoudien de
@@ -298,6 +299,14 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
 _WORD_BEFORE = re.compile(rf"([{UPPER}][\w{APOS}\-]*|\w+)\s+$")
 
 
+def _surname_follows(text: str, pos: int, end: int, pack: Pack) -> bool:
+    """A list separator then a single capitalised word that may be a surname (`… et Saïed`)."""
+    sep = pack.list_separator.match(text, pos, end)
+    m = _name_re(pack).match(text, sep.end(), end) if sep else None
+    return bool(m) and " " not in m.group() and _plausible(m.group(), pack, single_ok=True, particle_ok=False) \
+        and _boundary_ok(text, m.end())
+
+
 def _particle_next(text: str, pos: int, pack: Pack) -> bool:
     word = re.match(r"[\w\-]+", text[pos:pos + 20])
     return bool(word) and word.group()[:1].isupper() and word.group().casefold() in pack.particles
@@ -348,9 +357,13 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
         comma = _COMMA_SPACE.search(text, t.end(), min(end, t.end() + 120))
         dash = _DASH.search(text, t.end(), min(end, t.end() + 120))
         title_end = first = None
+        surnames = False  # `les présidents Macron et Saïed`: surnames alone
         direct = name_re.match(text, t.end() + 1, end) if text[t.end():t.end() + 1] == " " else None
         if direct and _plausible(direct.group(), pack, single_ok=False, particle_ok=False):
             title_end, first = t.end(), direct.start()  # `des présidents Ilham Aliyev, Recep …`
+        elif direct and " " not in direct.group() and _plausible(direct.group(), pack, single_ok=True, particle_ok=False) \
+                and _surname_follows(text, direct.end(), end, pack):
+            title_end, first, surnames = t.end(), direct.start(), True
         elif dash and not pack.any_trigger.search(text, t.end(), dash.start()) and (
             after_dash := name_re.match(text, dash.end(), end)
         ) and _plausible(after_dash.group(), pack, single_ok=False, particle_ok=False):
@@ -378,7 +391,8 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
         pos = first
         while len(names) < 8:
             m = name_re.match(text, pos, end)
-            if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+            if not m or not _plausible(m.group(), pack, single_ok=surnames, particle_ok=False) or (
+                    surnames and " " in m.group()):
                 break
             names.append(m)
             sep = pack.list_separator.match(text, m.end(), end)
