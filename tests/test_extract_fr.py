@@ -1499,3 +1499,13 @@ def test_extract_fr_un_titre_ou_une_civilite_au_pluriel_devant_deux_noms_de_fami
     assert set(people(m)) == {"Chavkat Mirzaïev", "Kamel Haddad"}
     text = subject + " se sont entretenus."
     assert [x.name for x in mentions(text, 0, len(text), pack("fr"))] == ["Mirzaïev", "Haddad"]
+
+
+def test_extract_fr_les_membres_d_un_groupe_nommes_entre_parentheses_apres_leur_etat():
+    # `Il s’agit des représentants du Mali (A), du Ghana (B) …`: each name in brackets after its state
+    (m,) = extract(" date 2023-05 Lomé, 4 mai (ATOP) - Trois nouveaux ambassadeurs ont présenté mercredi leurs lettres "
+                   "de créance au président Kossi Amegan. Il s’agit des représentants du Mali (Awa Keïta Diarra), du "
+                   "Ghana (Kwame Osei Mensah) et de la Norvège (Ingrid Solberg Haug).")
+    assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
+        "Kossi Amegan": ("TG", "host"), "Awa Keïta Diarra": ("ML", "guest"), "Kwame Osei Mensah": ("GH", "guest"),
+        "Ingrid Solberg Haug": ("NO", "guest")}

@@ -312,7 +312,7 @@ def _bulleted_items(r: Reading, i: int, taken: list[int]) -> list[int]:
 def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
     """`Ont été accrédités A pour l’Italie, B pour le Ghana et C pour la Suède`, `They are
     A from Algeria and B from Finland`, `A (Algeria), B (Finland)`, `the envoys of Algeria,
-    A; and of Finland, B`: members of a group met named with no title, each with the state
+    A; and of Finland, B`, `ceux du Mali (A) et du Ghana (B)`: members of a group met named with no title, each with the state
     they come from, which becomes theirs."""
     s = r.sents[j]
     found: list[tuple[int, int, str]] = []  # (where the name ends, its start, the state)
@@ -329,7 +329,8 @@ def _members_by_state(r: Reading, j: int, taken: list[int]) -> list[int]:
         article = r.pk.title_noise.match(r.text[n.end():min(s.end, n.end() + 8)])
         at = n.end() + (article.end() if article else 0)
         state = state_at(r.text, at, s.end, r.pk)
-        name = _COMMA_NAME(r.pk).match(r.text, at + len(state), s.end) if state else None
+        name = (_COMMA_NAME(r.pk).match(r.text, at + len(state), s.end)
+                or _BRACKETED_NAME(r.pk).match(r.text, at + len(state), s.end)) if state else None
         if name is not None:
             found.append((name.end(1), name.start(1), state))
     members: list[int] = []
@@ -357,6 +358,12 @@ def _first_in(r: Reading, j: int, p: int) -> int:
 def _member_then_state(pk: Pack) -> re.Pattern:
     """A name, whole, then its state in brackets (`A (Algeria)`)."""
     return re.compile(rf"(?<![\w’'\-])({_NAME_OF(pk).pattern})\s+\(([^()]{{2,60}})\)")
+
+
+@functools.cache
+def _BRACKETED_NAME(pk: Pack) -> re.Pattern:
+    """A name, whole, in brackets after its state (`du Mali (A)`)."""
+    return re.compile(rf"\s*\(({_NAME_OF(pk).pattern})\)")
 
 
 @functools.cache
