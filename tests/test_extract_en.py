@@ -1484,3 +1484,23 @@ def test_extract_en_a_state_after_a_title_word_is_no_person():
     # `thanked the President for Nepal's …`: `for` does not lead a name here, Nepal is a state
     text = "The Secretary-General thanked the President for Nepal's contribution to peacekeeping."
     assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == []
+
+
+def test_extract_en_he_is_the_subject_of_the_meeting_told_just_before():
+    # `The … diplomat also met with B. He also held a warm exchange with C`: `he` is the one who met
+    # B (the previous sentence's subject, itself a description), not B; a participle clause after a
+    # comma ends C's title
+    found = extract(" date 2021-03 HAVANA, March 4 (ACN) - Chilean foreign minister Marta Rojas is holding bilateral "
+                    "talks in Lima this week. Rojas held a meeting with Pedro Castillo Soto, Minister of Foreign "
+                    "Affairs of Peru. The Chilean diplomat also met with Ana Lucia Vera, Minister of Trade of Ecuador. "
+                    "He as well held a warm exchange with Tomas Ibarra, Bolivian FM, stressing the good state of "
+                    "relations.")
+    assert [{name: row[-1] for name, row in people(m).items()} for m in found][-1] == {
+        "Marta Rojas": "participant", "Tomas Ibarra": "participant"}
+    assert people(found[-1])["Tomas Ibarra"][1] == "FM"
+
+
+def test_extract_en_delighted_to_meet_with():
+    (m,) = extract(" date 2023-09 ISLAMABAD, Sept 3 (APP) - Saudi Foreign Minister Faisal Al Rashid said he was "
+                   "delighted to meet with the caretaker Prime Minister, Anwar Khan Niazi, in Islamabad on Sunday.")
+    assert set(people(m)) == {"Faisal Al Rashid", "Anwar Khan Niazi"}

@@ -707,9 +707,19 @@ def _delegation_leader(r: Reading, phrase: str, others: list[int]) -> list[int]:
 
 
 def _named_just_before(r: Reading, i: int) -> list[int]:
-    """What a subject pronoun points back to: the first person of the nearest sentence
-    before `i` that names anyone."""
+    """What a subject pronoun points back to: the subject of the nearest sentence before
+    `i` that names anyone, when it tells of a meeting (`The Caribbean diplomat also met with
+    X. He also held talks with Y`), else the first person it names."""
     for j in range(i - 1, -1, -1):
+        found = r.trigger(r.sents[j])
+        if found is not None and not r.cache.get("subject_of"):
+            r.cache["subject_of"] = True  # (one sentence back at most)
+            try:
+                roles = parties(r, j, *found)
+            finally:
+                r.cache["subject_of"] = False
+            if roles:
+                return [next(iter(roles))]
         if r.sent_mentions[j]:
             return [r.sent_mentions[j][0][0]]
     return []
