@@ -327,3 +327,18 @@ def test_extract_de_listed_organisations_in_german_after_an_article():
         "Leyla Mammadova": (None, "Präsidentin", "Milli Medjlis", "AZ", "participant"),
         "Carlos Mendes": (None, "Generalsekretär", "UN", None, "participant"),
     }
+
+
+def test_extract_de_das_staatsoberhaupt_ist_der_zuvor_genannte_bundespraesident():
+    # `das Staatsoberhaupt` (neuter article) after the subject-first verb: the federal president named before
+    found = extract(" date 2024-10 Wien, 8. Oktober (APA) - Bundespräsident Karl Steiner empfing am Dienstag "
+                    "Interimskanzler Peter Huber. Bereits am Montag hatte das Staatsoberhaupt mit Finanzminister "
+                    "Martin Gruber über das Budget gesprochen.")
+    assert [set(people(m)) for m in found] == [{"Karl Steiner", "Peter Huber"}, {"Karl Steiner", "Martin Gruber"}]
+
+
+def test_extract_de_haetten_telefoniert():
+    # reported speech: `X und Y hätten telefoniert`
+    (m,) = extract(" date 2016-03 Moskau, 2. März (dpa) - Die Außenminister Sergej Lawrow und John Kerry hätten am "
+                   "Mittwoch telefoniert, teilte das russische Außenministerium mit.")
+    assert set(people(m)) == {"Sergej Lawrow", "John Kerry"}
