@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
-
-import yaml
+from transforms import bundled
 
 
 @functools.cache
 def _debris() -> re.Pattern:
-    data = yaml.safe_load(resources.files("transforms").joinpath("data/debris.yaml").read_text("utf-8"))
+    data = bundled.data("data/debris.yaml")
     return re.compile("(?:" + "|".join(f"(?:{p})" for p in data["lines"]) + r")\s*", re.IGNORECASE)
 
 

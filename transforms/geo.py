@@ -9,6 +9,7 @@ import re
 
 import pycountry
 
+from transforms import bundled
 from transforms.text import fold
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’ .\-]+$")
@@ -25,6 +26,10 @@ def _geonames() -> list[dict]:
 @functools.cache
 def _cities() -> dict[str, tuple[str, int]]:
     """Folded city name or alternate name -> (country code, population) of the largest."""
+    return bundled.built("cities", _city_index)
+
+
+def _city_index() -> dict[str, tuple[str, int]]:
     index: dict[str, tuple[str, int]] = {}
     for city in _geonames():
         entry = (city["countrycode"], int(city["population"] or 0))
@@ -42,6 +47,10 @@ def _cities() -> dict[str, tuple[str, int]]:
 def _city_names() -> dict[str, int]:
     """Folded main name of a city -> the largest such city's population (alternate names
     left out: they hold people's names, `Li Wei` for a Canadian city)."""
+    return bundled.built("city-names", _main_names)
+
+
+def _main_names() -> dict[str, int]:
     index: dict[str, int] = {}
     for city in _geonames():
         key = fold(city["name"])
@@ -108,10 +117,7 @@ def city_country(name: str, extra: dict[str, str] | None = None, min_population:
 
 @functools.cache
 def _agencies() -> dict[str, tuple[str, ...]]:
-    import yaml
-    from importlib import resources
-
-    raw = yaml.safe_load(resources.files("transforms").joinpath("data/agencies.yaml").read_text("utf-8"))
+    raw = bundled.data("data/agencies.yaml")
     return {fold(k): tuple(v) if isinstance(v, list) else (v,) for k, v in raw.items()}
 
 
@@ -127,10 +133,7 @@ def agency_country(agency: str | None, where: str | None = None) -> str | None:
 
 @functools.cache
 def _seats() -> tuple[re.Pattern, dict[str, str]]:
-    import yaml
-    from importlib import resources
-
-    raw = yaml.safe_load(resources.files("transforms").joinpath("data/seats.yaml").read_text("utf-8"))
+    raw = bundled.data("data/seats.yaml")
     states = {fold(name): code for code, names in raw.items() for name in names}
     names = sorted({name for names in raw.values() for name in names}, key=len, reverse=True)
     pattern = "|".join(re.escape(n).replace("’", "[’']") for n in names)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
-
 import iuliia
-import yaml
 from rapidfuzz import fuzz
 
+from transforms import bundled
 from transforms.text import CYRILLIC, fold
 
 # Lower-case words inside names that are not given names or surnames.
@@ -23,7 +21,7 @@ ARTICLES = ("al", "el", "ul", "ad", "as", "ash", "at", "az")
 
 @functools.cache
 def _rules() -> list[tuple[re.Pattern, str]]:
-    data = yaml.safe_load(resources.files("transforms").joinpath("data/transliteration.yaml").read_text("utf-8"))
+    data = bundled.data("data/transliteration.yaml")
     return [(re.compile(a), b) for a, b in data["rules"]]
 
 

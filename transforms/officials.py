@@ -13,10 +13,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
-
+from transforms import bundled
 from transforms.identity import compatible, name_parts, person_key
 
 # The offices, most prominent first: of two officials one name gives, the press more likely
@@ -57,8 +54,7 @@ def officials() -> list[Official]:
 
 @functools.cache
 def _officials() -> tuple[Official, ...]:
-    text = resources.files("transforms").joinpath("data/officials.yaml").read_text("utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    raw = bundled.data("data/officials.yaml") or {}
     out = []
     for country, rows in raw.items():
         for row in rows or []:
@@ -70,6 +66,10 @@ def _officials() -> tuple[Official, ...]:
 
 @functools.cache
 def _index() -> _Index:
+    return bundled.built("officials", _build_index)
+
+
+def _build_index() -> _Index:
     by_key: dict[str, list[Official]] = defaultdict(list)
     by_surname: dict[str, list[Official]] = defaultdict(list)
     for o in _officials():

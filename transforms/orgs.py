@@ -5,11 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
 from rapidfuzz import fuzz, process
 
+from transforms import bundled
 from transforms.text import CYRILLIC, fold
 
 # Articles (and French, Spanish, German "of the") before a name: `l’OMS`, `la ONU`, `der
@@ -231,9 +229,7 @@ _LANGUAGES = ("ru", "es", "de")
 @functools.cache
 def registry() -> Registry:
     """The bundled registry (transforms/data/organizations.yaml)."""
-    raw = yaml.safe_load(
-        resources.files("transforms").joinpath("data/organizations.yaml").read_text("utf-8")
-    )
+    raw = bundled.data("data/organizations.yaml")
     orgs = []
     for e in raw:
         names = {lang: tuple(e[f"names_{lang}"]) for lang in _LANGUAGES if e.get(f"names_{lang}")}

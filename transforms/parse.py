@@ -8,6 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from transforms import bundled
 from transforms.clean import without_debris
 from transforms.ingest import RawDoc
 from transforms.text import UPPER, normalise_layout
@@ -41,9 +42,9 @@ def _day_month_link() -> str:
     """The words language packs write between a day and its month or year (`23 de enero de
     2014`: their `dates.day_month_link`), as an optional group; a dateline is read before
     its language is known, so every pack's count."""
-    from transforms.lang import available, pack
+    from transforms.lang import available, raw
 
-    links = [link for code in available() if (link := pack(code).data["dates"].get("day_month_link"))]
+    links = [link for code in available() if (link := raw(code)["dates"].get("day_month_link"))]
     return rf"(?:\s+(?:{'|'.join(links)}))?" if links else ""
 
 
@@ -409,11 +410,7 @@ def _script(text: str) -> str:
 @functools.cache
 def _scripts() -> dict[str, str]:
     """Language code -> the script it is written in (transforms/data/scripts.yaml)."""
-    from importlib import resources
-
-    import yaml
-
-    data = yaml.safe_load(resources.files("transforms").joinpath("data/scripts.yaml").read_text("utf-8"))
+    data = bundled.data("data/scripts.yaml")
     return {code: script for script, codes in data["scripts"].items() for code in codes}
 
 

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from transforms import bundled
 from transforms.text import APOS, LOWER, UPPER, fold, words_pattern
 
 # (a full stop inside one sentence is an abbreviation's: `U.S.`, `D.C.`, `Nov.`)
@@ -211,13 +210,20 @@ def available() -> tuple[str, ...]:
 
 
 @functools.cache
+def raw(code: str) -> dict:
+    """The pack's data as its file writes it (not compiled, not grown to inflected forms):
+    what is needed of every language before the dispatch's is known."""
+    return bundled.data(f"{code}.yaml", "transforms.lang")
+
+
+@functools.cache
 def pack(code: str) -> Pack | None:
     """The compiled pack for a language, or None when the language has none."""
     if code not in available():
         return None
-    data = yaml.safe_load(resources.files("transforms.lang").joinpath(f"{code}.yaml").read_text("utf-8"))
+    data = raw(code)
     if data.get("morphology"):
-        data = _inflected(data)
+        data = bundled.built(f"pack-{code}", functools.partial(_inflected, data))
     demonyms = {fold(k): v for k, v in data["demonyms"].items()}
     endings = tuple(data.get("demonym_endings") or ("", *_ENDINGS))
     demonym_forms = [f + e for f in data["demonyms"] for e in endings]

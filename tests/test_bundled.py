@@ -1,0 +1,59 @@
+"""The package's data read fast at start-up: what is costly to build is kept between
+processes, never stale, and its loss or damage costs only the time to build it again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from transforms import bundled
+
+
+def _counting(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_built_is_kept_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCH_ETL_CACHE", str(tmp_path))
+    build, calls = _counting({"baku": ("AZ", 2_300_000)})
+    assert bundled.built("t", build) == {"baku": ("AZ", 2_300_000)}
+    assert bundled.built("t", build) == {"baku": ("AZ", 2_300_000)}
+    assert len(calls) == 1
+    (kept,) = tmp_path.glob("t-*.pickle")
+    assert bundled._key() in kept.name
+
+
+def test_built_rebuilds_a_damaged_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCH_ETL_CACHE", str(tmp_path))
+    build, calls = _counting([1, 2, 3])
+    bundled.built("t", build)
+    (kept,) = tmp_path.glob("t-*.pickle")
+    kept.write_bytes(kept.read_bytes()[:5])  # a copy cut short (a process killed while writing)
+    assert bundled.built("t", build) == [1, 2, 3]
+    assert len(calls) == 2
+
+
+def test_built_works_where_nothing_can_be_written(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DISPATCH_ETL_CACHE", str(blocker / "built"))
+    build, calls = _counting("x")
+    assert bundled.built("t", build) == "x" and bundled.built("t", build) == "x"
+    assert len(calls) == 2
+
+
+def test_a_second_process_reads_what_the_first_built(tmp_path):
+    # the city index, built by the first process and read by the next: the same answers
+    code = "from transforms import geo; print(geo.city_country('Bakou'), geo.is_city_name('Lyon', 100_000))"
+    env = {**os.environ, "DISPATCH_ETL_CACHE": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert list(tmp_path.glob("cities-*.pickle"))
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout == second.stdout and "AZ" in first.stdout and "True" in first.stdout
