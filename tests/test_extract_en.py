@@ -1504,3 +1504,24 @@ def test_extract_en_delighted_to_meet_with():
     (m,) = extract(" date 2023-09 ISLAMABAD, Sept 3 (APP) - Saudi Foreign Minister Faisal Al Rashid said he was "
                    "delighted to meet with the caretaker Prime Minister, Anwar Khan Niazi, in Islamabad on Sunday.")
     assert set(people(m)) == {"Faisal Al Rashid", "Anwar Khan Niazi"}
+
+
+def test_extract_en_a_king_named_by_his_given_name_beside_another_titled_party():
+    # `His Majesty King A and Saudi Crown Prince B, the prime minister, held a meeting`: the king's
+    # given name alone, honorific and title apart; the apposition after B does not end the subject
+    (m,) = extract(" date 2023-04 AMMAN, April 20 (Petra) - His Majesty King Hamid and Saudi Crown Prince Faisal "
+                   "bin Nawaf Al Saud, the prime minister of Saudi Arabia, held a meeting in Jeddah on Wednesday.")
+    assert {name: row[:2] for name, row in people(m).items()} == {
+        "Hamid": ("His Majesty", "King"), "Faisal bin Nawaf Al Saud": (None, "Crown Prince")}
+
+
+def test_extract_en_a_given_name_that_is_also_a_rank_before_a_particle():
+    # `Dr. Sultan bin Ahmed …`: Sultan leads the name (a particle follows), it is no title
+    text = "Dr. Sultan bin Rashid Al Marri met HH Sheikh Hamdan bin Saeed in Dubai."
+    assert [(m.name, m.honorific) for m in mentions(text, 0, len(text), pack("en"))] == [
+        ("Sultan bin Rashid Al Marri", "Dr."), ("Hamdan bin Saeed", "HH")]
+
+
+def test_extract_en_an_airport_named_after_a_person_is_no_person():
+    text = "At the Julius Nyerere International Airport, the visitor was welcomed by the President, Amina Lema."
+    assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == ["Amina Lema"]

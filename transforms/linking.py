@@ -446,6 +446,9 @@ def _leads_to_title(r: Reading, link: str) -> bool:
     return not rest.strip() or bool(r.pk.title_noise.fullmatch(rest) or r.pk.title_noise.fullmatch(rest + " "))
 
 
+_APPOSITION = re.compile(r"\s*,[^,;:.]{3,120},")
+
+
 def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
     """Parties named together as the subject: `X and Y held talks`, `X et Y se sont
     entretenus` (each with their title)."""
@@ -464,6 +467,9 @@ def _coordinated(r: Reading, i: int, match: re.Match) -> dict[int, str] | None:
         return _bare_pair(r, i, match)
     last = before[-1][1]
     tail = r.text[last.outer_end:match.start()]
+    apposition = _APPOSITION.match(tail)
+    if apposition and r.pk.title_head.search(apposition.group()):
+        tail = tail[apposition.end():]  # (`…, the prime minister of Saudi Arabia, held talks`)
     if len(tail.split()) > 3:
         return None
     chain = _subject_chain(r, before)

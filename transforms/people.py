@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from transforms import geo, morphology, officials
 from transforms.lang import Pack
 from transforms.orgs import registry
-from transforms.text import APOS, LOWER, UPPER, fold
+from transforms.text import APOS, LOWER, UPPER, fold, skip
 
 _COMMA_BEFORE_CAPITAL = re.compile(rf",\s+(?=[{UPPER}])")
 _SPACE_LOWER = re.compile(rf"\s[{LOWER}]")
@@ -190,13 +190,25 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         if pack.honorific.match(text, at, end):
             continue  # `Son Excellence M. X`, `H.E. Mr. X`: the honorific right before the name counts
         rank = pack.rank.match(text, at, end)
+        head = None
         if rank and text[rank.end():rank.end() + 1] == " " and not _particle_next(text, rank.end() + 1, pack):
             # `His Highness Sheikh Tamim …`: the rank is no part of the name (but `M. Cheikh
             # Ould Zeidane`: a given name before a particle)
             at = rank.end() + 1
+        elif not rank:
+            head = pack.title_head.match(text, at, end)
+            # (but after a plain civility a title word that is also a given name leads the
+            # name: `M. Sultan Raïev`)
+            civility = len(h.group()) <= 4 and h.group().count(".") <= 1 and " " not in h.group()
+            if head and text[head.end():head.end() + 1] == " " and text[head.end() + 1:head.end() + 2].isupper() \
+                    and not _particle_next(text, head.end() + 1, pack) and not (civility and given_name(head.group())):
+                at = head.end() + 1  # `His Majesty King Abdullah`: the title is no part of the name either
+            else:
+                head = None
         m = name_re.match(text, at, end)
         if m and _plausible(m.group(), pack, single_ok=True, caps_ok=True):
-            add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()))
+            add(Mention(h.start(), m.start(), m.end(), m.group(), h.group()) if head is None else Mention(
+                h.start(), m.start(), m.end(), m.group(), h.group(), head.group(), head.start(), head.end()))
             # `MM. Sidi Ould Zein et Hasni Ould Lefghih`: a plural honorific covers the
             # names coordinated after the first.
             single = " " not in m.group()  # (`MM. Poutine et Trump`: surnames alone, all of them)
@@ -308,8 +320,10 @@ def _surname_follows(text: str, pos: int, end: int, pack: Pack) -> bool:
 
 
 def _particle_next(text: str, pos: int, pack: Pack) -> bool:
+    """Whether the word at `pos` is a name particle (`Cheikh Ould …`, `Sultan bin Ahmed …`):
+    the word before it is a given name, not a rank or title."""
     word = re.match(r"[\w\-]+", text[pos:pos + 20])
-    return bool(word) and word.group()[:1].isupper() and word.group().casefold() in pack.particles
+    return bool(word) and word.group().casefold() in pack.particles
 
 
 def _inside_name(text: str, head_end: int, lo: int, pack: Pack) -> bool:
@@ -612,13 +626,21 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         # `Head of the Partnerships and International Cooperation Sector`: a lone word that
         # the title goes on after is part of the title.
         after = tokens[tokens.index(name[0]) + 1:tokens.index(name[0]) + 3]
-        if len(after) == 2 and after[0].group().casefold() in connectors and after[1].group()[0].isupper():
+        if len(after) == 2 and after[0].group().casefold() in connectors and after[1].group()[0].isupper() \
+                and not (given_name(name[0].group()) and _title_starts(text, after[1], pack)):
+            # (but `King Abdullah and Crown Prince Mohammed`: a given name, then another title)
             if not _of_state(text, name[0].end(), end, pack):
                 return None
     stop = name[-1].end() - (1 if name[-1].group().endswith(".") and len(name[-1].group()) > 2 else 0)
     # `Queen Mathilde of Belgium`, `King Abdullah II of Jordan`: the span takes the state in,
     # for `mentions()` to move it from the name to the title.
     return name[0].start(), _of_state(text, stop, end, pack) or stop
+
+
+def _title_starts(text: str, word: re.Match, pack: Pack) -> bool:
+    """Whether a title starts at this word (`Crown Prince …`, `Saudi Crown Prince …`)."""
+    return bool(pack.title_head.match(text, word.start()) or (
+        pack.demonym_country(word.group()) and pack.title_head.match(text, skip(text, word.end(), len(text)))))
 
 
 def _of_state(text: str, pos: int, end: int, pack: Pack) -> int:
@@ -762,8 +784,10 @@ def _plausible(name: str, pack: Pack, single_ok: bool, particle_ok: bool = True,
         return False
     if registry().exact(name) is not None:
         return False
-    # `Baku Energy Forum`, `Khazar University`: a name ending in an organisation's head noun.
-    if len(tokens) > 1 and pack.org_head.fullmatch(tokens[-1]) and pack.is_common(tokens[-1]):
+    # `Baku Energy Forum`, `Khazar University`: a name ending in an organisation's head noun;
+    # `Kenneth Kaunda International Airport`: in a venue's.
+    if len(tokens) > 1 and pack.is_common(tokens[-1]) and (
+            pack.org_head.fullmatch(tokens[-1]) or (len(tokens) > 2 and pack.venue_head.fullmatch(tokens[-1]))):
         return False
     if caps_ok and len(tokens) >= 2 and all(len(t) >= 3 for t in tokens):
         return True
