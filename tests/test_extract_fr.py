@@ -1509,3 +1509,13 @@ def test_extract_fr_les_membres_d_un_groupe_nommes_entre_parentheses_apres_leur_
     assert {name: (row[3], row[-1]) for name, row in people(m).items()} == {
         "Kossi Amegan": ("TG", "host"), "Awa Keïta Diarra": ("ML", "guest"), "Kwame Osei Mensah": ("GH", "guest"),
         "Ingrid Solberg Haug": ("NO", "guest")}
+
+
+def test_extract_fr_un_titre_pluriel_puis_chacun_apres_l_adjectif_de_son_etat():
+    # `les ambassadeurs chinois A, indonésien B et américain C`: separate talks, one per envoy, each
+    # with the title and the state of their adjective
+    found = extract(" date 2016-05 Hanoi, 20 mai (VNA) - Le ministre de la Défense, Pham Van Duc, a rencontré le 19 "
+                    "mai à Hanoi les ambassadeurs chinois Wang Lihua, indonésien Budi Santoso et américain Mark Ellison.")
+    assert [{name: (row[1], row[3]) for name, row in people(m).items() if name != "Pham Van Duc"} for m in found] == [
+        {"Wang Lihua": ("ambassadeur", "CN")}, {"Budi Santoso": ("ambassadeur", "ID")},
+        {"Mark Ellison": ("ambassadeur", "US")}]

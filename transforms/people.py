@@ -397,7 +397,7 @@ def _plural_title_mentions(text: str, start: int, end: int, pack: Pack) -> list[
                 if w.group()[:1].isupper() and morphology.name_word(w.group(), pack.data):
                     title_end = first = t.end() + w.start()
                     break
-        listed = _state_name_list(text, t, end, pack)
+        listed = _state_name_list(text, t, end, pack) or _demonym_name_list(text, t, end, pack)
         if listed or first is None:
             out += listed
             continue
@@ -502,6 +502,40 @@ def _state_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Menti
         if not sep:
             break
         pos = sep.end()
+    return out if len(out) >= 2 and _boundary_ok(text, out[-1].end) else []
+
+
+def _demonym_name_list(text: str, t: re.Match, end: int, pack: Pack) -> list[Mention]:
+    """`les ambassadeurs chinois A, indonésien B et français C`, `los embajadores chino A y
+    francés B`: a plural title then each person after the adjective of their state; each
+    gets the title with that adjective."""
+    singular = pack.singular_title(t.group())
+    name_re = _name_re(pack)
+    out: list[Mention] = []
+    pos = t.end()
+    # (`des ministres des Affaires étrangères azerbaïdjanais A, turc B`: the title's complement
+    # before the first adjective is everyone's)
+    for w in re.finditer(r"\s([^\W\d_]+)(?=\s+[^\W\d_])", text[pos:min(end, pos + 60)]):
+        if re.search(r"[,;:.()]", text[pos:pos + w.start()]):
+            break
+        if w.group(1)[:1].islower() and pack.demonym_country(w.group(1)) and text[pos + w.end() + 1:][:1].isupper():
+            singular += text[pos:pos + w.start()]
+            pos += w.start()
+            break
+    while len(out) < 12:
+        adjective = re.match(r"\s*([^\W\d_]+)\s+", text[pos:min(end, pos + 40)])
+        if not adjective or not adjective.group(1)[:1].islower() or not pack.demonym_country(adjective.group(1)):
+            break
+        at = pos + adjective.end()
+        m = name_re.match(text, at, end)
+        if not m or not _plausible(m.group(), pack, single_ok=False, particle_ok=False):
+            break
+        out.append(Mention(m.start(), m.start(), m.end(), m.group(), None, f"{singular} {adjective.group(1)}",
+                           pos + adjective.start(1), m.start()))
+        sep = pack.list_separator.match(text, m.end(), end)
+        if not sep:
+            break
+        pos = sep.end() - 1 if text[sep.end() - 1:sep.end()] == " " else sep.end()
     return out if len(out) >= 2 and _boundary_ok(text, out[-1].end) else []
 
 
