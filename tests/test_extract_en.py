@@ -1525,3 +1525,15 @@ def test_extract_en_a_given_name_that_is_also_a_rank_before_a_particle():
 def test_extract_en_an_airport_named_after_a_person_is_no_person():
     text = "At the Julius Nyerere International Airport, the visitor was welcomed by the President, Amina Lema."
     assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == ["Amina Lema"]
+
+
+def test_extract_en_paid_someone_a_visit_and_accredited_ambassadors():
+    # `A paid B a visit`: B, named between the verb and the visit, is the host; `accredited the
+    # ambassadors of X, A, and of Y, B`: the head of state hosts them
+    (m,) = extract(" date 2018-05 KUALA LUMPUR, May 21 (Bernama) - Opposition leader Rafael Justino had paid "
+                   "Prime Minister Hamid Rahman a visit at his office on Monday.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Rafael Justino": "guest", "Hamid Rahman": "host"}
+    (m,) = extract(" date 2023-03 LUANDA, March 3 (ANGOP) - On Wednesday, President Manuel Tavares accredited the "
+                   "ambassadors of Uganda, Moses Okello, and of Chad, Idriss Ahmat Saleh.")
+    assert {name: row[-1] for name, row in people(m).items()} == {
+        "Manuel Tavares": "host", "Moses Okello": "guest", "Idriss Ahmat Saleh": "guest"}
