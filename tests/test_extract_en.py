@@ -1537,3 +1537,9 @@ def test_extract_en_paid_someone_a_visit_and_accredited_ambassadors():
                    "ambassadors of Uganda, Moses Okello, and of Chad, Idriss Ahmat Saleh.")
     assert {name: row[-1] for name, row in people(m).items()} == {
         "Manuel Tavares": "host", "Moses Okello": "guest", "Idriss Ahmat Saleh": "guest"}
+
+
+def test_extract_en_a_listed_officials_name_may_start_with_a_title_word():
+    # `Shah` is also a title, but `Shah Mehmood Qureshi` is a listed official's whole name
+    text = "Earlier today the Governor also met with Foreign Minister Shah Mehmood Qureshi in Islamabad."
+    assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == ["Shah Mehmood Qureshi"]

@@ -76,13 +76,14 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
         records.append(record)
     seen: list[set[int]] = []
     for m, record in zip(found, records):
-        principals = {p for p, role in m.roles.items() if role != "attendee"}
+        principals = _principals(m)
         _trust(r, m, record, len(found), principals in seen, explain)
         seen.append(principals)
     return records
 
 
 def _principals(m: Meeting) -> set[int]:
+    """The meeting's parties, those only present left out."""
     return {p for p, role in m.roles.items() if role != "attendee"}
 
 

@@ -718,12 +718,14 @@ def _named_just_before(r: Reading, i: int) -> list[int]:
     X. He also held talks with Y`), else the first person it names."""
     for j in range(i - 1, -1, -1):
         found = r.trigger(r.sents[j])
-        if found is not None and not r.cache.get("subject_of"):
-            r.cache["subject_of"] = True  # (one sentence back at most)
+        if found is not None and not r.cache.get("reading_pronoun"):
+            # (that sentence's own pronoun, if it has one, is read by its first name only:
+            # one sentence back at most)
+            r.cache["reading_pronoun"] = True
             try:
                 roles = parties(r, j, *found)
             finally:
-                r.cache["subject_of"] = False
+                r.cache["reading_pronoun"] = False
             if roles:
                 return [next(iter(roles))]
         if r.sent_mentions[j]:

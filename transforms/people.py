@@ -155,7 +155,7 @@ def mentions(text: str, start: int, end: int, pack: Pack) -> list[Mention]:
         # one that is no given name, run into the name.
         words = m.name.split()
         if (m.honorific is None and len(words) >= 3 and pack.is_common(words[0], _TITLE_WORD_ZIPF)
-                and not given_name(words[0])):
+                and not given_name(words[0]) and not officials.state_of(m.name)):  # (not `Shah Mehmood Qureshi`)
             m = _drop_words(m, 1)
         # `the ministers of Chile Rosa Valdés, Peru Luis Soto`: a state's name
         # run into the name is the state's, not the person's.
