@@ -57,3 +57,11 @@ def test_a_second_process_reads_what_the_first_built(tmp_path):
     assert list(tmp_path.glob("cities-*.pickle"))
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert first.stdout == second.stdout and "AZ" in first.stdout and "True" in first.stdout
+
+
+def test_built_drops_the_copies_of_earlier_code(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCH_ETL_CACHE", str(tmp_path))
+    (tmp_path / "t-0000000000000000.pickle").write_bytes(b"of an earlier version")
+    build, calls = _counting(7)
+    assert bundled.built("t", build) == 7
+    assert [p.name for p in tmp_path.glob("t-*.pickle")] == [f"t-{bundled._key()}.pickle"]

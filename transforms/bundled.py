@@ -75,6 +75,9 @@ def built(name: str, build: Callable[[], T]) -> T:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # (atomic: a reader sees the whole copy or none)
+        for old in path.parent.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # (copies of earlier code: never read again)
     except OSError:
         pass  # (a read-only home: build it every time)
     return value
