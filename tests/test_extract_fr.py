@@ -1519,3 +1519,10 @@ def test_extract_fr_un_titre_pluriel_puis_chacun_apres_l_adjectif_de_son_etat():
     assert [{name: (row[1], row[3]) for name, row in people(m).items() if name != "Pham Van Duc"} for m in found] == [
         {"Wang Lihua": ("ambassadeur", "CN")}, {"Budi Santoso": ("ambassadeur", "ID")},
         {"Mark Ellison": ("ambassadeur", "US")}]
+
+
+def test_extract_fr_de_passage_dans_une_ville_est_une_visite():
+    # `était de passage à Berne … durant son passage, il a rencontré X`: the visitor is the guest
+    (m,) = extract(" date 2024-10 Berne, 8 oct. (ATS) - L’ancien ministre Marc Favre était de passage à Berne. "
+                   "Durant son passage, il a rencontré la présidente de la Confédération, Anne Keller.")
+    assert {name: row[-1] for name, row in people(m).items()} == {"Marc Favre": "guest", "Anne Keller": "host"}
