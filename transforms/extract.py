@@ -191,7 +191,7 @@ def _record(r: Reading, m: Meeting, end: int, previous_date: dt.date | None) -> 
     # place in is the best guess for an official whose state goes unsaid.
     home = r.home or where.country_code
     guessed = r.home is None or r.home_guessed
-    stated = {p: r.people[p].description.country or r.people[p].description.org_country
+    stated = {p: r.people[p].description.state
               or (None if r.people[p].description.organization else r.known_state(p)) for p in m.roles}
 
     def across(p: int, role: str) -> set[str | None]:

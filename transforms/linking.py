@@ -192,7 +192,7 @@ def _apart_later(r: Reading, i: int, roles: dict[int, str]) -> list[dict[int, st
 
 def _state(r: Reading, p: int) -> str | None:
     d = r.people[p].description
-    return d.country or d.org_country or d.organization
+    return d.state or d.organization
 
 
 def _chain(r: Reading, after: list[tuple[int, Mention]]) -> list[int]:
@@ -668,14 +668,14 @@ def _referent(r: Reading, i: int, match: re.Match, verbal: bool = False) -> list
         for p, _ in r.sent_mentions[j]:
             d = r.people[p].description
             pos = d.position
-            if not pos or (said and (d.country or d.org_country) and (d.country or d.org_country) not in said):
+            if not pos or (said and d.state and d.state not in said):
                 continue
             if (fits and any(f.match(pos) for f in fits)) or (not fits and fold(pos).startswith(word)):
                 return [p]
     if said:
         # (`the Russian minister`: the one official of that state named before, if one)
-        of_state = {p for j in range(i) for p, _ in r.sent_mentions[j] if r.official(p) and (
-            r.people[p].description.country or r.people[p].description.org_country) in said}
+        of_state = {p for j in range(i) for p, _ in r.sent_mentions[j]
+                    if r.official(p) and r.people[p].description.state in said}
         if len(of_state) == 1:
             return list(of_state)
     # `The Caribbean diplomat also met with …`: a description that fits no one named by

@@ -70,6 +70,11 @@ class Description:
     country: str | None
     org_country: str | None = None
 
+    @property
+    def state(self) -> str | None:
+        """The state the person is of: their own, else their organisation's."""
+        return self.country or self.org_country
+
 
 @functools.cache
 def _name_re(pack: Pack) -> re.Pattern:

@@ -233,7 +233,7 @@ def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> i
     fits = [p for p in sorted(last, key=last.get, reverse=True) if _fits(r, phrase, ref, r.people[p].description)]
     if len(fits) > 1 and ref.country is None and ref.organization is None:
         # `le président de la République`: the one whose state goes unsaid (the dispatch's own).
-        states = [r.people[p].description.country or r.people[p].description.org_country for p in fits]
+        states = [r.people[p].description.state for p in fits]
         own = [p for p, c in zip(fits, states) if c is None] or [p for p, c in zip(fits, states) if c == r.home]
         fits = own or fits
     if not fits and ref.country:
@@ -249,21 +249,16 @@ def _antecedent(r: Reading, i: int, at: int, phrase: str, ref: Description) -> i
         later = {p for j in range(i + 1, len(r.sents)) for p, m in r.sent_mentions[j]
                  if not r.text[r.sents[j].start:m.outer_start].strip()}
         fits = [p for p in later if _fits(r, phrase, ref, r.people[p].description)
-                and _state_of(r, p) in ({ref.country} if ref.country else {r.home, None})]
+                and r.people[p].description.state in ({ref.country} if ref.country else {r.home, None})]
         fits = fits if len(fits) == 1 else []
     return fits[0] if fits else None
-
-
-def _state_of(r: Reading, p: int) -> str | None:
-    d = r.people[p].description
-    return d.country or d.org_country
 
 
 def _fits(r: Reading, phrase: str, ref: Description, d: Description) -> bool:
     if not d.position:
         return False
     pk = r.pk
-    country = d.country or d.org_country
+    country = d.state
     if ref.country and not (country == ref.country or (country is None and ref.country == r.home)):
         return False
     if ref.organization and not (d.organization and _within(ref.organization, d.organization)):

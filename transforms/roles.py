@@ -106,7 +106,7 @@ def _seat_hosts(r: Reading, m: Meeting, parties: list[int]) -> set[int]:
                 # `X et Emmanuel Macron se sont entretenus au palais de l’Élysée`: of the
                 # parties, the one official whose state the text leaves unsaid is the seat's.
                 home = {p for p in parties if (d := r.people[p].description).position
-                        and not (d.country or d.org_country or d.organization)}
+                        and not (d.state or d.organization)}
             if len(home) > 1:
                 # `met the governor of a region in the Kremlin`: of the seat's state's
                 # parties, the seat is its head of state's or government's.
@@ -155,8 +155,8 @@ def _visiting_the_state(r: Reading, parties: list[int]) -> set[int]:
 def _state_of(r: Reading, p: int) -> str | None:
     """The state a party serves: named, or the dispatch's own for a state title."""
     d = r.people[p].description
-    if d.country or d.org_country:
-        return d.country or d.org_country
+    if d.state:
+        return d.state
     if not d.organization and (known := r.known_state(p)):
         return known
     return r.home if d.position and r.pk.serves_state(d.position) and not d.organization else None
