@@ -394,10 +394,15 @@ def _language_scores(text: str) -> tuple[str, dict[str, float]]:
     return sample, fitting or ranked
 
 
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def _script(text: str) -> str:
     """The script most of a text's letters are written in (`Latin`, `Cyrillic`, `Arabic` …)."""
     import unicodedata
 
+    if not _NON_LATIN_LETTER.search(text):
+        return "Latin"  # (most texts: no letter to look up)
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():

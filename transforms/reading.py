@@ -75,6 +75,7 @@ class Reading:
         self.lower = lower if len(lower) == len(self.text) else None
         self.sents = [s for s in sentences(d.text) if not _skipped(s.text, pk)]
         self._triggers: dict[int, tuple[Trigger, re.Match] | None] = {}
+        self._details: dict[int, bool] = {}  # sentence -> whether it names a meeting and a detail of it
         self._index = {s.start: i for i, s in enumerate(self.sents)}
         # The state an official whose state goes unsaid serves: the agency's; else the
         # dateline's; else the state the text names most.
@@ -368,12 +369,14 @@ class Reading:
         return "".join(chars)
 
     def detail_sentences(self, m: Meeting, end: int) -> list[int]:
-        out = [m.sentence]
-        for j in range(m.sentence + 1, end):
+        return [m.sentence] + [j for j in range(m.sentence + 1, end) if self._tells_detail(j)]
+
+    def _tells_detail(self, j: int) -> bool:
+        """Whether sentence `j` names a meeting and a detail of it (`the talks were held in …`)."""
+        if j not in self._details:
             t = self.sents[j].text
-            if self.pk.meeting_noun.search(t) and self.pk.meeting_detail.search(t):
-                out.append(j)
-        return out
+            self._details[j] = bool(self.pk.meeting_noun.search(t) and self.pk.meeting_detail.search(t))
+        return self._details[j]
 
     def place_texts(self, m: Meeting, end: int) -> list[tuple[str, list[tuple[int, int]]]]:
         return [text for j in self.detail_sentences(m, end) + m.retold for text in self.place_texts_of(j)]

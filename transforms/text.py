@@ -105,7 +105,9 @@ def sentences(text: str) -> list[Span]:
             end = m.end()
             if not text[end:end + 1].isspace() and end < para.end() and not _glued_end(text, m):
                 continue
-            before = text[start:m.start() + 1]
+            # (the token before the period: the end of the sentence so far, a few characters
+            # being enough for the patterns anchored there)
+            before = text[max(start, m.start() - 12):m.start() + 1]
             if m.group().startswith(".") and _ABBREV.search(before):
                 continue
             # A period followed by a lower-case word does not end a sentence.
