@@ -55,9 +55,13 @@ def normalise_layout(text: str) -> str:
     """Unix newlines, no trailing spaces, paragraphs separated by exactly one blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = _SPACE_RUN.sub(" ", text)
+    text = _NEWLINE_SPACE.sub("\n", text)  # (each line's own start and end stripped)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_SPACE_RUN = re.compile(r"[ \t\f\v]+")
+_NEWLINE_SPACE = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 
 @dataclass(frozen=True)
