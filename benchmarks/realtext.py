@@ -236,6 +236,31 @@ def check(args: argparse.Namespace) -> int:
     return 1 if missing or changed else 0
 
 
+def plan(args: argparse.Namespace) -> int:
+    """The texts missing from the cache (or changed), as work for several people or helper
+    sessions: one search per line (a query with every dispatch it finds), the lines dealt
+    into `--parts` files of about equal work, French and English first."""
+    texts = cache_dir() / "texts"
+    todo = [r for r in _read_jsonl(GOLD) if not (texts / f"{r['doc']}.txt").is_file()
+            or hashlib.sha256((texts / f"{r['doc']}.txt").read_bytes()).hexdigest() != r["sha256"]]
+    by_query: dict[str, list[dict]] = {}
+    for r in todo:
+        by_query.setdefault(r["query"], []).append({"doc": r["doc"], "url": r["url"]})
+    lines = sorted(by_query.items(), key=lambda q: min(d["doc"][:2] not in ("fr", "en") for d in q[1]))
+    parts: list[list[dict]] = [[] for _ in range(max(args.parts, 1))]
+    work = [0] * len(parts)
+    for query, docs in lines:  # (a search costs about two saved texts)
+        k = work.index(min(work))
+        parts[k].append({"query": query, "docs": docs})
+        work[k] += len(docs) + 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for k, part in enumerate(parts, 1):
+        (out / f"plan-{k}.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in part), "utf-8")
+    print(f"{len(todo)} texts in {len(lines)} searches, in {len(parts)} plans under {out}")
+    return 0
+
+
 def _pointed(meeting: dict, text: str) -> dict:
     """A meeting annotation with its evidence sentence replaced by the sentence's offsets
     in the text (`evidence_at`)."""
@@ -302,6 +327,10 @@ def main() -> int:
     m.set_defaults(func=collect)
     c = sub.add_parser("check", help="is the local text cache complete and unchanged?")
     c.set_defaults(func=check)
+    p = sub.add_parser("plan", help="the missing texts as search plans for several workers")
+    p.add_argument("--parts", type=int, default=8)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=plan)
     s = sub.add_parser("score", help="run the pipeline on a split and evaluate it")
     s.add_argument("--split", choices=("tune", "held-out", "all"), default="tune")
     s.add_argument("--language", help="only these languages, comma-separated (fr,en)")
