@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import confidence, geo, linking, morphology, roles
+from transforms import candidates, confidence, geo, linking, morphology, roles
 from transforms.dates import meeting_date
 from transforms.lang import pack as language_pack
 from transforms.orgs import registry
@@ -38,8 +38,37 @@ def meetings(d: Dispatch, explain: bool = False) -> list[dict]:
 
 
 def _meetings(r: Reading, explain: bool = False) -> list[dict]:
-    """Trigger by trigger, the parties; then, meeting by meeting, those present, the roles
-    and the record (its later sentences, up to the next meeting's, tell more about it)."""
+    """Trigger by trigger, the parties, and the candidates the rules did not read that the
+    scorer keeps; then, meeting by meeting, those present, the roles and the record (its
+    later sentences, up to the next meeting's, tell more about it)."""
+    found = rule_meetings(r)
+    kept = candidates.accepted(r, found) if r.pk.data.get("candidate_cues") else []
+    scored = {m.sentence: p for m, p in kept}
+    if kept:
+        found = sorted(found + [m for m, _ in kept], key=lambda m: m.sentence)
+    records = []
+    previous_date = None
+    for m in found:
+        # (meetings one sentence states share the sentences after it)
+        end = next((o.sentence for o in found if o.sentence > m.sentence), len(r.sents))
+        linking.attendees(r, m, end)
+        roles.home_ground(r, m, end)
+        record = _record(r, m, end, previous_date)
+        previous_date = record["meeting_date"]
+        records.append(record)
+    seen: list[set[int]] = []
+    for m, record in zip(found, records):
+        principals = _principals(m)
+        _trust(r, m, record, len(found), principals in seen, explain)
+        if m.trigger is None and m.sentence in scored:
+            # (a candidate's: no surer than its scorer's probability of being a meeting)
+            record["confidence"] = min(record["confidence"] or 1.0, round(scored[m.sentence], 4))
+        seen.append(principals)
+    return records
+
+
+def rule_meetings(r: Reading) -> list[Meeting]:
+    """The meetings the rules read: trigger by trigger, the parties it links."""
     found: list[Meeting] = []
     for i, s in enumerate(r.sents):
         trig = r.trigger(s)
@@ -64,22 +93,7 @@ def _meetings(r: Reading, explain: bool = False) -> list[dict]:
                     same.retold.append(i)
                 continue
             found.append(Meeting(i, trigger, group, s, parts=len(groups), at=match.start()))
-    records = []
-    previous_date = None
-    for m in found:
-        # (meetings one sentence states share the sentences after it)
-        end = next((o.sentence for o in found if o.sentence > m.sentence), len(r.sents))
-        linking.attendees(r, m, end)
-        roles.home_ground(r, m, end)
-        record = _record(r, m, end, previous_date)
-        previous_date = record["meeting_date"]
-        records.append(record)
-    seen: list[set[int]] = []
-    for m, record in zip(found, records):
-        principals = _principals(m)
-        _trust(r, m, record, len(found), principals in seen, explain)
-        seen.append(principals)
-    return records
+    return found
 
 
 def _principals(m: Meeting) -> set[int]:
