@@ -117,12 +117,12 @@ def test_real_text_evidence_is_committed_as_offsets_and_read_back_from_the_text(
 def _cached(records: list[dict]) -> Path | None:
     texts = _realtext().cache_dir() / "texts"
     tune = [r for r in records if r["split"] == "tune"]
-    ok = all(
-        (texts / f"{r['doc']}.txt").is_file()
-        and hashlib.sha256((texts / f"{r['doc']}.txt").read_bytes()).hexdigest() == r["sha256"]
-        for r in tune
-    )
-    return texts if ok else None
+    # (every text there; a handful whose stored copy changed since it was annotated,
+    # `realtext.py check` says which, are scored as they are now)
+    there = [r for r in tune if (texts / f"{r['doc']}.txt").is_file()]
+    changed = sum(1 for r in there
+                  if hashlib.sha256((texts / f"{r['doc']}.txt").read_bytes()).hexdigest() != r["sha256"])
+    return texts if len(there) == len(tune) and changed <= len(tune) // 200 else None
 
 
 def test_real_text_tuning_part_holds_its_figures(records):
