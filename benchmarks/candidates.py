@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import realtext
-from confidence import FOLDS, _fold_of
+from confidence import FOLDS, standardised
 
 from transforms import candidates, evaluate
 from transforms.extract import _meetings, rule_meetings
@@ -88,13 +88,8 @@ def fit(args: argparse.Namespace) -> int:
     from sklearn.linear_model import LogisticRegression
 
     data, base = rows("tune")
-    names = sorted(data[0]["features"])
-    x = np.array([[row["features"][n] for n in names] for row in data])
+    names, z, mean, scale, fold = standardised(data)
     y = np.array([row["right"] for row in data], dtype=int)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
-    fold = np.array([_fold_of(row["source"]) for row in data])
     oof = np.zeros(len(data))
     for k in range(FOLDS):
         lr = LogisticRegression(C=args.c, max_iter=2000).fit(z[fold != k], y[fold != k])

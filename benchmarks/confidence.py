@@ -164,14 +164,9 @@ def _fitted(rows: list[dict], right, train, args: argparse.Namespace) -> tuple[d
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    names = sorted(rows[0]["features"])
-    x = np.array([[row["features"][n] for n in names] for row in rows])
+    names, z, mean, scale, fold = standardised(rows)
     y = np.asarray(right, dtype=int)
     train = np.ones(len(rows), bool) if train is None else np.asarray(train, bool)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
-    fold = np.array([_fold_of(row["source"]) for row in rows])
     oof = np.zeros(len(rows))
     for k in range(FOLDS):
         fitting = train & (fold != k)
@@ -188,6 +183,18 @@ def _fitted(rows: list[dict], right, train, args: argparse.Namespace) -> tuple[d
         "rows": int(train.sum()), "right": int(y[train].sum()),
     }
     return part, [float(c) for c in curve.predict(oof)]
+
+
+def standardised(rows: list[dict]):
+    """The rows' features (sorted names) as a standardised matrix, with the means and scales
+    that turn weights on it back into weights on the raw features, and each row's fold."""
+    import numpy as np
+
+    names = sorted(rows[0]["features"])
+    x = np.array([[row["features"][n] for n in names] for row in rows])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return names, (x - mean) / scale, mean, scale, np.array([_fold_of(row["source"]) for row in rows])
 
 
 def _fold_of(source: str, salt: str = "") -> int:
