@@ -1543,3 +1543,13 @@ def test_extract_en_a_listed_officials_name_may_start_with_a_title_word():
     # `Shah` is also a title, but `Shah Mehmood Qureshi` is a listed official's whole name
     text = "Earlier today the Governor also met with Foreign Minister Shah Mehmood Qureshi in Islamabad."
     assert [m.name for m in mentions(text, 0, len(text), pack("en"))] == ["Shah Mehmood Qureshi"]
+
+
+def test_extract_en_a_surname_that_is_also_a_word_right_after_a_title():
+    # `President Bush`: one capitalised word after the title, a word of the language but of no
+    # title's vocabulary, then the run ends: a surname; a frequent word (`Care`) or a day is not
+    (m,) = extract("Canberra, 4 June (Agency) - Prime Minister Jane Holt met President Bush in the capital "
+                   "to discuss trade and security.")
+    assert set(people(m)) == {"Jane Holt", "Bush"}
+    for text in ("He briefed the President Thursday on the talks.", "She met Minister Care at noon."):
+        assert mentions(text, 0, len(text), pack("en")) == []

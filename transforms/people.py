@@ -655,6 +655,9 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
         name.pop()
     if not name and common is not None and given_name(common.group()):
         name = [common]  # `Pope Francis`, `King Charles`: a lone given name that is also a word
+    if not name and common is not None and tokens[0] is common and not pack.nouns_capitalised \
+            and _lone_surname(tokens, pack):
+        name = [common]  # `President Obama to discuss`: a surname that is also a word
     if not name:
         return None
     if len(name) == 1 and common is not None and tokens.index(common) == tokens.index(name[0]) - 1:
@@ -674,6 +677,19 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
     # `Queen Mathilde of Belgium`, `King Abdullah II of Jordan`: the span takes the state in,
     # for `mentions()` to move it from the name to the title.
     return name[0].start(), _of_state(text, stop, end, pack) or stop
+
+
+_SURNAME_ZIPF = 5.0  # (`Obama` 4.9, `Trump` 4.9 on wordfreq's scale; `January` 5.1, `Care` 5.6)
+
+
+def _lone_surname(tokens: list[re.Match], pack: Pack) -> bool:
+    """Whether the one word right after a title, a common word of the language but none of
+    a title's vocabulary, is a surname: the run ends after it (a lower-case word, the
+    sentence's end), and it is not among the language's most frequent words."""
+    word = tokens[0].group().rstrip(".")
+    after = tokens[1].group() if len(tokens) > 1 else ""
+    return (not after or after[0].islower() or after in (".", ";", ":", "!", "?", ")")) \
+        and not pack.is_common(word, _SURNAME_ZIPF) and _plausible(word, pack, single_ok=True, particle_ok=False)
 
 
 def _title_starts(text: str, word: re.Match, pack: Pack) -> bool:
