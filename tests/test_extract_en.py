@@ -1553,3 +1553,15 @@ def test_extract_en_a_surname_that_is_also_a_word_right_after_a_title():
     assert set(people(m)) == {"Jane Holt", "Bush"}
     for text in ("He briefed the President Thursday on the talks.", "She met Minister Care at noon."):
         assert mentions(text, 0, len(text), pack("en")) == []
+
+
+def test_extract_en_a_city_and_its_place_noun_inside_a_title_before_the_name():
+    # `the mayor of <city> <name>`: a large city's name is the title's, not the person's, and
+    # so is a lower-case `city`/`region` after it
+    en = pack("en")
+    for text, title in (("She received the mayor of Mombasa city Hassan Juma on Monday.", "mayor of Mombasa city"),
+                        ("She received the governor of Kostanay region Arman Bekov on Monday.",
+                         "governor of Kostanay region"),
+                        ("She received the mayor of Mombasa Hassan Juma on Monday.", "mayor of Mombasa")):
+        assert [(m.name, m.title) for m in mentions(text, 0, len(text), en)] == [
+            (text.split(title + " ")[1].split(" on ")[0], title)]

@@ -620,6 +620,10 @@ def _run_in_name(text: str, pos: int, end: int, pack: Pack) -> tuple[int, int] |
                 break
             k += 1
             continue
+        if not word[0].isupper() and not name and k and word.casefold() in pack.place_nouns \
+                and tokens[k - 1].group()[:1].isupper():
+            k += 1  # `governor of Kostanay region X`, `mayor of Almaty city X`: still the title
+            continue
         if not word[0].isupper():
             particle, _, rest = word.partition("-")
             if name and (word.casefold() in pack.particles or (
@@ -801,6 +805,9 @@ def _vocabulary_length(tokens: list[re.Match], k: int, pack: Pack) -> int:
                for e in pack.state_after_head)  # `Außenminister Georgiens`: a state's genitive
         or pack.demonym_country(word)
         or pack.is_title_word(word)
+        # `mayor of Almaty Bakytzhan Sagintayev`: a large city's name (not a given name's:
+        # `Florence`, `Jackson`)
+        or (geo.city_country(word.rstrip("."), pack.places, 100_000) and not given_name(word))
     ):
         return 1
     # The next word being common too means we are still inside the title.

@@ -101,6 +101,7 @@ class Pack:
     title_words: frozenset[str]
     title_runs_into_name: bool
     run_connectors: frozenset[str]
+    place_nouns: frozenset[str]  # a lower-case noun after a place's name in a title (`Kostanay region`)
     after_name: frozenset[str]  # connectors that follow a name, not a title word (`at`)
     countries: dict[str, str]
     places: dict[str, str]
@@ -347,6 +348,7 @@ def pack(code: str) -> Pack | None:
         demonym_forms={fold(stem + e): code for stem, code in demonyms.items() for e in endings},
         title_words=frozenset(fold(w) for w in data.get("title_words", [])),
         title_runs_into_name=bool(data.get("title_runs_into_name")),
+        place_nouns=frozenset(w.casefold() for w in data.get("place_nouns", [])),
         run_connectors=frozenset(
             w.casefold() for w in data.get("run_connectors", ["of", "the", "for", "to", "and", "on"])
         ),
